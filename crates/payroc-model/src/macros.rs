@@ -1,0 +1,151 @@
+//! The two macros behind every API enum: open string enums and tagged unions.
+
+/// Defines a string enum that stays open: a value the API adds later parses into
+/// `Unknown(String)` and is written back unchanged, so a new server value never
+/// breaks a whole response.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the SDK does not know; kept verbatim.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every value this SDK knows, in the API's documented order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value exactly as the API spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $value, )+
+                    Self::Unknown(other) => other,
+                }
+            }
+
+            /// Parses the API's spelling; anything else becomes `Unknown`.
+            pub fn from_api(value: &str) -> Self {
+                match value {
+                    $( $value => Self::$variant, )+
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl $crate::OpenEnum for $name {
+            fn as_str(&self) -> &str {
+                $name::as_str(self)
+            }
+            fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+            fn known_values() -> &'static [&'static str] {
+                &[$($value),+]
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from_api(value))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visit;
+                impl ::serde::de::Visitor<'_> for Visit {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a string (", stringify!($name), ")"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        Ok($name::from_api(value))
+                    }
+                    fn visit_string<E: ::serde::de::Error>(self, value: String) -> Result<$name, E> {
+                        match value.as_str() {
+                            $( $value => Ok($name::$variant), )+
+                            _ => Ok($name::Unknown(value)),
+                        }
+                    }
+                }
+                deserializer.deserialize_str(Visit)
+            }
+        }
+    };
+}
+
+/// Defines a polymorphic body: a flat JSON object whose discriminator field (`$tag`)
+/// selects the variant, as the API tags it. A discriminator value this SDK does not
+/// know parses into `Unknown` with the whole object kept, so it round-trips.
+macro_rules! tagged_union {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident tag $tag:literal {
+            $( $(#[$vmeta:meta])* $variant:ident($ty:ty) = $value:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Debug, ::serde::Serialize)]
+        #[serde(tag = $tag)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $value)] $variant($ty), )+
+            /// A variant this version of the SDK does not know, kept as received.
+            #[serde(untagged)]
+            Unknown($crate::UnknownVariant),
+        }
+
+        impl $name {
+            /// The discriminator field's name on the wire.
+            pub const TAG: &'static str = $tag;
+            /// Every discriminator value this SDK knows.
+            pub const KNOWN_TAGS: &'static [&'static str] = &[$($value),+];
+
+            /// The discriminator value of this variant, as the API spells it.
+            pub fn tag(&self) -> &str {
+                match self {
+                    $( Self::$variant(_) => $value, )+
+                    Self::Unknown(unknown) => unknown.tag($tag).unwrap_or(""),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use ::serde::de::Error as _;
+                let value = ::serde_json::Value::deserialize(deserializer)?;
+                let tag = match value.get($tag) {
+                    Some(::serde_json::Value::String(tag)) => tag.as_str(),
+                    Some(_) => return Err(D::Error::custom(concat!("`", $tag, "` must be a string"))),
+                    None if value.is_object() => return Err(D::Error::missing_field($tag)),
+                    None => return Err(D::Error::custom(concat!("expected a JSON object (", stringify!($name), ")"))),
+                };
+                match tag {
+                    $( $value => ::serde_json::from_value(value).map(Self::$variant).map_err(D::Error::custom), )+
+                    _ => Ok(Self::Unknown($crate::UnknownVariant(value))),
+                }
+            }
+        }
+    };
+}
