@@ -494,8 +494,8 @@ mod tests {
         assert!(!luhn_valid("4111111111111112"));
         assert!(!luhn_valid(""));
         assert!(!luhn_valid("4111-1111"));
-        assert_eq!(luhn_check_digit("29675312345"), Some(6));
-        assert!(luhn_valid("296753123456"));
+        assert_eq!(luhn_check_digit("29675312345"), Some(8));
+        assert!(luhn_valid("296753123458"));
         for payload in ["1", "79927398713", "411111111111111", "29675300000"] {
             let d = luhn_check_digit(payload).unwrap();
             assert!(luhn_valid(&format!("{payload}{d}")), "{payload}{d}");
