@@ -14,6 +14,7 @@
 //! - [`error`] — the API's problem-details error envelope.
 //! - [`page`] — paginated lists.
 //! - [`identity`] — the identity service's token.
+//! - [`json`] — reading request bodies from JSON text with field paths in errors.
 //! - [`secure_token`] — saved cards and bank accounts (and single-use tokens).
 //! - [`payment`] — card payments, capture, reverse, refund, adjust, and the repeat-payment
 //!   standing instructions; [`refund`] — refunds.
@@ -30,6 +31,7 @@ pub mod cloud;
 pub mod common;
 pub mod error;
 pub mod identity;
+pub mod json;
 pub mod money;
 pub mod page;
 pub mod payment;

@@ -1,0 +1,14 @@
+# The front door. `make quickstart` runs the main job; `make test` runs every test.
+.PHONY: quickstart test fmt lint
+
+quickstart:
+	cargo run --quiet -p payroc-examples --bin quickstart
+
+test:
+	bash scripts/test-all.sh
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo clippy --workspace --all-targets -- -D warnings

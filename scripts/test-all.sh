@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test of payroc-rs, from a fresh clone: formatting, lints, Rust tests (unit,
+# integration, doc, examples). It installs what it needs itself. `make test` runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "rustfmt / clippy components"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (Rust: unit, integration, doc tests)"
+cargo test --workspace --locked
+
+step "cargo doc (no warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
