@@ -1,1 +1,186 @@
-//! placeholder
+//! A faithful, stateful local emulator of the Payroc API (identity, secure tokens,
+//! card payments and refunds, Payroc Cloud, payment links) and PayTrace's
+//! recurring-payments API, over real HTTP on loopback. Tests in every language, the
+//! quickstart and the benchmarks run against it; users develop offline against it.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let server = payroc_mock::start(payroc_mock::MockConfig::default()).await?;
+//! println!("identity: {}/authorize, API: {}", server.base_url(), server.api_url());
+//! # Ok(()) }
+//! ```
+//!
+//! # Layout
+//! - `config` — [`MockConfig`]: address, credentials, token lifetime, Cloud timing.
+//! - `server` — the accept loop, with a per-connection kill switch for dropped
+//!   connections.
+//! - `gateway` — what every request passes first: counters, faults, authentication,
+//!   media type, idempotency (replay and conflict).
+//! - `faults` — seeded fault injection, including commit-then-drop.
+//! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
+//! - `routes` — one module per API area, plus `control` (`/_mock`) for tests.
+//! - `problem` — problem-details error responses.
+#![forbid(unsafe_code)]
+
+mod config;
+mod faults;
+mod gateway;
+mod problem;
+mod routes;
+mod server;
+mod store;
+
+pub use config::MockConfig;
+pub use faults::{Fault, FaultConfig, QueuedFault};
+pub use gateway::LoggedRequest;
+pub use store::Counters;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use store::Store;
+use tokio::net::TcpListener;
+use tokio::sync::{oneshot, watch};
+
+/// The emulator's shared state: configuration, faults and the store.
+#[derive(Debug)]
+pub struct Mock {
+    config: MockConfig,
+    faults: faults::Faults,
+    store: Mutex<Store>,
+    /// Bumped whenever an instruction changes, to wake long polls.
+    changes: watch::Sender<u64>,
+}
+
+impl Mock {
+    fn new(config: MockConfig) -> Arc<Self> {
+        let faults = faults::Faults::new(config.faults.clone(), config.seed);
+        let store = Store::new(config.seed);
+        Arc::new(Self {
+            config,
+            faults,
+            store: Mutex::new(store),
+            changes: watch::channel(0).0,
+        })
+    }
+
+    /// Runs `f` with the store locked. Never held across an await.
+    fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
+        let mut store = self
+            .store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut store)
+    }
+
+    /// Wakes every long poll to look at its instruction again.
+    fn notify_changed(&self) {
+        self.changes.send_modify(|v| *v += 1);
+    }
+
+    /// Request counters (also at `GET /_mock/counters`).
+    pub fn counters(&self) -> Counters {
+        self.with_store(|s| s.counters.clone())
+    }
+
+    /// The request log, oldest first (also at `GET /_mock/requests`).
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.with_store(|s| s.request_log.iter().cloned().collect())
+    }
+
+    /// The whole ledger as JSON (also at `GET /_mock/ledger`).
+    pub fn ledger(&self) -> serde_json::Value {
+        self.with_store(|s| s.ledger_json())
+    }
+
+    /// Sets the fault rates (also `PUT /_mock/faults`).
+    pub fn set_faults(&self, faults: FaultConfig) {
+        self.faults.set_config(faults);
+    }
+
+    /// Queues faults for the next matching requests (also `POST /_mock/faults/next`).
+    pub fn queue_faults(&self, faults: Vec<QueuedFault>) {
+        self.faults.enqueue(faults);
+    }
+
+    /// Forgets every state and fault (also `POST /_mock/reset`).
+    pub fn reset(&self) {
+        self.faults.clear();
+        self.with_store(|s| *s = Store::new(self.config.seed));
+        self.notify_changed();
+    }
+
+    /// Makes every issued bearer token expired (also `POST /_mock/tokens/expire`).
+    pub fn expire_tokens(&self) {
+        self.with_store(Store::expire_tokens);
+    }
+}
+
+/// A running emulator. Dropping it stops the server.
+#[derive(Debug)]
+pub struct MockServer {
+    addr: SocketAddr,
+    mock: Arc<Mock>,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl MockServer {
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`: the identity base URL (`/authorize`) and PayTrace's (`/v3`).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The Payroc API base URL (`…/v1`).
+    pub fn api_url(&self) -> String {
+        format!("http://{}/v1", self.addr)
+    }
+
+    /// The emulator's state, for in-process tests.
+    pub fn mock(&self) -> &Arc<Mock> {
+        &self.mock
+    }
+
+    /// Stops accepting connections.
+    pub fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Binds `config.host:config.port` and serves in the background on the current
+/// Tokio runtime.
+pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
+    let listener = TcpListener::bind((config.host, config.port)).await?;
+    let addr = listener.local_addr()?;
+    let mock = Mock::new(config);
+    let (tx, rx) = oneshot::channel();
+    let app = routes::router(mock.clone());
+    tokio::spawn(server::serve(listener, app, async {
+        let _ = rx.await;
+    }));
+    Ok(MockServer {
+        addr,
+        mock,
+        shutdown: Some(tx),
+    })
+}
+
+/// Serves on an already-bound listener until `shutdown` completes.
+pub async fn run(listener: TcpListener, config: MockConfig, shutdown: impl Future<Output = ()>) {
+    let app = routes::router(Mock::new(config));
+    server::serve(listener, app, shutdown).await;
+}

@@ -227,7 +227,7 @@ impl Currency {
 /// On the wire it is a JSON number. It reads numbers and numeric strings; a number is
 /// taken at the shortest decimal that reads back as the same double, which is the
 /// decimal that was written for any amount of up to 15 significant digits.
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub struct DecimalAmount {
     units: i64,
     scale: u32,
@@ -312,6 +312,15 @@ impl PartialEq for DecimalAmount {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.normalized(), other.normalized());
         a.units == b.units && a.scale == b.scale
+    }
+}
+
+impl std::hash::Hash for DecimalAmount {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Equal values (24.5 and 24.50) must hash alike.
+        let normal = self.normalized();
+        normal.units.hash(state);
+        normal.scale.hash(state);
     }
 }
 

@@ -1,0 +1,212 @@
+//! The bearer-token cache. Reading a valid token is lock-free (an atomic pointer
+//! load); a refresh is single-flight: however many tasks find the token missing or
+//! due, one fetches while the rest wait for its result. A token is refreshed a margin
+//! before it expires (the official SDKs use two minutes).
+
+use crate::clock::Clock;
+use crate::error::Result;
+use arc_swap::ArcSwapOption;
+use payroc_model::BearerToken;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long before expiry a token is refreshed.
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(120);
+
+/// A token and when to stop using it.
+#[derive(Debug)]
+pub struct CachedToken {
+    /// The bearer token.
+    pub token: BearerToken,
+    /// A refresh token, where the issuer gives one (PayTrace).
+    pub refresh_token: Option<BearerToken>,
+    /// After this instant the token is refreshed before use.
+    pub refresh_at: Instant,
+    /// When the issuer said it expires.
+    pub expires_at: Instant,
+}
+
+/// What a fetch returns: the token, its lifetime and an optional refresh token.
+#[derive(Debug)]
+pub struct FetchedToken {
+    /// The bearer token.
+    pub token: BearerToken,
+    /// Lifetime from now.
+    pub lifetime: Duration,
+    /// A refresh token, if issued.
+    pub refresh_token: Option<BearerToken>,
+}
+
+/// A single-flight, lock-free-read token cache.
+pub struct TokenCache {
+    current: ArcSwapOption<CachedToken>,
+    refresh: tokio::sync::Mutex<()>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenCache")
+            .field("cached", &self.current.load().is_some())
+            .finish()
+    }
+}
+
+impl TokenCache {
+    /// An empty cache on `clock`.
+    pub fn new(clock: Arc<dyn Clock>) -> Self {
+        Self {
+            current: ArcSwapOption::empty(),
+            refresh: tokio::sync::Mutex::new(()),
+            clock,
+        }
+    }
+
+    /// The cached token if it is still good to use: the hot path, with no lock.
+    pub fn peek(&self) -> Option<Arc<CachedToken>> {
+        let guard = self.current.load();
+        match &*guard {
+            Some(token) if self.clock.now() < token.refresh_at => Some(Arc::clone(token)),
+            _ => None,
+        }
+    }
+
+    /// A usable token: the cached one, or one fetched by `fetch` (which gets the
+    /// previous token, for refresh-token grants). Concurrent callers share one fetch.
+    pub async fn get<F, Fut>(&self, fetch: F) -> Result<Arc<CachedToken>>
+    where
+        F: FnOnce(Option<Arc<CachedToken>>) -> Fut,
+        Fut: Future<Output = Result<FetchedToken>>,
+    {
+        if let Some(token) = self.peek() {
+            return Ok(token);
+        }
+        let _flight = self.refresh.lock().await;
+        // Whoever held the lock before us may have refreshed already.
+        if let Some(token) = self.peek() {
+            return Ok(token);
+        }
+        let previous = self.current.load_full();
+        let fetched = fetch(previous).await?;
+        let now = self.clock.now();
+        let margin = REFRESH_MARGIN.min(fetched.lifetime / 2);
+        let token = Arc::new(CachedToken {
+            token: fetched.token,
+            refresh_token: fetched.refresh_token,
+            refresh_at: now + fetched.lifetime - margin,
+            expires_at: now + fetched.lifetime,
+        });
+        self.current.store(Some(Arc::clone(&token)));
+        Ok(token)
+    }
+
+    /// Drops `stale` after the server refused it, unless it was already replaced,
+    /// so a burst of 401s on one old token costs one refresh, not many.
+    pub fn invalidate(&self, stale: &Arc<CachedToken>) {
+        let current = self.current.load();
+        if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, stale)) {
+            self.current
+                .compare_and_swap(&*current, None::<Arc<CachedToken>>);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    fn fetched(n: u32, lifetime: Duration) -> FetchedToken {
+        FetchedToken {
+            token: BearerToken::new(format!("token-{n}")),
+            lifetime,
+            refresh_token: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn fetches_once_then_reuses_until_the_margin() {
+        let clock = ManualClock::new();
+        let cache = TokenCache::new(Arc::new(clock.clone()));
+        let calls = AtomicU32::new(0);
+        let fetch = |_prev| {
+            let n = calls.fetch_add(1, Ordering::SeqCst) + 1;
+            async move { Ok(fetched(n, Duration::from_secs(3600))) }
+        };
+        let a = cache.get(fetch).await.unwrap();
+        let b = cache.get(fetch).await.unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        assert_eq!(a.token.expose_secret(), b.token.expose_secret());
+        clock.advance(Duration::from_secs(3600 - 121));
+        assert!(cache.peek().is_some(), "still outside the refresh margin");
+        clock.advance(Duration::from_secs(2));
+        assert!(cache.peek().is_none(), "inside the two-minute margin");
+        let c = cache.get(fetch).await.unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+        assert_eq!(c.token.expose_secret(), "token-2");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_callers_share_one_fetch() {
+        let cache = Arc::new(TokenCache::new(Arc::new(ManualClock::new())));
+        let calls = Arc::new(AtomicU32::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..64 {
+            let cache = cache.clone();
+            let calls = calls.clone();
+            tasks.push(tokio::spawn(async move {
+                cache
+                    .get(|_| async move {
+                        let n = calls.fetch_add(1, Ordering::SeqCst) + 1;
+                        tokio::task::yield_now().await;
+                        Ok(fetched(n, Duration::from_secs(60)))
+                    })
+                    .await
+                    .unwrap()
+                    .token
+                    .expose_secret()
+                    .to_owned()
+            }));
+        }
+        for task in tasks {
+            assert_eq!(task.await.unwrap(), "token-1");
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn invalidate_drops_only_the_stale_token() {
+        let cache = TokenCache::new(Arc::new(ManualClock::new()));
+        let first = cache
+            .get(|_| async { Ok(fetched(1, Duration::from_secs(600))) })
+            .await
+            .unwrap();
+        cache.invalidate(&first);
+        assert!(cache.peek().is_none());
+        let second = cache
+            .get(|prev| async move {
+                assert!(prev.is_some(), "the previous token is handed to the fetch");
+                Ok(fetched(2, Duration::from_secs(600)))
+            })
+            .await
+            .unwrap();
+        cache.invalidate(&first);
+        assert!(
+            cache.peek().is_some_and(|t| Arc::ptr_eq(&t, &second)),
+            "a late 401 on the old token must not drop the new one"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_fetch_leaves_the_cache_empty() {
+        let cache = TokenCache::new(Arc::new(ManualClock::new()));
+        let err = cache
+            .get(|_| async { Err(crate::Error::Configuration("no".into())) })
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Configuration);
+        assert!(cache.peek().is_none());
+    }
+}

@@ -1,0 +1,113 @@
+//! The blocking facade, for callers without an async runtime (the C and Python
+//! bindings use it). It owns a small multi-threaded Tokio runtime; any number of
+//! threads may block on calls at once, each running its own call.
+//!
+//! ```no_run
+//! use payroc_core::blocking::BlockingClient;
+//! # fn demo(request: payroc_core::model::payment::PaymentRequest) -> payroc_core::Result<()> {
+//! let client = BlockingClient::new(payroc_core::Client::builder().api_key("key"))?;
+//! let payment = client.run(|c| async move { c.payments().create(&request).await })?;
+//! # Ok(()) }
+//! ```
+
+use crate::client::Client;
+use crate::config::ClientBuilder;
+use crate::error::{Error, Result};
+use crate::paytrace::PaytraceClient;
+use std::future::Future;
+use std::sync::Arc;
+
+/// A runtime of its own, shared by the blocking clients made from it.
+#[derive(Debug, Clone)]
+pub struct BlockingRuntime {
+    runtime: Arc<tokio::runtime::Runtime>,
+}
+
+impl BlockingRuntime {
+    /// A runtime with two worker threads for I/O and timers.
+    pub fn new() -> Result<Self> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("payroc-io")
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Configuration(format!("cannot start the I/O runtime: {e}")))?;
+        Ok(Self {
+            runtime: Arc::new(runtime),
+        })
+    }
+
+    /// Runs `future` to completion on the calling thread.
+    ///
+    /// Must not be called from inside an async task (Tokio refuses to block there).
+    pub fn block_on<F: Future>(&self, future: F) -> F::Output {
+        self.runtime.block_on(future)
+    }
+}
+
+/// The Payroc client, blocking.
+#[derive(Debug, Clone)]
+pub struct BlockingClient {
+    client: Client,
+    runtime: BlockingRuntime,
+}
+
+impl BlockingClient {
+    /// Builds the client with a runtime of its own.
+    pub fn new(builder: ClientBuilder) -> Result<Self> {
+        Self::with_runtime(builder, BlockingRuntime::new()?)
+    }
+
+    /// Builds the client on a shared runtime.
+    pub fn with_runtime(builder: ClientBuilder, runtime: BlockingRuntime) -> Result<Self> {
+        // reqwest's pool must be created inside the runtime that drives it.
+        let client = runtime.block_on(async { builder.build() })?;
+        Ok(Self { client, runtime })
+    }
+
+    /// The async client underneath.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The runtime.
+    pub fn runtime(&self) -> &BlockingRuntime {
+        &self.runtime
+    }
+
+    /// Runs one operation of the async client and waits for it:
+    /// `client.run(|c| async move { c.payments().retrieve("M2MJOG6O2Y").await })`.
+    pub fn run<T, F, Fut>(&self, operation: F) -> Result<T>
+    where
+        F: FnOnce(Client) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let client = self.client.clone();
+        self.runtime.block_on(operation(client))
+    }
+}
+
+/// The PayTrace client, blocking.
+#[derive(Debug, Clone)]
+pub struct BlockingPaytraceClient {
+    client: PaytraceClient,
+    runtime: BlockingRuntime,
+}
+
+impl BlockingPaytraceClient {
+    /// Wraps a built PayTrace client with a runtime.
+    pub fn new(builder: crate::paytrace::PaytraceClientBuilder, runtime: BlockingRuntime) -> Result<Self> {
+        let client = runtime.block_on(async { builder.build() })?;
+        Ok(Self { client, runtime })
+    }
+
+    /// Runs one operation of the async client and waits for it.
+    pub fn run<T, F, Fut>(&self, operation: F) -> Result<T>
+    where
+        F: FnOnce(PaytraceClient) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let client = self.client.clone();
+        self.runtime.block_on(operation(client))
+    }
+}

@@ -1,0 +1,456 @@
+//! [`Client`]: one call = validate, then attempts until success or a decision to stop,
+//! each with a usable bearer token, the same idempotency key, and a tracing event.
+
+use crate::auth::{FetchedToken, TokenCache};
+use crate::config::{check_base_url, ClientBuilder, Environment, Settings};
+use crate::error::{ApiError, Error, Result};
+use crate::http::{HttpRequest, HttpResponse, HttpTransport, Method};
+use crate::idempotency::IdempotencyKey;
+use crate::retry::{self, Decision, Outcome, Replay};
+use payroc_model::identity::IdentityToken;
+use payroc_model::ApiKey;
+use payroc_model::Validate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tracing::Instrument;
+
+/// Per-call options.
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    /// The idempotency key to send (a fresh one is made when absent). Persist it with
+    /// your order to retry safely after a crash.
+    pub idempotency_key: Option<IdempotencyKey>,
+    /// Time allowed for one attempt, instead of the client's.
+    pub timeout: Option<Duration>,
+}
+
+impl RequestOptions {
+    /// Options carrying this idempotency key.
+    pub fn idempotency_key(key: IdempotencyKey) -> Self {
+        Self {
+            idempotency_key: Some(key),
+            ..Self::default()
+        }
+    }
+}
+
+/// The Payroc API client. Cheap to clone; clones share the connection pool and the
+/// token cache. Safe to use from many tasks at once.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    api_key: ApiKey,
+    api_url: String,
+    identity_url: String,
+    pub(crate) engine: Engine,
+    pub(crate) tokens: TokenCache,
+}
+
+/// Sends attempts of a call through a transport under a retry policy. Shared by the
+/// Payroc and PayTrace clients.
+pub(crate) struct Engine {
+    pub(crate) transport: Arc<dyn HttpTransport>,
+    pub(crate) settings: Settings,
+    jitter: AtomicU64,
+}
+
+impl Engine {
+    fn next_jitter(&self) -> f64 {
+        let mut z = self
+            .jitter
+            .fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
+            .wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Attempts `call` until success or the retry policy says stop.
+    pub(crate) async fn attempts(
+        &self,
+        call: &Call,
+        extra_headers: impl Fn(u32) -> Result<Vec<(&'static str, String)>>,
+    ) -> Result<HttpResponse> {
+        self.attempts_as(call, "application/json", extra_headers)
+            .await
+    }
+
+    /// [`attempts`](Self::attempts) with a body of another media type.
+    pub(crate) async fn attempts_as(
+        &self,
+        call: &Call,
+        content_type: &'static str,
+        extra_headers: impl Fn(u32) -> Result<Vec<(&'static str, String)>>,
+    ) -> Result<HttpResponse> {
+        let settings = &self.settings;
+        let clock = &settings.clock;
+        let path = path_of(&call.url);
+        let key = call.idempotency_key.as_ref().map(IdempotencyKey::as_str);
+        let span = tracing::info_span!(
+            target: "payroc",
+            "payroc.request",
+            method = call.method.as_str(),
+            path = path,
+            idempotency_key = key.unwrap_or(""),
+        );
+        async {
+            let started = clock.now();
+            let mut attempt = 0u32;
+            loop {
+                attempt += 1;
+                let mut headers = extra_headers(attempt)?;
+                headers.push(("accept", "application/json".to_owned()));
+                if call.body.is_some() {
+                    headers.push(("content-type", content_type.to_owned()));
+                }
+                if let Some(key) = key {
+                    headers.push(("idempotency-key", key.to_owned()));
+                }
+                let request = HttpRequest {
+                    method: call.method,
+                    url: call.url.clone(),
+                    headers,
+                    body: call.body.clone(),
+                    timeout: call.timeout.unwrap_or(settings.request_timeout),
+                };
+                let sent = clock.now();
+                let result = self.transport.send(request).await;
+                let latency_ms = clock.now().duration_since(sent).as_secs_f64() * 1000.0;
+                let outcome = match &result {
+                    Ok(response) => {
+                        tracing::info!(target: "payroc", attempt, status = response.status, latency_ms, "response");
+                        if response.is_success() {
+                            return result.map_err(Error::Transport);
+                        }
+                        Outcome::Status {
+                            status: response.status,
+                            retry_after: response.header("retry-after").and_then(retry::parse_retry_after),
+                        }
+                    }
+                    Err(err) => {
+                        tracing::warn!(target: "payroc", attempt, latency_ms, error = %err.message, "no response");
+                        Outcome::Transport(err.kind)
+                    }
+                };
+                let elapsed = clock.now().duration_since(started);
+                let decision = retry::decide(&settings.retry, outcome, call.replay, attempt, elapsed, self.next_jitter());
+                match decision {
+                    Decision::RetryAfter(delay) => {
+                        tracing::info!(target: "payroc", attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                        clock.sleep(delay).await;
+                    }
+                    Decision::Stop => {
+                        return Err(match result {
+                            Ok(response) => Error::Api(ApiError::from_response(response.status, &response.body)),
+                            Err(err) => Error::Transport(err),
+                        });
+                    }
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    pub(crate) fn new(settings: Settings) -> Result<Self> {
+        let transport = settings.transport()?;
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0x5eed, |d| d.as_nanos() as u64);
+        Ok(Self {
+            transport,
+            settings,
+            jitter: AtomicU64::new(seed),
+        })
+    }
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("api_key", &self.api_key)
+            .field("api_url", &self.api_url)
+            .field("identity_url", &self.identity_url)
+            .field("tokens", &self.tokens)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One logical call, before attempts.
+#[derive(Debug)]
+pub(crate) struct Call {
+    pub(crate) method: Method,
+    /// Absolute URL (query included).
+    pub(crate) url: String,
+    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) idempotency_key: Option<IdempotencyKey>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) replay: Replay,
+}
+
+impl Client {
+    /// A builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub(crate) fn from_builder(builder: ClientBuilder) -> Result<Self> {
+        let api_key = builder
+            .api_key
+            .filter(|k| !k.expose_secret().trim().is_empty())
+            .ok_or_else(|| Error::Configuration("an API key is required".into()))?;
+        let env: Environment = builder.environment;
+        check_base_url("API URL", env.api_url())?;
+        check_base_url("identity URL", env.identity_url())?;
+        let engine = Engine::new(builder.settings)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                api_key,
+                api_url: env.api_url().trim_end_matches('/').to_owned(),
+                identity_url: env.identity_url().trim_end_matches('/').to_owned(),
+                tokens: TokenCache::new(Arc::clone(&engine.settings.clock)),
+                engine,
+            }),
+        })
+    }
+
+    /// The API base URL in use.
+    pub fn api_url(&self) -> &str {
+        &self.inner.api_url
+    }
+
+    /// The token cache (exposed for benchmarks and diagnostics).
+    pub fn token_cache(&self) -> &TokenCache {
+        &self.inner.tokens
+    }
+
+    /// Fetches a token now if none is cached (calls do this lazily by themselves).
+    pub async fn authenticate(&self) -> Result<()> {
+        self.token().await.map(drop)
+    }
+
+    async fn token(&self) -> Result<Arc<crate::auth::CachedToken>> {
+        self.inner.tokens.get(|_| self.fetch_token()).await
+    }
+
+    async fn fetch_token(&self) -> Result<FetchedToken> {
+        let call = Call {
+            method: Method::Post,
+            url: format!("{}/authorize", self.inner.identity_url),
+            body: None,
+            idempotency_key: None,
+            timeout: None,
+            // Issuing a token changes nothing: safe to repeat.
+            replay: Replay::Safe,
+        };
+        let headers = vec![("x-api-key", self.inner.api_key.expose_secret().to_owned())];
+        let response = self
+            .inner
+            .engine
+            .attempts(&call, |_| Ok(headers.clone()))
+            .await?;
+        let token: IdentityToken = decode(&response)?;
+        Ok(FetchedToken {
+            lifetime: Duration::from_secs(token.lifetime_secs()),
+            token: token.access_token,
+            refresh_token: None,
+        })
+    }
+
+    /// Runs one logical API call: bearer token, retries, one 401 refresh.
+    pub(crate) async fn execute(&self, call: Call) -> Result<HttpResponse> {
+        let mut refreshed = false;
+        loop {
+            let token = self.token().await?;
+            let auth = format!("Bearer {}", token.token.expose_secret());
+            let result = self
+                .inner
+                .engine
+                .attempts(&call, |_| Ok(vec![("authorization", auth.clone())]))
+                .await;
+            match result {
+                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
+                    // The token was revoked or expired early: refresh once, try once more.
+                    tracing::info!(target: "payroc", "bearer token refused; refreshing once");
+                    self.inner.tokens.invalidate(&token);
+                    refreshed = true;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// An absolute API URL from path segments (each percent-encoded) and a query.
+    pub(crate) fn url(&self, segments: &[&str], query: &[(&'static str, String)]) -> String {
+        build_url(&self.inner.api_url, segments, query)
+    }
+}
+
+impl Client {
+    /// `GET` a JSON resource.
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        url: String,
+        timeout: Option<Duration>,
+    ) -> Result<T> {
+        let call = Call {
+            method: Method::Get,
+            url,
+            body: None,
+            idempotency_key: None,
+            timeout,
+            replay: Replay::Safe,
+        };
+        decode(&self.execute(call).await?)
+    }
+
+    /// Validates `body`, then sends it with one idempotency key for every attempt.
+    pub(crate) async fn send_json<B, T>(
+        &self,
+        method: Method,
+        url: String,
+        body: &B,
+        options: &RequestOptions,
+    ) -> Result<T>
+    where
+        B: Serialize + Validate + ?Sized,
+        T: DeserializeOwned,
+    {
+        let call = json_call(
+            method,
+            url,
+            body,
+            Some(options.idempotency_key.clone().unwrap_or_default()),
+            Replay::Safe,
+            options.timeout,
+        )?;
+        decode(&self.execute(call).await?)
+    }
+
+    /// A `POST` with no body: with an idempotency key when the API takes one,
+    /// otherwise never repeated once it may have been received.
+    pub(crate) async fn post_empty<T: DeserializeOwned>(
+        &self,
+        url: String,
+        idempotent: bool,
+        options: &RequestOptions,
+    ) -> Result<T> {
+        let call = Call {
+            method: Method::Post,
+            url,
+            body: None,
+            idempotency_key: idempotent
+                .then(|| options.idempotency_key.clone().unwrap_or_default()),
+            timeout: options.timeout,
+            replay: if idempotent {
+                Replay::Safe
+            } else {
+                Replay::Unsafe
+            },
+        };
+        decode(&self.execute(call).await?)
+    }
+
+    /// A `DELETE` (no body either way). Not repeated once it may have been received:
+    /// a second delete or cancel would report a conflict for work already done.
+    pub(crate) async fn delete(&self, url: String) -> Result<()> {
+        let call = Call {
+            method: Method::Delete,
+            url,
+            body: None,
+            idempotency_key: None,
+            timeout: None,
+            replay: Replay::Unsafe,
+        };
+        self.execute(call).await.map(drop)
+    }
+}
+
+/// Validates `body` and makes it a call: nothing invalid is ever sent.
+pub(crate) fn json_call<B: Serialize + Validate + ?Sized>(
+    method: Method,
+    url: String,
+    body: &B,
+    idempotency_key: Option<IdempotencyKey>,
+    replay: Replay,
+    timeout: Option<Duration>,
+) -> Result<Call> {
+    body.validate()?;
+    let bytes = serde_json::to_vec(body)
+        .map_err(|e| Error::Configuration(format!("cannot encode the request: {e}")))?;
+    Ok(Call {
+        method,
+        url,
+        body: Some(bytes),
+        idempotency_key,
+        timeout,
+        replay,
+    })
+}
+
+/// `base` + `/seg`… + `?query`, each segment percent-encoded so ids cannot change
+/// the path.
+pub(crate) fn build_url(base: &str, segments: &[&str], query: &[(&'static str, String)]) -> String {
+    let mut url = String::with_capacity(base.len() + 64);
+    url.push_str(base);
+    for seg in segments {
+        url.push('/');
+        encode_segment(seg, &mut url);
+    }
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&serde_urlencoded::to_string(query).unwrap_or_default());
+    }
+    url
+}
+
+fn encode_segment(segment: &str, out: &mut String) {
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+fn path_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(url, |i| &url[i + 3..]);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    path.split('?').next().unwrap_or(path)
+}
+
+/// Reads a success body as `T`.
+pub(crate) fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T> {
+    serde_json::from_slice(&response.body).map_err(|err| Error::Decode {
+        status: response.status,
+        expected: std::any::type_name::<T>()
+            .rsplit("::")
+            .next()
+            .unwrap_or("value"),
+        message: err.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_encode_segments_and_queries() {
+        let url = build_url(
+            "http://h/v1",
+            &["payments", "a/b c"],
+            &[("status", "ready".into()), ("q", "x&y".into())],
+        );
+        assert_eq!(url, "http://h/v1/payments/a%2Fb%20c?status=ready&q=x%26y");
+        assert_eq!(path_of("http://h:1/v1/payments?limit=2"), "/v1/payments");
+        assert_eq!(path_of("http://h:1"), "/");
+    }
+}

@@ -1,0 +1,218 @@
+//! One error type for every call. Its kinds keep apart what matters for money:
+//! "never sent" (validation, connect), "may have been sent" (timeout, broken
+//! connection) and "the server answered" (API errors).
+
+use crate::http::{TransportError, TransportErrorKind};
+use payroc_model::error::{ErrorItem, ProblemDetails};
+use payroc_model::ValidationError;
+use std::fmt;
+
+/// What a caller can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request broke a rule and was never sent.
+    Validation,
+    /// The client is misconfigured (e.g. plain http to a remote host); nothing sent.
+    Configuration,
+    /// No connection could be made; the request was never sent.
+    Transport,
+    /// The connection broke during the exchange; the request may have been acted on.
+    ConnectionLost,
+    /// No response in time; the request may have been acted on.
+    Timeout,
+    /// The caller cancelled (e.g. a Cloud wait).
+    Cancelled,
+    /// 400 or 422: the server rejected the request's content.
+    BadRequest,
+    /// 401 (after one token refresh), or the identity service refused the API key.
+    Unauthorized,
+    /// 403.
+    Forbidden,
+    /// 404.
+    NotFound,
+    /// 409: state conflict or an idempotency key reused with another body.
+    Conflict,
+    /// 429, after the retries allowed.
+    RateLimited,
+    /// 5xx, after the retries allowed.
+    Server,
+    /// Any other non-2xx status.
+    Api,
+    /// A 2xx whose body could not be read as the documented type.
+    Decode,
+}
+
+/// An HTTP error answer from the server.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: u16,
+    /// The parsed problem details (empty fields when the body was not problem JSON).
+    pub problem: ProblemDetails,
+}
+
+impl ApiError {
+    /// Parses an error body tolerantly: anything unreadable leaves the fields empty.
+    pub fn from_response(status: u16, body: &[u8]) -> Self {
+        let problem = serde_json::from_slice::<ProblemDetails>(body).unwrap_or_default();
+        Self { status, problem }
+    }
+}
+
+/// Every way a call can fail.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request broke one or more rules; it was not sent.
+    #[error(transparent)]
+    Validation(#[from] ValidationError),
+    /// The client configuration is unusable.
+    #[error("configuration error: {0}")]
+    Configuration(String),
+    /// The request got no HTTP response.
+    #[error("{}", describe_transport(.0))]
+    Transport(TransportError),
+    /// The server answered with an error status.
+    #[error("{}", describe_api(.0))]
+    Api(ApiError),
+    /// A success response that could not be read.
+    #[error("could not read the {status} response as {expected}: {message}")]
+    Decode {
+        /// HTTP status.
+        status: u16,
+        /// The type expected.
+        expected: &'static str,
+        /// What was wrong (never the body itself).
+        message: String,
+    },
+    /// The caller cancelled.
+    #[error("cancelled")]
+    Cancelled,
+    /// A deadline passed before the operation finished.
+    #[error("timed out: {0}")]
+    Deadline(String),
+}
+
+fn describe_transport(err: &TransportError) -> String {
+    match err.kind {
+        TransportErrorKind::Connect => {
+            format!("could not connect (request not sent): {}", err.message)
+        }
+        TransportErrorKind::Timeout => format!(
+            "timed out waiting for a response (the request may have been processed): {}",
+            err.message
+        ),
+        TransportErrorKind::Io => format!(
+            "connection lost (the request may have been processed): {}",
+            err.message
+        ),
+        #[allow(unreachable_patterns)]
+        _ => err.message.clone(),
+    }
+}
+
+fn describe_api(err: &ApiError) -> String {
+    let summary = err.problem.summary();
+    if summary.is_empty() {
+        format!("HTTP {}", err.status)
+    } else {
+        format!("HTTP {}: {summary}", err.status)
+    }
+}
+
+impl Error {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Validation(_) => ErrorKind::Validation,
+            Self::Configuration(_) => ErrorKind::Configuration,
+            Self::Transport(t) => match t.kind {
+                TransportErrorKind::Connect => ErrorKind::Transport,
+                TransportErrorKind::Timeout => ErrorKind::Timeout,
+                _ => ErrorKind::ConnectionLost,
+            },
+            Self::Api(api) => match api.status {
+                400 | 422 => ErrorKind::BadRequest,
+                401 => ErrorKind::Unauthorized,
+                403 => ErrorKind::Forbidden,
+                404 => ErrorKind::NotFound,
+                409 => ErrorKind::Conflict,
+                429 => ErrorKind::RateLimited,
+                500..=599 => ErrorKind::Server,
+                _ => ErrorKind::Api,
+            },
+            Self::Decode { .. } => ErrorKind::Decode,
+            Self::Cancelled => ErrorKind::Cancelled,
+            Self::Deadline(_) => ErrorKind::Timeout,
+        }
+    }
+
+    /// Whether trying the same call again (with the same idempotency key) may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.kind(),
+            ErrorKind::Transport
+                | ErrorKind::ConnectionLost
+                | ErrorKind::Timeout
+                | ErrorKind::RateLimited
+                | ErrorKind::Server
+        )
+    }
+
+    /// Whether the request may have reached the server and taken effect. A payment
+    /// call that fails this way must be retried with the same idempotency key, or
+    /// looked up, before it is charged again under a new key.
+    pub fn maybe_processed(&self) -> bool {
+        match self {
+            Self::Transport(t) => t.maybe_sent(),
+            Self::Api(api) => api.status >= 500,
+            Self::Deadline(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The HTTP status, for API errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api(api) => Some(api.status),
+            Self::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The server's problem details, for API errors.
+    pub fn problem(&self) -> Option<&ProblemDetails> {
+        match self {
+            Self::Api(api) => Some(&api.problem),
+            _ => None,
+        }
+    }
+
+    /// Field errors: the server's `errors[]`, or the validation violations as the same
+    /// shape, so every caller reads them one way.
+    pub fn field_errors(&self) -> Vec<ErrorItem> {
+        match self {
+            Self::Api(api) => api.problem.errors.clone(),
+            Self::Validation(v) => v
+                .violations()
+                .iter()
+                .map(|v| ErrorItem {
+                    parameter: Some(v.path.clone()),
+                    detail: Some(v.code.to_owned()),
+                    message: Some(v.message.clone()),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

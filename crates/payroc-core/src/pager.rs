@@ -1,0 +1,115 @@
+//! Lists that page on demand: [`Pager`] fetches the first page with the caller's
+//! filters, then follows each page's `next` link verbatim, as the API intends. It
+//! reads page by page or item by item, and is a `Stream` of items.
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::http::BoxFuture;
+use futures_core::Stream;
+use payroc_model::page::Paginated;
+use serde::de::DeserializeOwned;
+use std::collections::VecDeque;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+/// Pages of `T`, fetched when asked for.
+pub struct Pager<T> {
+    client: Client,
+    next_url: Option<String>,
+    buffer: VecDeque<T>,
+    in_flight: Option<BoxFuture<'static, Result<Paginated<T>>>>,
+}
+
+impl<T> std::fmt::Debug for Pager<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pager")
+            .field("next_url", &self.next_url)
+            .field("buffered", &self.buffer.len())
+            .finish()
+    }
+}
+
+impl<T: DeserializeOwned + Send + 'static> Pager<T> {
+    pub(crate) fn new(client: Client, first_url: String) -> Self {
+        Self {
+            client,
+            next_url: Some(first_url),
+            buffer: VecDeque::new(),
+            in_flight: None,
+        }
+    }
+
+    fn fetch(&mut self, url: String) -> BoxFuture<'static, Result<Paginated<T>>> {
+        let client = self.client.clone();
+        Box::pin(async move { client.get_json::<Paginated<T>>(url, None).await })
+    }
+
+    fn accept(&mut self, page: &Paginated<T>) {
+        // Follow `next` verbatim; `hasMore` without a link cannot be followed.
+        self.next_url = page.next_href().map(str::to_owned);
+    }
+
+    /// The next page, or `None` after the last.
+    pub async fn next_page(&mut self) -> Result<Option<Paginated<T>>> {
+        let Some(url) = self.next_url.take() else {
+            return Ok(None);
+        };
+        let page = self.fetch(url).await?;
+        self.accept(&page);
+        Ok(Some(page))
+    }
+
+    /// The next item, fetching a page when the current one is used up.
+    pub async fn next_item(&mut self) -> Result<Option<T>> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Ok(Some(item));
+            }
+            match self.next_page().await? {
+                Some(page) => self.buffer.extend(page.data),
+                None => return Ok(None),
+            }
+        }
+    }
+
+    /// Every remaining item (fetches every page).
+    pub async fn collect_all(mut self) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        while let Some(item) = self.next_item().await? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: DeserializeOwned + Send + Unpin + 'static> Stream for Pager<T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if let Some(item) = this.buffer.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if let Some(fut) = this.in_flight.as_mut() {
+                let result = std::task::ready!(fut.as_mut().poll(cx));
+                this.in_flight = None;
+                match result {
+                    Ok(page) => {
+                        this.accept(&page);
+                        this.buffer.extend(page.data);
+                    }
+                    Err(err) => {
+                        this.next_url = None;
+                        return Poll::Ready(Some(Err(err)));
+                    }
+                }
+                continue;
+            }
+            match this.next_url.take() {
+                Some(url) => this.in_flight = Some(this.fetch(url)),
+                None => return Poll::Ready(None),
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! What every API request passes through before its handler, in the gateway's order:
+//! counting, injected faults, authentication, media type, and idempotency.
+
+use crate::faults::Fault;
+use crate::problem::{bad_parameter, conflict, problem};
+use crate::server::ConnectionControl;
+use crate::{Mock, Store};
+use axum::body::{Body, Bytes};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use payroc_model::validate::is_uuid_v4;
+use serde::Serialize;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Largest request body the emulator reads.
+const MAX_BODY: usize = 1 << 20;
+
+/// One request as the emulator saw it, for tests to inspect.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedRequest {
+    /// HTTP method.
+    pub method: String,
+    /// Path as sent.
+    pub path: String,
+    /// Route template, e.g. `/v1/payments/{paymentId}`.
+    pub route: String,
+    /// The `Idempotency-Key` header, if any.
+    pub idempotency_key: Option<String>,
+    /// The fault injected into it, if any.
+    pub fault: Option<Fault>,
+    /// Whether it was answered from the idempotency store.
+    pub replayed: bool,
+}
+
+/// A stored outcome of an idempotent request.
+#[derive(Debug, Clone)]
+pub(crate) enum Idempotent {
+    /// Still being handled.
+    InFlight,
+    /// Handled; replay this.
+    Done {
+        fingerprint: u64,
+        status: StatusCode,
+        content_type: Option<HeaderValue>,
+        body: Bytes,
+    },
+}
+
+fn requires_idempotency_key(method: &Method, route: &str) -> bool {
+    (method == Method::POST || method == Method::PATCH)
+        && route.starts_with("/v1/")
+        && route != "/v1/payment-links/{paymentLinkId}/deactivate"
+}
+
+fn fingerprint(method: &Method, path: &str, body: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    method.as_str().hash(&mut h);
+    path.hash(&mut h);
+    body.hash(&mut h);
+    h.finish()
+}
+
+/// Never answers: the connection is being closed under the request.
+async fn drop_connection(control: Option<ConnectionControl>) -> Response {
+    match control {
+        Some(control) => {
+            control.kill();
+            std::future::pending::<Response>().await
+        }
+        // Only in-process callers without a connection (none today) land here.
+        None => problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal server error",
+            "connection dropped",
+        ),
+    }
+}
+
+/// The middleware: every request but `/_mock` goes through it.
+pub(crate) async fn gateway(
+    State(mock): State<Arc<Mock>>,
+    matched: Option<MatchedPath>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    if path.starts_with("/_mock") {
+        return next.run(request).await;
+    }
+    let method = request.method().clone();
+    let route = matched.map_or_else(|| path.clone(), |m| m.as_str().to_owned());
+    let idempotency_key = request
+        .headers()
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (fault, latency_ms, retry_after) = mock.faults.decide(method.as_str(), &path);
+    let log_index = mock.with_store(|s| {
+        s.count_request(&method, &route);
+        s.log_request(LoggedRequest {
+            method: method.to_string(),
+            path: path.clone(),
+            route: route.clone(),
+            idempotency_key: idempotency_key.clone(),
+            fault,
+            replayed: false,
+        })
+    });
+    if latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(latency_ms)).await;
+    }
+    let control = request.extensions().get::<ConnectionControl>().cloned();
+    match fault {
+        Some(Fault::Error500) => {
+            return problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal server error",
+                "injected fault",
+            )
+        }
+        Some(Fault::Error503) => {
+            return problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "injected fault",
+            )
+        }
+        Some(Fault::Error429) => {
+            let mut response = problem(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many requests",
+                "injected fault",
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            return response;
+        }
+        Some(Fault::Reset) => return drop_connection(control).await,
+        Some(Fault::CommitThenDrop) | None => {}
+    }
+    let response = handle(
+        &mock,
+        &method,
+        &route,
+        idempotency_key,
+        log_index,
+        request,
+        next,
+    )
+    .await;
+    if fault == Some(Fault::CommitThenDrop) {
+        return drop_connection(control).await;
+    }
+    response
+}
+
+async fn handle(
+    mock: &Arc<Mock>,
+    method: &Method,
+    route: &str,
+    idempotency_key: Option<String>,
+    log_index: u64,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Err(response) = authenticate(mock, route, request.headers()) {
+        return response;
+    }
+    let has_body = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|len| len != "0");
+    if (method == Method::POST || method == Method::PATCH) && has_body && route.starts_with("/v1/")
+    {
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !content_type.is_empty() && !content_type.starts_with("application/json") {
+            return problem(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                format!("Content-Type `{content_type}` is not supported; send application/json"),
+            );
+        }
+    }
+    if !requires_idempotency_key(method, route) {
+        return next.run(request).await;
+    }
+    let Some(key) = idempotency_key else {
+        return bad_parameter(
+            "Idempotency-Key",
+            "Required field not populated",
+            "this request needs an Idempotency-Key header holding a UUID v4 (idempotencyKeyMissing)",
+        );
+    };
+    if !is_uuid_v4(&key) {
+        return bad_parameter(
+            "Idempotency-Key",
+            "Invalid format",
+            "the Idempotency-Key header must be a UUID v4",
+        );
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return problem(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Content too large",
+            "the body exceeds 1 MiB",
+        );
+    };
+    let print = fingerprint(method, parts.uri.path(), &body);
+    let prior = mock.with_store(|s| match s.idempotency.get(&key) {
+        None => {
+            s.idempotency.insert(key.clone(), Idempotent::InFlight);
+            None
+        }
+        Some(entry) => Some(entry.clone()),
+    });
+    match prior {
+        None => {}
+        Some(Idempotent::InFlight) => {
+            return conflict("A request with this Idempotency-Key is still being processed");
+        }
+        Some(Idempotent::Done {
+            fingerprint,
+            status,
+            content_type,
+            body: stored,
+        }) => {
+            if fingerprint != print {
+                return conflict(
+                    "This Idempotency-Key was already used with a different request (idempotencyKeyInUse)",
+                );
+            }
+            mock.with_store(|s| s.mark_replayed(log_index));
+            let mut response = (status, stored).into_response();
+            if let Some(ct) = content_type {
+                response.headers_mut().insert(header::CONTENT_TYPE, ct);
+            }
+            response
+                .headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            return response;
+        }
+    }
+    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+    let status = response.status();
+    // A 400 created nothing and the key may be reused; server-side failures are not
+    // outcomes to replay either.
+    let keep = !(status == StatusCode::BAD_REQUEST
+        || status == StatusCode::UNAUTHORIZED
+        || status == StatusCode::TOO_MANY_REQUESTS
+        || status.is_server_error());
+    if !keep {
+        mock.with_store(|s| s.idempotency.remove(&key));
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    mock.with_store(|s| {
+        s.idempotency.insert(
+            key,
+            Idempotent::Done {
+                fingerprint: print,
+                status,
+                content_type: parts.headers.get(header::CONTENT_TYPE).cloned(),
+                body: bytes.clone(),
+            },
+        )
+    });
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+}
+
+fn authenticate(mock: &Mock, route: &str, headers: &HeaderMap) -> Result<(), Response> {
+    let paytrace = route.starts_with("/v3/") && route != "/v3/token";
+    if !(route.starts_with("/v1/") || paytrace) {
+        return Ok(());
+    }
+    let Some(token) = bearer(headers) else {
+        return Err(problem(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Send `Authorization: Bearer <token>`; get a token from the identity service first",
+        ));
+    };
+    let valid = mock.with_store(|s: &mut Store| s.token_valid(token, paytrace));
+    if valid {
+        Ok(())
+    } else {
+        Err(problem(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "The bearer token is invalid or has expired",
+        ))
+    }
+}

@@ -1,0 +1,68 @@
+//! The API's routes, one module per area, and the ledger they share.
+
+mod control;
+mod identity;
+
+use crate::gateway::gateway;
+use crate::problem::{bad_request, problem};
+use crate::Mock;
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::Router;
+use payroc_model::validate::Validate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Every resource the emulator holds, in creation order.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Ledger {}
+
+/// All routes, wrapped in the gateway middleware.
+pub(crate) fn router(mock: Arc<Mock>) -> Router {
+    Router::new()
+        .route("/authorize", post(identity::authorize))
+        .route("/_mock/ledger", get(control::ledger))
+        .route("/_mock/counters", get(control::counters))
+        .route("/_mock/requests", get(control::requests))
+        .route("/_mock/reset", post(control::reset))
+        .route(
+            "/_mock/faults",
+            get(control::get_faults).put(control::set_faults),
+        )
+        .route("/_mock/faults/next", post(control::queue_faults))
+        .route("/_mock/tokens/expire", post(control::expire_tokens))
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
+        .with_state(mock)
+}
+
+async fn fallback() -> Response {
+    problem(StatusCode::NOT_FOUND, "Not found", "No such endpoint")
+}
+
+/// A JSON response with a status.
+pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (
+            status,
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            bytes,
+        )
+            .into_response(),
+        Err(err) => problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal server error",
+            err.to_string(),
+        ),
+    }
+}
+
+/// Reads and validates a request body as the gateway does: a body that does not read
+/// or breaks a rule is a `400` naming each parameter.
+pub(crate) fn parse<T: DeserializeOwned + Validate>(body: &Bytes) -> Result<T, Response> {
+    payroc_model::json::parse_request(body).map_err(|err| bad_request(&err))
+}
