@@ -22,9 +22,11 @@
 //! - `problem` — problem-details error responses.
 #![forbid(unsafe_code)]
 
+mod clock;
 mod config;
 mod faults;
 mod gateway;
+mod patch;
 mod problem;
 mod routes;
 mod server;

@@ -36,7 +36,8 @@ fn get<'a>(doc: &'a Value, pointer: &str) -> Option<&'a Value> {
 
 fn add(doc: &mut Value, pointer: &str, value: Value, replace_only: bool) -> Result<(), String> {
     let (parents, last) = split(pointer).ok_or("path must start with /")?;
-    let parent = parent_mut(doc, &parents).ok_or_else(|| format!("`{pointer}`: parent does not exist"))?;
+    let parent =
+        parent_mut(doc, &parents).ok_or_else(|| format!("`{pointer}`: parent does not exist"))?;
     match parent {
         Value::Object(map) => {
             if replace_only && !map.contains_key(&last) {
@@ -50,9 +51,13 @@ fn add(doc: &mut Value, pointer: &str, value: Value, replace_only: bool) -> Resu
                 items.push(value);
                 return Ok(());
             }
-            let i: usize = last.parse().map_err(|_| format!("`{pointer}`: not an array index"))?;
+            let i: usize = last
+                .parse()
+                .map_err(|_| format!("`{pointer}`: not an array index"))?;
             if replace_only {
-                *items.get_mut(i).ok_or_else(|| format!("`{pointer}` does not exist"))? = value;
+                *items
+                    .get_mut(i)
+                    .ok_or_else(|| format!("`{pointer}` does not exist"))? = value;
             } else if i <= items.len() {
                 items.insert(i, value);
             } else {
@@ -68,9 +73,13 @@ fn remove(doc: &mut Value, pointer: &str) -> Result<Value, String> {
     let (parents, last) = split(pointer).ok_or("path must start with /")?;
     let parent = parent_mut(doc, &parents).ok_or_else(|| format!("`{pointer}` does not exist"))?;
     match parent {
-        Value::Object(map) => map.remove(&last).ok_or_else(|| format!("`{pointer}` does not exist")),
+        Value::Object(map) => map
+            .remove(&last)
+            .ok_or_else(|| format!("`{pointer}` does not exist")),
         Value::Array(items) => {
-            let i: usize = last.parse().map_err(|_| format!("`{pointer}`: not an array index"))?;
+            let i: usize = last
+                .parse()
+                .map_err(|_| format!("`{pointer}`: not an array index"))?;
             if i < items.len() {
                 Ok(items.remove(i))
             } else {
@@ -83,14 +92,21 @@ fn remove(doc: &mut Value, pointer: &str) -> Result<Value, String> {
 
 /// Applies `ops` to `doc` in order, refusing any operation whose path (or `from`)
 /// is not under one of `allowed` (pointer prefixes). All or nothing.
-pub(crate) fn apply(doc: &Value, ops: &[PatchDocument], allowed: &[&str]) -> Result<Value, PatchError> {
+pub(crate) fn apply(
+    doc: &Value,
+    ops: &[PatchDocument],
+    allowed: &[&str],
+) -> Result<Value, PatchError> {
     let mut out = doc.clone();
     for (index, op) in ops.iter().enumerate() {
         let fail = |message: String| PatchError { index, message };
         let permitted = |path: &str| {
-            allowed
-                .iter()
-                .any(|a| path == *a || path.strip_prefix(a).is_some_and(|rest| rest.starts_with('/')))
+            allowed.iter().any(|a| {
+                path == *a
+                    || path
+                        .strip_prefix(a)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
         };
         if let Some(path) = op.path() {
             if !permitted(path) {
@@ -142,9 +158,20 @@ mod tests {
     #[test]
     fn refuses_paths_outside_the_allowed_set_and_missing_targets() {
         let doc = json!({"a": 1, "token": "x"});
-        let err = apply(&doc, &[PatchDocument::replace("/a", 5), PatchDocument::replace("/token", "y")], &["/a"]).unwrap_err();
+        let err = apply(
+            &doc,
+            &[
+                PatchDocument::replace("/a", 5),
+                PatchDocument::replace("/token", "y"),
+            ],
+            &["/a"],
+        )
+        .unwrap_err();
         assert_eq!(err.index, 1);
-        assert!(apply(&doc, &[PatchDocument::replace("/ab", 1)], &["/a"]).is_err(), "prefix must end at a segment");
+        assert!(
+            apply(&doc, &[PatchDocument::replace("/ab", 1)], &["/a"]).is_err(),
+            "prefix must end at a segment"
+        );
         assert!(apply(&doc, &[PatchDocument::replace("/a/b", 1)], &["/a"]).is_err());
         assert!(apply(&doc, &[PatchDocument::remove("/missing")], &["/missing"]).is_err());
     }

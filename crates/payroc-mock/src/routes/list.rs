@@ -39,7 +39,10 @@ impl ListParams {
 
     /// The first value of a parameter.
     pub(crate) fn get(&self, key: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of a repeated parameter.
@@ -70,12 +73,20 @@ impl ListParams {
         Link {
             rel: rel.to_owned(),
             method: "get".to_owned(),
-            href: format!("{}?{}", self.base, serde_urlencoded::to_string(&pairs).unwrap_or_default()),
+            href: format!(
+                "{}?{}",
+                self.base,
+                serde_urlencoded::to_string(&pairs).unwrap_or_default()
+            ),
         }
     }
 
     /// One page of `items` (already filtered, oldest first).
-    pub(crate) fn page<T>(&self, items: Vec<T>, id_of: impl Fn(&T) -> &str) -> Result<Paginated<T>, Response> {
+    pub(crate) fn page<T>(
+        &self,
+        items: Vec<T>,
+        id_of: impl Fn(&T) -> &str,
+    ) -> Result<Paginated<T>, Response> {
         let limit = match self.get("limit") {
             None => DEFAULT_LIMIT,
             Some(text) => match text.parse::<usize>() {
@@ -91,13 +102,23 @@ impl ListParams {
         };
         let (before, after) = (self.get("before"), self.get("after"));
         if before.is_some() && after.is_some() {
-            return Err(bad_parameter("after", "Invalid format", "send either before or after, not both"));
+            return Err(bad_parameter(
+                "after",
+                "Invalid format",
+                "send either before or after, not both",
+            ));
         }
         let position = |cursor: &str, name: &str| {
             items
                 .iter()
                 .position(|item| id_of(item) == cursor)
-                .ok_or_else(|| bad_parameter(name, "Invalid format", "the cursor does not name an item of this list"))
+                .ok_or_else(|| {
+                    bad_parameter(
+                        name,
+                        "Invalid format",
+                        "the cursor does not name an item of this list",
+                    )
+                })
         };
         let (start, end) = match (before, after) {
             (_, Some(cursor)) => {

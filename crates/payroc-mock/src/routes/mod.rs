@@ -1,7 +1,12 @@
 //! The API's routes, one module per area, and the ledger they share.
 
+mod cards;
+mod cloud;
 mod control;
 mod identity;
+mod links;
+mod list;
+mod paytrace;
 
 use crate::gateway::gateway;
 use crate::problem::{bad_request, problem};
@@ -9,7 +14,7 @@ use crate::Mock;
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use axum::Router;
 use payroc_model::validate::Validate;
 use serde::de::DeserializeOwned;
@@ -19,7 +24,16 @@ use std::sync::Arc;
 /// Every resource the emulator holds, in creation order.
 #[derive(Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct Ledger {}
+pub(crate) struct Ledger {
+    #[serde(flatten)]
+    pub(crate) cards: cards::CardsLedger,
+    #[serde(flatten)]
+    pub(crate) cloud: cloud::CloudLedger,
+    #[serde(flatten)]
+    pub(crate) links: links::LinksLedger,
+    #[serde(flatten)]
+    pub(crate) paytrace: paytrace::PaytraceLedger,
+}
 
 /// All routes, wrapped in the gateway middleware.
 pub(crate) fn router(mock: Arc<Mock>) -> Router {
@@ -35,6 +49,10 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         )
         .route("/_mock/faults/next", post(control::queue_faults))
         .route("/_mock/tokens/expire", post(control::expire_tokens))
+        .merge(cards::routes())
+        .merge(cloud::routes())
+        .merge(links::routes())
+        .merge(paytrace::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)

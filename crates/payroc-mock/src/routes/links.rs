@@ -1,0 +1,16 @@
+//! Payment links and their sharing events.
+
+use crate::Mock;
+use axum::Router;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// What this area keeps.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LinksLedger {}
+
+/// This area's routes.
+pub(crate) fn routes() -> Router<Arc<Mock>> {
+    Router::new()
+}
