@@ -101,13 +101,20 @@ impl TokenCache {
         Ok(token)
     }
 
-    /// Drops `stale` after the server refused it, unless it was already replaced,
-    /// so a burst of 401s on one old token costs one refresh, not many.
+    /// Marks `stale` as due for refresh after the server refused it, unless it was
+    /// already replaced, so a burst of 401s on one old token costs one refresh. Its
+    /// refresh token (if any) stays available to the next fetch.
     pub fn invalidate(&self, stale: &Arc<CachedToken>) {
         let current = self.current.load();
         if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, stale)) {
-            self.current
-                .compare_and_swap(&*current, None::<Arc<CachedToken>>);
+            let now = self.clock.now();
+            let due = Arc::new(CachedToken {
+                token: stale.token.clone(),
+                refresh_token: stale.refresh_token.clone(),
+                refresh_at: now,
+                expires_at: now,
+            });
+            self.current.compare_and_swap(&*current, Some(due));
         }
     }
 }

@@ -96,7 +96,10 @@ pub struct BlockingPaytraceClient {
 
 impl BlockingPaytraceClient {
     /// Wraps a built PayTrace client with a runtime.
-    pub fn new(builder: crate::paytrace::PaytraceClientBuilder, runtime: BlockingRuntime) -> Result<Self> {
+    pub fn new(
+        builder: crate::paytrace::PaytraceClientBuilder,
+        runtime: BlockingRuntime,
+    ) -> Result<Self> {
         let client = runtime.block_on(async { builder.build() })?;
         Ok(Self { client, runtime })
     }

@@ -145,7 +145,8 @@ impl std::fmt::Debug for PaytraceClient {
 fn paytrace_error(response: &HttpResponse) -> Error {
     if let Ok(body) = serde_json::from_slice::<PaytraceValidationError>(&response.body) {
         if !body.detail.is_empty() {
-            let mut problem = ProblemDetails::new(response.status, "Validation Error", body.summary());
+            let mut problem =
+                ProblemDetails::new(response.status, "Validation Error", body.summary());
             problem.errors = body
                 .detail
                 .iter()
@@ -184,7 +185,9 @@ impl PaytraceClient {
         let response = self
             .inner
             .engine
-            .attempts_as(&call, "application/x-www-form-urlencoded", |_| Ok(Vec::new()))
+            .attempts_as(&call, "application/x-www-form-urlencoded", |_| {
+                Ok(Vec::new())
+            })
             .await
             .map_err(|err| match err {
                 Error::Api(api) => paytrace_error(&HttpResponse {
@@ -202,7 +205,10 @@ impl PaytraceClient {
         })
     }
 
-    async fn fetch_token(&self, previous: Option<Arc<crate::auth::CachedToken>>) -> Result<FetchedToken> {
+    async fn fetch_token(
+        &self,
+        previous: Option<Arc<crate::auth::CachedToken>>,
+    ) -> Result<FetchedToken> {
         if let Some(refresh) = previous.as_ref().and_then(|t| t.refresh_token.clone()) {
             match self.grant(PaytraceTokenRequest::refresh(refresh)).await {
                 Ok(token) => return Ok(token),
@@ -234,8 +240,15 @@ impl PaytraceClient {
         loop {
             let token = self.token().await?;
             let mut headers = self.inner.headers.clone();
-            headers.push(("authorization", format!("Bearer {}", token.token.expose_secret())));
-            let result = self.inner.engine.attempts(&call, |_| Ok(headers.clone())).await;
+            headers.push((
+                "authorization",
+                format!("Bearer {}", token.token.expose_secret()),
+            ));
+            let result = self
+                .inner
+                .engine
+                .attempts(&call, |_| Ok(headers.clone()))
+                .await;
             match result {
                 Ok(response) => return decode(&response),
                 Err(Error::Api(api)) if api.status == 401 && !refreshed => {
@@ -260,26 +273,62 @@ impl PaytraceClient {
     }
 
     /// Creates a recurrence for a Vault customer.
-    pub async fn create_recurrence(&self, request: &CreateRecurrenceRequest) -> Result<RecurrenceResponse> {
+    pub async fn create_recurrence(
+        &self,
+        request: &CreateRecurrenceRequest,
+    ) -> Result<RecurrenceResponse> {
         let url = self.url(&["v3", "recurrence", "create"]);
         // No idempotency key exists here: never repeat a create that may have landed.
-        self.execute(json_call(Method::Post, url, request, None, Replay::Unsafe, None)?).await
+        self.execute(json_call(
+            Method::Post,
+            url,
+            request,
+            None,
+            Replay::Unsafe,
+            None,
+        )?)
+        .await
     }
 
     /// Updates a recurrence (setting the same values twice is harmless, so retried).
-    pub async fn update_recurrence(&self, request: &UpdateRecurrenceRequest) -> Result<RecurrenceResponse> {
+    pub async fn update_recurrence(
+        &self,
+        request: &UpdateRecurrenceRequest,
+    ) -> Result<RecurrenceResponse> {
         let url = self.url(&["v3", "recurrence"]);
-        self.execute(json_call(Method::Patch, url, request, None, Replay::Safe, None)?).await
+        self.execute(json_call(
+            Method::Patch,
+            url,
+            request,
+            None,
+            Replay::Safe,
+            None,
+        )?)
+        .await
     }
 
     /// Deletes a recurrence for good.
-    pub async fn delete_recurrence(&self, request: &DeleteRecurrenceRequest) -> Result<RecurrenceResponse> {
+    pub async fn delete_recurrence(
+        &self,
+        request: &DeleteRecurrenceRequest,
+    ) -> Result<RecurrenceResponse> {
         let url = self.url(&["v3", "recurrence"]);
-        self.execute(json_call(Method::Delete, url, request, None, Replay::Unsafe, None)?).await
+        self.execute(json_call(
+            Method::Delete,
+            url,
+            request,
+            None,
+            Replay::Unsafe,
+            None,
+        )?)
+        .await
     }
 
     /// Lists a customer's recurrences.
-    pub async fn list_customer_recurrences(&self, customer_id: i64) -> Result<RecurrenceExportResponse> {
+    pub async fn list_customer_recurrences(
+        &self,
+        customer_id: i64,
+    ) -> Result<RecurrenceExportResponse> {
         let id = customer_id.to_string();
         let url = self.url(&["v3", "recurrence", "export", "by-customer", &id]);
         self.execute(get_call(url)).await
@@ -293,7 +342,15 @@ impl PaytraceClient {
     ) -> Result<RecurrenceExportResponse> {
         let id = customer_id.to_string();
         let url = self.url(&["v3", "recurrence", "export", "by-customer", &id]);
-        self.execute(json_call(Method::Post, url, request, None, Replay::Safe, None)?).await
+        self.execute(json_call(
+            Method::Post,
+            url,
+            request,
+            None,
+            Replay::Safe,
+            None,
+        )?)
+        .await
     }
 
     /// Exports one recurrence.

@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(decide(&p, status(503), Replay::Safe, 1, MS(990), 0.9), Stop);
         assert_eq!(
             decide(&p, status(503), Replay::Safe, 1, MS(900), 0.9),
-            RetryAfter(MS(45))
+            RetryAfter(MS(90))
         );
         assert_eq!(
             decide(

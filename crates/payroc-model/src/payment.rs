@@ -1633,6 +1633,12 @@ pub enum RepeatPaymentError {
     /// The payment was not approved, so there is no series to continue.
     #[error("the first payment was not approved (responseCode `{0}`); start the series again")]
     NotApproved(ResponseCode),
+    /// The card was not saved, so later payments have no secure token to charge.
+    #[error(
+        "the first payment saved no secure token; send it with credentialOnFile.tokenize = true \
+         or pay with a secureToken payment method"
+    )]
+    NoSecureToken,
 }
 
 impl Payment {

@@ -6,8 +6,9 @@ use crate::client::{Client, RequestOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::Method;
 use payroc_model::cloud::{
-    Instruction, InstructionStatus, PaymentInstruction, PaymentInstructionRequest, RefundInstruction,
-    RefundInstructionRequest, Signature, SignatureInstruction, SignatureInstructionRequest,
+    Instruction, InstructionStatus, PaymentInstruction, PaymentInstructionRequest,
+    RefundInstruction, RefundInstructionRequest, Signature, SignatureInstruction,
+    SignatureInstructionRequest,
 };
 use payroc_model::payment::RetrievedPayment;
 use payroc_model::refund::RetrievedRefund;
@@ -114,7 +115,8 @@ impl CloudSale {
     /// Whether money was authorised (fully or in part), read from the payment's
     /// `transactionResult.responseCode`.
     pub fn is_approved(&self) -> bool {
-        self.payment().is_some_and(|p| p.transaction_result.is_approved())
+        self.payment()
+            .is_some_and(|p| p.transaction_result.is_approved())
     }
 }
 
@@ -127,15 +129,31 @@ impl PayrocCloud<'_> {
     }
 
     /// Sends a payment instruction to the device (`202`: accepted, not yet done).
-    pub async fn submit_payment(&self, serial_number: &str, request: &PaymentInstructionRequest) -> Result<PaymentInstruction> {
-        let url = self.client.url(&["devices", serial_number, "payment-instructions"], &[]);
-        self.client.send_json(Method::Post, url, request, &self.options).await
+    pub async fn submit_payment(
+        &self,
+        serial_number: &str,
+        request: &PaymentInstructionRequest,
+    ) -> Result<PaymentInstruction> {
+        let url = self
+            .client
+            .url(&["devices", serial_number, "payment-instructions"], &[]);
+        self.client
+            .send_json(Method::Post, url, request, &self.options)
+            .await
     }
 
     /// Sends an unreferenced refund instruction to the device.
-    pub async fn submit_refund(&self, serial_number: &str, request: &RefundInstructionRequest) -> Result<RefundInstruction> {
-        let url = self.client.url(&["devices", serial_number, "refund-instructions"], &[]);
-        self.client.send_json(Method::Post, url, request, &self.options).await
+    pub async fn submit_refund(
+        &self,
+        serial_number: &str,
+        request: &RefundInstructionRequest,
+    ) -> Result<RefundInstruction> {
+        let url = self
+            .client
+            .url(&["devices", serial_number, "refund-instructions"], &[]);
+        self.client
+            .send_json(Method::Post, url, request, &self.options)
+            .await
     }
 
     /// Asks the device to capture a signature.
@@ -144,8 +162,12 @@ impl PayrocCloud<'_> {
         serial_number: &str,
         request: &SignatureInstructionRequest,
     ) -> Result<SignatureInstruction> {
-        let url = self.client.url(&["devices", serial_number, "signature-instructions"], &[]);
-        self.client.send_json(Method::Post, url, request, &self.options).await
+        let url = self
+            .client
+            .url(&["devices", serial_number, "signature-instructions"], &[]);
+        self.client
+            .send_json(Method::Post, url, request, &self.options)
+            .await
     }
 
     /// One poll of an instruction (held by the gateway while `inProgress`).
@@ -170,14 +192,20 @@ impl PayrocCloud<'_> {
 
     /// Polls until the instruction ends, the deadline passes, or the wait is
     /// cancelled. Never two polls at once; each may be held by the gateway.
-    pub async fn wait<I: Instruction + Send>(&self, instruction_id: &str, options: &WaitOptions) -> Result<I> {
+    pub async fn wait<I: Instruction + Send>(
+        &self,
+        instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<I> {
         let url = self.client.url(&[I::COLLECTION, instruction_id], &[]);
         let deadline = options.deadline.map(|d| Instant::now() + d);
         let never = CancelHandle::new();
         let cancel = options.cancel.as_ref().unwrap_or(&never);
         loop {
             let started = Instant::now();
-            let poll = self.client.get_json::<I>(url.clone(), Some(options.poll_timeout));
+            let poll = self
+                .client
+                .get_json::<I>(url.clone(), Some(options.poll_timeout));
             let expired = async {
                 match deadline {
                     Some(at) => tokio::time::sleep_until(at).await,
@@ -266,12 +294,17 @@ impl PayrocCloud<'_> {
                 })?;
                 CloudSaleOutcome::Completed(Box::new(self.follow(href).await?))
             }
-            Some(InstructionStatus::Failure) => CloudSaleOutcome::Failed(instruction.error_message.clone()),
+            Some(InstructionStatus::Failure) => {
+                CloudSaleOutcome::Failed(instruction.error_message.clone())
+            }
             Some(InstructionStatus::Canceled) => CloudSaleOutcome::Canceled,
             Some(other) => CloudSaleOutcome::Other(other),
             None => CloudSaleOutcome::Other(InstructionStatus::Unknown(String::new())),
         };
-        Ok(CloudSale { instruction, outcome })
+        Ok(CloudSale {
+            instruction,
+            outcome,
+        })
     }
 
     /// Runs an unreferenced refund on a device: submit, wait, follow the link.

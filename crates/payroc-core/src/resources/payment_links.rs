@@ -35,11 +35,22 @@ impl PaymentLinks<'_> {
     }
 
     /// Creates a single-use or multi-use link.
-    pub async fn create(&self, processing_terminal_id: &str, link: &PaymentLink) -> Result<PaymentLink> {
-        let url = self
-            .client
-            .url(&["processing-terminals", processing_terminal_id, "payment-links"], &[]);
-        self.client.send_json(Method::Post, url, link, &self.options).await
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        link: &PaymentLink,
+    ) -> Result<PaymentLink> {
+        let url = self.client.url(
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "payment-links",
+            ],
+            &[],
+        );
+        self.client
+            .send_json(Method::Post, url, link, &self.options)
+            .await
     }
 
     /// Reads a link.
@@ -49,32 +60,54 @@ impl PaymentLinks<'_> {
     }
 
     /// Lists a terminal's links, page by page.
-    pub fn list(&self, processing_terminal_id: &str, query: &PaymentLinkListQuery) -> Result<Pager<PaymentLink>> {
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &PaymentLinkListQuery,
+    ) -> Result<Pager<PaymentLink>> {
         super::list(
             self.client,
-            &["processing-terminals", processing_terminal_id, "payment-links"],
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "payment-links",
+            ],
             query,
         )
     }
 
     /// Partially updates a link. A single-use link gets a new URL: share it again.
-    pub async fn update(&self, payment_link_id: &str, patch: &[PatchDocument]) -> Result<PaymentLink> {
+    pub async fn update(
+        &self,
+        payment_link_id: &str,
+        patch: &[PatchDocument],
+    ) -> Result<PaymentLink> {
         let url = self.client.url(&["payment-links", payment_link_id], &[]);
-        self.client.send_json(Method::Patch, url, patch, &self.options).await
+        self.client
+            .send_json(Method::Patch, url, patch, &self.options)
+            .await
     }
 
     /// Deactivates a link for good.
     pub async fn deactivate(&self, payment_link_id: &str) -> Result<PaymentLink> {
-        let url = self.client.url(&["payment-links", payment_link_id, "deactivate"], &[]);
+        let url = self
+            .client
+            .url(&["payment-links", payment_link_id, "deactivate"], &[]);
         self.client.post_empty(url, false, &self.options).await
     }
 
     /// Emails a link to its recipients and records the sharing event.
-    pub async fn share(&self, payment_link_id: &str, event: &PaymentLinkEmailShareEvent) -> Result<PaymentLinkEmailShareEvent> {
+    pub async fn share(
+        &self,
+        payment_link_id: &str,
+        event: &PaymentLinkEmailShareEvent,
+    ) -> Result<PaymentLinkEmailShareEvent> {
         let url = self
             .client
             .url(&["payment-links", payment_link_id, "sharing-events"], &[]);
-        self.client.send_json(Method::Post, url, event, &self.options).await
+        self.client
+            .send_json(Method::Post, url, event, &self.options)
+            .await
     }
 
     /// Lists a link's sharing events, page by page.
@@ -83,6 +116,10 @@ impl PaymentLinks<'_> {
         payment_link_id: &str,
         query: &SharingEventListQuery,
     ) -> Result<Pager<PaymentLinkEmailShareEvent>> {
-        super::list(self.client, &["payment-links", payment_link_id, "sharing-events"], query)
+        super::list(
+            self.client,
+            &["payment-links", payment_link_id, "sharing-events"],
+            query,
+        )
     }
 }

@@ -36,27 +36,55 @@ impl SecureTokens<'_> {
 
     /// Saves payment details as a secure token on a processing terminal. Use the
     /// returned `token` (296753…) in later payments, not the `secureTokenId`.
-    pub async fn create(&self, processing_terminal_id: &str, request: &SecureTokenRequest) -> Result<SecureToken> {
-        let url = self
-            .client
-            .url(&["processing-terminals", processing_terminal_id, "secure-tokens"], &[]);
-        self.client.send_json(Method::Post, url, request, &self.options).await
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &SecureTokenRequest,
+    ) -> Result<SecureToken> {
+        let url = self.client.url(
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "secure-tokens",
+            ],
+            &[],
+        );
+        self.client
+            .send_json(Method::Post, url, request, &self.options)
+            .await
     }
 
     /// Reads a secure token by the merchant's `secureTokenId`.
-    pub async fn retrieve(&self, processing_terminal_id: &str, secure_token_id: &str) -> Result<SecureTokenWithAccountType> {
+    pub async fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+    ) -> Result<SecureTokenWithAccountType> {
         let url = self.client.url(
-            &["processing-terminals", processing_terminal_id, "secure-tokens", secure_token_id],
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "secure-tokens",
+                secure_token_id,
+            ],
             &[],
         );
         self.client.get_json(url, None).await
     }
 
     /// Lists a terminal's secure tokens, page by page.
-    pub fn list(&self, processing_terminal_id: &str, query: &SecureTokenListQuery) -> Result<Pager<SecureTokenWithAccountType>> {
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &SecureTokenListQuery,
+    ) -> Result<Pager<SecureTokenWithAccountType>> {
         super::list(
             self.client,
-            &["processing-terminals", processing_terminal_id, "secure-tokens"],
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "secure-tokens",
+            ],
             query,
         )
     }
@@ -69,16 +97,28 @@ impl SecureTokens<'_> {
         patch: &SecureTokenPatch,
     ) -> Result<SecureToken> {
         let url = self.client.url(
-            &["processing-terminals", processing_terminal_id, "secure-tokens", secure_token_id],
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "secure-tokens",
+                secure_token_id,
+            ],
             &[],
         );
-        self.client.send_json(Method::Patch, url, patch, &self.options).await
+        self.client
+            .send_json(Method::Patch, url, patch, &self.options)
+            .await
     }
 
     /// Deletes a secure token and its payment details for good.
     pub async fn delete(&self, processing_terminal_id: &str, secure_token_id: &str) -> Result<()> {
         let url = self.client.url(
-            &["processing-terminals", processing_terminal_id, "secure-tokens", secure_token_id],
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "secure-tokens",
+                secure_token_id,
+            ],
             &[],
         );
         self.client.delete(url).await
@@ -101,7 +141,9 @@ impl SecureTokens<'_> {
             ],
             &[],
         );
-        self.client.send_json(Method::Post, url, update, &self.options).await
+        self.client
+            .send_json(Method::Post, url, update, &self.options)
+            .await
     }
 
     /// Makes a single-use token (valid 30 minutes, usable once).
@@ -110,9 +152,16 @@ impl SecureTokens<'_> {
         processing_terminal_id: &str,
         request: &SingleUseTokenRequest,
     ) -> Result<SingleUseToken> {
-        let url = self
-            .client
-            .url(&["processing-terminals", processing_terminal_id, "single-use-tokens"], &[]);
-        self.client.send_json(Method::Post, url, request, &self.options).await
+        let url = self.client.url(
+            &[
+                "processing-terminals",
+                processing_terminal_id,
+                "single-use-tokens",
+            ],
+            &[],
+        );
+        self.client
+            .send_json(Method::Post, url, request, &self.options)
+            .await
     }
 }

@@ -1,0 +1,341 @@
+//! Unit tests of the call pipeline (retries, idempotency keys, token refresh,
+//! validation) over a scripted fake transport and a manual clock: no network, no
+//! sleeping. Integration tests against the real emulator live in `tests/`.
+
+use crate::clock::ManualClock;
+use crate::http::{
+    BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
+};
+use crate::retry::RetryPolicy;
+use crate::{Client, ErrorKind, IdempotencyKey, RequestOptions};
+use payroc_model::common::Channel;
+use payroc_model::payment::{PaymentMethod, PaymentOrderRequest, PaymentRequest};
+use payroc_model::Currency;
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+type Scripted = Result<HttpResponse, TransportError>;
+
+/// Answers `/authorize` with a token itself, and every other request from a script.
+#[derive(Default)]
+struct ScriptedTransport {
+    script: Mutex<VecDeque<Scripted>>,
+    seen: Mutex<Vec<HttpRequest>>,
+    tokens_issued: Mutex<u32>,
+}
+
+impl ScriptedTransport {
+    fn new(script: Vec<Scripted>) -> Arc<Self> {
+        Arc::new(Self {
+            script: Mutex::new(script.into()),
+            ..Self::default()
+        })
+    }
+
+    fn api_requests(&self) -> Vec<HttpRequest> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| !r.url.ends_with("/authorize"))
+            .cloned()
+            .collect()
+    }
+
+    fn tokens_issued(&self) -> u32 {
+        *self.tokens_issued.lock().unwrap()
+    }
+}
+
+fn response(status: u16, body: &str) -> Scripted {
+    Ok(HttpResponse {
+        status,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: body.as_bytes().to_vec(),
+    })
+}
+
+fn dropped() -> Scripted {
+    Err(TransportError::new(
+        TransportErrorKind::Io,
+        "connection closed before message completed",
+    ))
+}
+
+impl HttpTransport for ScriptedTransport {
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        let is_authorize = request.url.ends_with("/authorize");
+        self.seen.lock().unwrap().push(request);
+        let answer = if is_authorize {
+            let mut n = self.tokens_issued.lock().unwrap();
+            *n += 1;
+            response(
+                200,
+                &format!(r#"{{"access_token":"tok-{n}","token_type":"Bearer","expires_in":3600}}"#),
+            )
+        } else {
+            self.script
+                .lock()
+                .unwrap()
+                .pop_front()
+                .unwrap_or_else(|| response(500, "{}"))
+        };
+        Box::pin(std::future::ready(answer))
+    }
+}
+
+const PAYMENT: &str = r#"{"paymentId":"M2MJOG6O2Y","processingTerminalId":"1234001",
+ "order":{"orderId":"ORD-1","amount":4999,"currency":"USD"},
+ "card":{"type":"Visa","cardNumber":"453985******7062","expiryDate":"1230"},
+ "transactionResult":{"status":"ready","responseCode":"A","cardSchemeReferenceId":"X1"}}"#;
+
+fn client(transport: Arc<ScriptedTransport>, clock: &ManualClock) -> Client {
+    Client::builder()
+        .api_key("sk_test_secret_key_123")
+        .base_urls(
+            "https://api.example.test/v1",
+            "https://identity.example.test",
+        )
+        .transport(transport)
+        .clock(Arc::new(clock.clone()))
+        .retry_policy(RetryPolicy::default())
+        .build()
+        .unwrap()
+}
+
+fn payment_request() -> PaymentRequest {
+    PaymentRequest::new(
+        Channel::Web,
+        "1234001",
+        PaymentOrderRequest::new("ORD-1", 4999, Currency::Usd),
+        PaymentMethod::secure_token("296753123458"),
+    )
+}
+
+#[tokio::test]
+async fn a_retried_payment_reuses_one_idempotency_key() {
+    let transport = ScriptedTransport::new(vec![
+        response(503, r#"{"title":"Service unavailable"}"#),
+        dropped(),
+        response(201, PAYMENT),
+    ]);
+    let clock = ManualClock::new();
+    let payment = client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap();
+    assert_eq!(payment.payment_id, "M2MJOG6O2Y");
+    let sent = transport.api_requests();
+    assert_eq!(sent.len(), 3);
+    let keys: Vec<_> = sent
+        .iter()
+        .map(|r| r.header("idempotency-key").unwrap().to_owned())
+        .collect();
+    assert!(
+        keys.iter().all(|k| *k == keys[0]),
+        "one key for every attempt: {keys:?}"
+    );
+    assert!(payroc_model::validate::is_uuid_v4(&keys[0]));
+    assert!(
+        clock.elapsed() <= Duration::from_millis(300),
+        "backoff waited on the manual clock only"
+    );
+    assert_eq!(transport.tokens_issued(), 1);
+}
+
+#[tokio::test]
+async fn a_caller_chosen_key_is_sent_and_separate_calls_get_separate_keys() {
+    let transport = ScriptedTransport::new(vec![
+        response(201, PAYMENT),
+        response(201, PAYMENT),
+        response(201, PAYMENT),
+    ]);
+    let clock = ManualClock::new();
+    let client = client(transport.clone(), &clock);
+    let key = IdempotencyKey::new();
+    client
+        .payments()
+        .options(RequestOptions::idempotency_key(key.clone()))
+        .create(&payment_request())
+        .await
+        .unwrap();
+    client.payments().create(&payment_request()).await.unwrap();
+    client.payments().create(&payment_request()).await.unwrap();
+    let keys: Vec<_> = transport
+        .api_requests()
+        .iter()
+        .map(|r| r.header("idempotency-key").unwrap().to_owned())
+        .collect();
+    assert_eq!(keys[0], key.as_str());
+    assert_ne!(keys[1], keys[2], "each logical call has its own key");
+}
+
+#[tokio::test]
+async fn an_invalid_request_never_reaches_the_network() {
+    let transport = ScriptedTransport::new(vec![]);
+    let clock = ManualClock::new();
+    let mut request = payment_request();
+    request.order.order_id = "this-order-id-is-far-too-long-for-payroc".into();
+    request.order.amount = 0;
+    let err = client(transport.clone(), &clock)
+        .payments()
+        .create(&request)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    let paths: Vec<_> = err
+        .field_errors()
+        .into_iter()
+        .filter_map(|e| e.parameter)
+        .collect();
+    assert_eq!(paths, ["order.orderId", "order.amount"]);
+    assert!(
+        transport.seen.lock().unwrap().is_empty(),
+        "not even a token was fetched"
+    );
+}
+
+#[tokio::test]
+async fn a_401_refreshes_the_token_once_and_retries_once() {
+    let transport = ScriptedTransport::new(vec![
+        response(401, r#"{"title":"Unauthorized"}"#),
+        response(201, PAYMENT),
+    ]);
+    let clock = ManualClock::new();
+    client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap();
+    assert_eq!(transport.tokens_issued(), 2);
+    let auth: Vec<_> = transport
+        .api_requests()
+        .iter()
+        .map(|r| r.header("authorization").unwrap().to_owned())
+        .collect();
+    assert_eq!(auth, ["Bearer tok-1", "Bearer tok-2"]);
+
+    let transport = ScriptedTransport::new(vec![
+        response(401, "{}"),
+        response(401, r#"{"title":"Unauthorized","detail":"bad token"}"#),
+    ]);
+    let err = client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+    assert_eq!(
+        transport.api_requests().len(),
+        2,
+        "one refresh, one retry, then give up"
+    );
+}
+
+#[tokio::test]
+async fn writes_without_a_key_are_not_repeated_after_an_ambiguous_failure() {
+    let transport = ScriptedTransport::new(vec![dropped()]);
+    let clock = ManualClock::new();
+    let err = client(transport.clone(), &clock)
+        .payment_links()
+        .deactivate("JZURRJBUPS")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ConnectionLost);
+    assert!(err.maybe_processed());
+    assert_eq!(transport.api_requests().len(), 1);
+    assert!(transport.api_requests()[0]
+        .header("idempotency-key")
+        .is_none());
+}
+
+#[tokio::test]
+async fn retry_after_is_waited_and_attempts_are_bounded() {
+    let throttled = || {
+        Ok(HttpResponse {
+            status: 429,
+            headers: vec![("retry-after".into(), "2".into())],
+            body: b"{}".to_vec(),
+        })
+    };
+    let transport = ScriptedTransport::new(vec![
+        throttled(),
+        throttled(),
+        throttled(),
+        throttled(),
+        throttled(),
+    ]);
+    let clock = ManualClock::new();
+    let err = client(transport.clone(), &clock)
+        .payments()
+        .retrieve("M2MJOG6O2Y")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::RateLimited);
+    assert_eq!(transport.api_requests().len(), 4, "max_attempts");
+    assert_eq!(
+        clock.elapsed(),
+        Duration::from_secs(6),
+        "three waits of Retry-After: 2"
+    );
+}
+
+#[tokio::test]
+async fn errors_and_debug_output_carry_no_secrets() {
+    let transport = ScriptedTransport::new(vec![response(
+        400,
+        r#"{"title":"Bad request","errors":[{"parameter":"order.amount","message":"bad"}]}"#,
+    )]);
+    let clock = ManualClock::new();
+    let client = client(transport.clone(), &clock);
+    let mut request = payment_request();
+    request.payment_method = PaymentMethod::card(payroc_model::card::CardDetails::keyed(
+        "4539858876047062",
+        "1230",
+        Some("987"),
+    ));
+    let err = client.payments().create(&request).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BadRequest);
+    assert_eq!(
+        err.field_errors()[0].parameter.as_deref(),
+        Some("order.amount")
+    );
+    let printed = format!(
+        "{err} {err:?} {client:?} {request:?} {:?}",
+        transport.seen.lock().unwrap()
+    );
+    for secret in [
+        "sk_test_secret_key_123",
+        "tok-1",
+        "4539858876047062",
+        "987\"",
+    ] {
+        assert!(!printed.contains(secret), "`{secret}` leaked: {printed}");
+    }
+    assert!(printed.contains("453985******7062"));
+}
+
+#[test]
+fn plain_http_is_refused_except_on_loopback() {
+    let build = |api: &str| {
+        Client::builder()
+            .api_key("k")
+            .base_urls(api, "https://identity.example.test")
+            .build()
+    };
+    assert_eq!(
+        build("http://api.example.test/v1").unwrap_err().kind(),
+        ErrorKind::Configuration
+    );
+    assert!(build("http://127.0.0.1:9999/v1").is_ok());
+    assert!(build("http://localhost:9999/v1").is_ok());
+    assert!(build("http://[::1]:9999/v1").is_ok());
+    assert!(build("https://api.example.test/v1").is_ok());
+    assert_eq!(
+        Client::builder().build().unwrap_err().kind(),
+        ErrorKind::Configuration,
+        "no API key"
+    );
+}
