@@ -41,7 +41,10 @@ pub async fn setup() -> Result<Setup, Box<dyn Error>> {
         let env_name = var("PAYROC_ENV").unwrap_or_else(|| "uat".into());
         let environment = Environment::from_name(&env_name)
             .ok_or_else(|| format!("PAYROC_ENV must be uat or production, not `{env_name}`"))?;
-        let client = Client::builder().api_key(api_key).environment(environment).build()?;
+        let client = Client::builder()
+            .api_key(api_key)
+            .environment(environment)
+            .build()?;
         let paytrace = match (var("PAYTRACE_USERNAME"), var("PAYTRACE_PASSWORD")) {
             (Some(user), Some(password)) => {
                 let mut builder = PaytraceClient::builder().credentials(user, password);
@@ -57,7 +60,9 @@ pub async fn setup() -> Result<Setup, Box<dyn Error>> {
             paytrace,
             terminal_id: var("PAYROC_TERMINAL_ID").ok_or("set PAYROC_TERMINAL_ID")?,
             device_serial: var("PAYROC_DEVICE_SERIAL").unwrap_or_default(),
-            paytrace_customer_id: var("PAYTRACE_CUSTOMER_ID").and_then(|v| v.parse().ok()).unwrap_or(0),
+            paytrace_customer_id: var("PAYTRACE_CUSTOMER_ID")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
             target: format!("Payroc {env_name}"),
             mock: None,
         });

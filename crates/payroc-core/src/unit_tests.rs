@@ -374,19 +374,44 @@ async fn every_attempt_is_traced_without_secrets() {
     let transport = ScriptedTransport::new(vec![response(503, "{}"), response(201, PAYMENT)]);
     let clock = ManualClock::new();
     let mut request = payment_request();
-    request.payment_method = PaymentMethod::card(payroc_model::card::CardDetails::keyed("4539858876047062", "1230", Some("987")));
-    client(transport.clone(), &clock).payments().create(&request).await.unwrap();
-    let key = transport.api_requests()[0].header("idempotency-key").unwrap().to_owned();
+    request.payment_method = PaymentMethod::card(payroc_model::card::CardDetails::keyed(
+        "4539858876047062",
+        "1230",
+        Some("987"),
+    ));
+    client(transport.clone(), &clock)
+        .payments()
+        .create(&request)
+        .await
+        .unwrap();
+    let key = transport.api_requests()[0]
+        .header("idempotency-key")
+        .unwrap()
+        .to_owned();
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("payroc.request"), "{log}");
-    assert!(log.contains("method=\"POST\"") || log.contains("method=POST"), "{log}");
+    assert!(
+        log.contains("method=\"POST\"") || log.contains("method=POST"),
+        "{log}"
+    );
     assert!(log.contains("/v1/payments"), "{log}");
     assert!(log.contains(&key), "the idempotency key is logged: {log}");
-    assert!(log.contains("status=503") && log.contains("status=201"), "{log}");
+    assert!(
+        log.contains("status=503") && log.contains("status=201"),
+        "{log}"
+    );
     assert!(log.contains("attempt=2"), "{log}");
     assert!(log.contains("latency_ms"), "{log}");
     // The CVV is checked in quoted form: bare digits could occur in a latency figure.
-    for secret in ["sk_test_secret_key_123", "tok-1", "4539858876047062", "\"987\""] {
-        assert!(!log.contains(secret), "`{secret}` leaked into the log: {log}");
+    for secret in [
+        "sk_test_secret_key_123",
+        "tok-1",
+        "4539858876047062",
+        "\"987\"",
+    ] {
+        assert!(
+            !log.contains(secret),
+            "`{secret}` leaked into the log: {log}"
+        );
     }
 }

@@ -11,7 +11,9 @@
 use payroc_core::model::card::CardDetails;
 use payroc_core::model::cloud::{PaymentInstructionOrder, PaymentInstructionRequest};
 use payroc_core::model::common::Channel;
-use payroc_core::model::payment::{PaymentMethod, PaymentOrderRequest, PaymentRequest, ProcessingModel};
+use payroc_core::model::payment::{
+    PaymentMethod, PaymentOrderRequest, PaymentRequest, ProcessingModel,
+};
 use payroc_core::model::payment_link::{
     PaymentLink, PaymentLinkCharge, PaymentLinkEmailShareEvent, Recipient, SingleUsePaymentLink,
 };
@@ -46,16 +48,25 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .secure_tokens()
         .create(&s.terminal_id, &SecureTokenRequest::card(card))
         .await?;
-    println!("   secureTokenId {} -> gateway token {} ({:?})", saved.secure_token_id, saved.token, saved.status);
+    println!(
+        "   secureTokenId {} -> gateway token {} ({:?})",
+        saved.secure_token_id, saved.token, saved.status
+    );
 
-    step(3, "First payment of a monthly series (standing instructions: first, recurring)");
+    step(
+        3,
+        "First payment of a monthly series (standing instructions: first, recurring)",
+    );
     let first = PaymentRequest::new(
         Channel::Web,
         s.terminal_id.clone(),
         PaymentOrderRequest::new(order_id("SUB-1"), 2999, Currency::Usd),
         PaymentMethod::secure_token(saved.token.clone()),
     );
-    let started = client.repeat_payments().start(first, ProcessingModel::Recurring).await?;
+    let started = client
+        .repeat_payments()
+        .start(first, ProcessingModel::Recurring)
+        .await?;
     let result = &started.payment.transaction_result;
     println!(
         "   payment {}: responseCode {} (approved: {}), cardSchemeReferenceId {:?}",
@@ -69,7 +80,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
     step(4, "Next month: a subsequent payment referring to the first");
     let next = client
         .repeat_payments()
-        .charge(&series, PaymentOrderRequest::new(order_id("SUB-2"), 2999, Currency::Usd), Vec::new())
+        .charge(
+            &series,
+            PaymentOrderRequest::new(order_id("SUB-2"), 2999, Currency::Usd),
+            Vec::new(),
+        )
         .await?;
     let instructions = next.order.standing_instructions.as_ref();
     println!(
@@ -85,14 +100,21 @@ async fn main() -> Result<(), Box<dyn Error>> {
     if s.device_serial.is_empty() {
         step(5, "Payroc Cloud sale: skipped (set PAYROC_DEVICE_SERIAL)");
     } else {
-        step(5, "A sale on a Payroc Cloud device: submit, long-poll, follow the link");
+        step(
+            5,
+            "A sale on a Payroc Cloud device: submit, long-poll, follow the link",
+        );
         let request = PaymentInstructionRequest::new(
             s.terminal_id.clone(),
             PaymentInstructionOrder::new(order_id("POS"), 1250, Currency::Usd),
         );
         let sale = client
             .payroc_cloud()
-            .run_sale(&s.device_serial, &request, &WaitOptions::deadline(Duration::from_secs(120)))
+            .run_sale(
+                &s.device_serial,
+                &request,
+                &WaitOptions::deadline(Duration::from_secs(120)),
+            )
             .await?;
         match &sale.outcome {
             CloudSaleOutcome::Completed(payment) => println!(
@@ -113,17 +135,33 @@ async fn main() -> Result<(), Box<dyn Error>> {
         PaymentLinkCharge::preset(12_500, Currency::Usd),
         "2030-12-31",
     );
-    let link = client.payment_links().create(&s.terminal_id, &PaymentLink::from(link)).await?;
+    let link = client
+        .payment_links()
+        .create(&s.terminal_id, &PaymentLink::from(link))
+        .await?;
     let link_id = link.payment_link_id().unwrap_or_default().to_owned();
     println!("   link {link_id}: {}", link.payment_url().unwrap_or("?"));
     let shared = client
         .payment_links()
-        .share(&link_id, &PaymentLinkEmailShareEvent::email(vec![Recipient::new("Sarah Hopper", "sarah.hopper@example.com")]))
+        .share(
+            &link_id,
+            &PaymentLinkEmailShareEvent::email(vec![Recipient::new(
+                "Sarah Hopper",
+                "sarah.hopper@example.com",
+            )]),
+        )
         .await?;
-    println!("   shared as event {} with {} recipient(s)", shared.sharing_event_id.unwrap_or_default(), shared.recipients.len());
+    println!(
+        "   shared as event {} with {} recipient(s)",
+        shared.sharing_event_id.unwrap_or_default(),
+        shared.recipients.len()
+    );
 
     match &s.paytrace {
-        None => step(7, "PayTrace recurrence: skipped (set PAYTRACE_USERNAME and PAYTRACE_PASSWORD)"),
+        None => step(
+            7,
+            "PayTrace recurrence: skipped (set PAYTRACE_USERNAME and PAYTRACE_PASSWORD)",
+        ),
         Some(paytrace) => {
             step(7, "A PayTrace recurring payment: create, update, export");
             let recurrence = RecurrenceCreate::new(
@@ -133,24 +171,42 @@ async fn main() -> Result<(), Box<dyn Error>> {
                 TotalCount(12),
             );
             let created = paytrace
-                .create_recurrence(&CreateRecurrenceRequest::new(s.paytrace_customer_id, recurrence))
+                .create_recurrence(&CreateRecurrenceRequest::new(
+                    s.paytrace_customer_id,
+                    recurrence,
+                ))
                 .await?;
-            let id = created.recurrence.as_ref().map(|r| r.id.clone()).unwrap_or_default();
+            let id = created
+                .recurrence
+                .as_ref()
+                .map(|r| r.id.clone())
+                .unwrap_or_default();
             println!("   created recurrence {id}: {}", created.status_message);
             let mut update = RecurrenceUpdate::new(id.clone());
             update.amount = Some("29.95".parse()?);
-            let updated = paytrace.update_recurrence(&UpdateRecurrenceRequest::new(update)).await?;
+            let updated = paytrace
+                .update_recurrence(&UpdateRecurrenceRequest::new(update))
+                .await?;
             println!("   updated: {}", updated.status_message);
             let exported = paytrace
-                .export_customer_recurrences(s.paytrace_customer_id, &ExportRecurrencesRequest::default())
+                .export_customer_recurrences(
+                    s.paytrace_customer_id,
+                    &ExportRecurrencesRequest::default(),
+                )
                 .await?;
             for r in &exported.recurrences {
                 println!(
                     "   exported {}: {} every {} ({}), next {:?}",
                     r.id,
                     r.amount.map(|a| a.to_string()).unwrap_or_default(),
-                    r.frequency.as_ref().map(|f| f.to_string()).unwrap_or_default(),
-                    r.frequency.as_ref().and_then(|f| f.meaning()).unwrap_or("?"),
+                    r.frequency
+                        .as_ref()
+                        .map(|f| f.to_string())
+                        .unwrap_or_default(),
+                    r.frequency
+                        .as_ref()
+                        .and_then(|f| f.meaning())
+                        .unwrap_or("?"),
                     r.next_date
                 );
             }
