@@ -435,12 +435,12 @@ impl Validate for CardDetails {
     fn validate_into(&self, v: &mut Validator) {
         match self {
             Self::Raw(raw) => {
-                opt_known(v, "downgradeTo", &raw.downgrade_to);
+                v.known_opt("downgradeTo", &raw.downgrade_to);
                 v.nested("device", &raw.device);
                 v.required_str("rawData", raw.raw_data.expose_secret());
             }
             Self::Icc(icc) => {
-                opt_known(v, "downgradeTo", &icc.downgrade_to);
+                v.known_opt("downgradeTo", &icc.downgrade_to);
                 v.nested("device", &icc.device);
                 v.required_str("iccData", icc.icc_data.expose_secret());
                 v.nested_opt("ebtDetails", &icc.ebt_details);
@@ -453,7 +453,7 @@ impl Validate for CardDetails {
                 v.nested_opt("ebtDetails", &keyed.ebt_details);
             }
             Self::Swiped(swiped) => {
-                opt_known(v, "downgradeTo", &swiped.downgrade_to);
+                v.known_opt("downgradeTo", &swiped.downgrade_to);
                 v.nested("swipedData", &swiped.swiped_data);
                 if let Some(pin) = &swiped.pin_details {
                     v.at("pinDetails", |v| pin.validate_with(v, false));
@@ -468,12 +468,6 @@ impl Validate for CardDetails {
                 );
             }
         }
-    }
-}
-
-fn opt_known<E: crate::OpenEnum>(v: &mut Validator, field: &'static str, value: &Option<E>) {
-    if let Some(value) = value {
-        v.known(field, value);
     }
 }
 
@@ -650,12 +644,12 @@ impl Validate for SwipedData {
             Self::Encrypted(d) => {
                 v.nested("device", &d.device);
                 v.required_str("encryptedData", d.encrypted_data.expose_secret());
-                opt_known(v, "fallbackReason", &d.fallback_reason);
+                v.known_opt("fallbackReason", &d.fallback_reason);
             }
             Self::PlainText(d) => {
                 v.nested("device", &d.device);
                 v.required_str("trackData", d.track_data.expose_secret());
-                opt_known(v, "fallbackReason", &d.fallback_reason);
+                v.known_opt("fallbackReason", &d.fallback_reason);
             }
             Self::Unknown(u) => {
                 v.unknown_variant(

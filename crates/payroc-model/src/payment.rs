@@ -34,13 +34,6 @@ pub(crate) fn check_order_id(v: &mut Validator, order_id: &str) {
     }
 }
 
-/// An optional open enum must hold a documented value when present.
-pub(crate) fn known_opt<E: OpenEnum>(v: &mut Validator, field: &'static str, value: &Option<E>) {
-    if let Some(value) = value {
-        v.known(field, value);
-    }
-}
-
 /// An optional RFC 3339 date-time.
 pub(crate) fn date_time_opt(v: &mut Validator, field: &'static str, value: &Option<String>) {
     if let Some(value) = value {
@@ -805,7 +798,7 @@ impl Validate for DualPricing {
                 );
             }
         }
-        known_opt(v, "alternativeTender", &self.alternative_tender);
+        v.known_opt("alternativeTender", &self.alternative_tender);
         if let Some(rate) = &self.choice_rate {
             v.at("choiceRate", |v| {
                 v.non_negative_number("rate", rate.rate);
@@ -944,7 +937,7 @@ impl LineItemRequest {
 
 impl Validate for LineItemRequest {
     fn validate_into(&self, v: &mut Validator) {
-        known_opt(v, "unitOfMeasure", &self.unit_of_measure);
+        v.known_opt("unitOfMeasure", &self.unit_of_measure);
         v.non_negative("unitPrice", self.unit_price);
         if !self.quantity.is_finite() || self.quantity <= 0.0 {
             v.violation(
@@ -1118,7 +1111,7 @@ pub struct CardPaymentMethod {
 impl Validate for CardPaymentMethod {
     fn validate_into(&self, v: &mut Validator) {
         v.nested("cardDetails", &self.card_details);
-        known_opt(v, "accountType", &self.account_type);
+        v.known_opt("accountType", &self.account_type);
     }
 }
 
@@ -1148,8 +1141,8 @@ impl Validate for SecureTokenPaymentMethod {
                  not its `secureTokenId`",
             );
         }
-        known_opt(v, "accountType", &self.account_type);
-        known_opt(v, "secCode", &self.sec_code);
+        v.known_opt("accountType", &self.account_type);
+        v.known_opt("secCode", &self.sec_code);
     }
 }
 
@@ -1235,7 +1228,7 @@ impl Validate for PaymentMethod {
             Self::DigitalWallet(wallet) => {
                 v.known("serviceProvider", &wallet.service_provider);
                 v.required_str("encryptedData", wallet.encrypted_data.expose_secret());
-                known_opt(v, "accountType", &wallet.account_type);
+                v.known_opt("accountType", &wallet.account_type);
             }
             Self::SingleUseToken(single) => {
                 v.required_str("token", &single.token);
@@ -1243,8 +1236,8 @@ impl Validate for PaymentMethod {
                     v.at("pinDetails", |v| pin.validate_with(v, true));
                 }
                 v.nested_opt("ebtDetails", &single.ebt_details);
-                known_opt(v, "secCode", &single.sec_code);
-                known_opt(v, "accountType", &single.account_type);
+                v.known_opt("secCode", &single.sec_code);
+                v.known_opt("accountType", &single.account_type);
             }
             Self::Unknown(u) => {
                 v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS)
@@ -2007,7 +2000,7 @@ impl Validate for PaymentListQuery {
             &self.date_to,
             &self.settlement_date,
         );
-        known_opt(v, "tender", &self.tender);
+        v.known_opt("tender", &self.tender);
         for mode in &self.tip_mode {
             v.known("tipMode", mode);
         }
@@ -2025,7 +2018,7 @@ impl Validate for PaymentListQuery {
         for status in &self.status {
             v.known("status", status);
         }
-        known_opt(v, "settlementState", &self.settlement_state);
+        v.known_opt("settlementState", &self.settlement_state);
         self.page.validate_into(v);
     }
 }

@@ -11,22 +11,7 @@ use crate::common::{looks_like_email, MitAgreement};
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
 use crate::validate::{Validate, Validator};
-use crate::OpenEnum;
 use serde::{Deserialize, Serialize};
-
-/// Records a violation at the current path (an array element) for an unknown value.
-fn known_here<E: OpenEnum>(v: &mut Validator, value: &E) {
-    if !value.is_known() {
-        v.violation_here(
-            "enum",
-            format!(
-                "`{}` is not a valid value; expected one of: {}",
-                value.as_str(),
-                E::known_values().join(", ")
-            ),
-        );
-    }
-}
 
 open_enum! {
     /// Whether a payment through the link is captured at once.
@@ -50,7 +35,7 @@ open_enum! {
 
 impl Validate for PaymentLinkPaymentMethod {
     fn validate_into(&self, v: &mut Validator) {
-        known_here(v, self);
+        v.known_here(self);
     }
 }
 

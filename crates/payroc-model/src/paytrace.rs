@@ -8,7 +8,6 @@
 use crate::money::{DecimalAmount, MAX_SIGNIFICANT_DIGITS};
 use crate::secret::{BearerToken, Password};
 use crate::validate::{Validate, Validator};
-use crate::OpenEnum;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -332,12 +331,6 @@ fn check_total_count(v: &mut Validator, field: &'static str, count: TotalCount) 
     }
 }
 
-fn opt_known<E: OpenEnum>(v: &mut Validator, field: &'static str, value: &Option<E>) {
-    if let Some(value) = value {
-        v.known(field, value);
-    }
-}
-
 fn positive_id(v: &mut Validator, field: &'static str, id: i64) {
     if id <= 0 {
         v.violation(field, "range", format!("must be a positive id (got {id})"));
@@ -350,7 +343,7 @@ impl Validate for RecurrenceCreate {
         v.known("frequency", &self.frequency);
         v.date_us("start_date", &self.start_date);
         check_total_count(v, "total_count", self.total_count);
-        opt_known(v, "type", &self.kind);
+        v.known_opt("type", &self.kind);
     }
 }
 
@@ -446,11 +439,11 @@ impl Validate for RecurrenceUpdate {
         if let Some(amount) = &self.amount {
             check_amount(v, "amount", amount);
         }
-        opt_known(v, "frequency", &self.frequency);
+        v.known_opt("frequency", &self.frequency);
         if let Some(count) = self.total_count {
             check_total_count(v, "total_count", count);
         }
-        opt_known(v, "type", &self.kind);
+        v.known_opt("type", &self.kind);
     }
 }
 

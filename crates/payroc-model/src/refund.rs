@@ -10,10 +10,10 @@ use crate::common::{Channel, CustomField, Customer, IpAddress, Link, RetrievedCu
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
 use crate::payment::{
-    check_adjustments, check_list_filters, check_order_id, date_time_opt, known_opt, push_each,
-    push_opt, CardPaymentMethod, CustomerAdjustment, DccOffer, RefundStatus, ResponseCode,
-    RetrievedCard, SecureTokenPaymentMethod, SettlementState, StatusAdjustment, SupportedOperation,
-    Tender, TransactionResult, TransactionStatus,
+    check_adjustments, check_list_filters, check_order_id, date_time_opt, push_each, push_opt,
+    CardPaymentMethod, CustomerAdjustment, DccOffer, RefundStatus, ResponseCode, RetrievedCard,
+    SecureTokenPaymentMethod, SettlementState, StatusAdjustment, SupportedOperation, Tender,
+    TransactionResult, TransactionStatus,
 };
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
@@ -323,11 +323,11 @@ impl Validate for RefundListQuery {
             &self.date_to,
             &self.settlement_date,
         );
-        known_opt(v, "tender", &self.tender);
+        v.known_opt("tender", &self.tender);
         for status in &self.status {
             v.known("status", status);
         }
-        known_opt(v, "settlementState", &self.settlement_state);
+        v.known_opt("settlementState", &self.settlement_state);
         self.page.validate_into(v);
     }
 }

@@ -14,7 +14,6 @@ use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
 use crate::secret::{CardNumber, SensitiveData};
 use crate::validate::{luhn_check_digit, luhn_valid, Validate, Validator};
-use crate::OpenEnum;
 use serde::{Deserialize, Serialize};
 
 /// The six digits every gateway-assigned secure token starts with.
@@ -41,12 +40,6 @@ pub fn secure_token_number(sequence: u64) -> String {
     format!("{payload}{check}")
 }
 
-fn opt_known<E: OpenEnum>(v: &mut Validator, field: &'static str, value: &Option<E>) {
-    if let Some(value) = value {
-        v.known(field, value);
-    }
-}
-
 /// A required string of exactly `len` ASCII digits; a blank value is reported once, as
 /// missing.
 fn exact_digits(v: &mut Validator, field: &'static str, value: &str, len: usize) {
@@ -71,7 +64,7 @@ pub struct CardSource {
 impl Validate for CardSource {
     fn validate_into(&self, v: &mut Validator) {
         v.nested("cardDetails", &self.card_details);
-        opt_known(v, "accountType", &self.account_type);
+        v.known_opt("accountType", &self.account_type);
     }
 }
 
@@ -98,8 +91,8 @@ impl Validate for AchSource {
         v.required_str("nameOnAccount", &self.name_on_account);
         v.required_str("accountNumber", self.account_number.expose_secret());
         exact_digits(v, "routingNumber", &self.routing_number, 9);
-        opt_known(v, "accountType", &self.account_type);
-        opt_known(v, "secCode", &self.sec_code);
+        v.known_opt("accountType", &self.account_type);
+        v.known_opt("secCode", &self.sec_code);
     }
 }
 
@@ -126,7 +119,7 @@ impl Validate for PadSource {
         v.required_str("accountNumber", self.account_number.expose_secret());
         exact_digits(v, "transitNumber", &self.transit_number, 5);
         exact_digits(v, "institutionNumber", &self.institution_number, 3);
-        opt_known(v, "accountType", &self.account_type);
+        v.known_opt("accountType", &self.account_type);
     }
 }
 
@@ -167,12 +160,12 @@ impl SingleUseTokenSource {
 impl Validate for SingleUseTokenSource {
     fn validate_into(&self, v: &mut Validator) {
         v.required_str("token", &self.token);
-        opt_known(v, "accountType", &self.account_type);
+        v.known_opt("accountType", &self.account_type);
         if let Some(pin) = &self.pin_details {
             v.at("pinDetails", |v| pin.validate_with(v, true));
         }
         v.nested_opt("ebtDetails", &self.ebt_details);
-        opt_known(v, "secCode", &self.sec_code);
+        v.known_opt("secCode", &self.sec_code);
     }
 }
 
@@ -311,7 +304,7 @@ impl Validate for SecureTokenRequest {
         if let Some(id) = &self.secure_token_id {
             v.required_str("secureTokenId", id);
         }
-        opt_known(v, "mitAgreement", &self.mit_agreement);
+        v.known_opt("mitAgreement", &self.mit_agreement);
         v.nested_opt("customer", &self.customer);
         v.nested_opt("ipAddress", &self.ip_address);
         v.nested_opt("threeDSecure", &self.three_d_secure);

@@ -300,6 +300,27 @@ impl Validator {
         }
     }
 
+    /// An optional open enum, when present, must hold a documented value.
+    pub fn known_opt<E: OpenEnum>(&mut self, field: &'static str, value: &Option<E>) {
+        if let Some(value) = value {
+            self.known(field, value);
+        }
+    }
+
+    /// An open enum at the current path (e.g. an array element) must be documented.
+    pub fn known_here<E: OpenEnum>(&mut self, value: &E) {
+        if !value.is_known() {
+            self.violation_here(
+                "enum",
+                format!(
+                    "`{}` is not a valid value; expected one of: {}",
+                    value.as_str(),
+                    E::known_values().join(", ")
+                ),
+            );
+        }
+    }
+
     /// A polymorphic object whose discriminator this SDK does not know.
     pub fn unknown_variant(&mut self, tag_field: &'static str, tag: &str, known: &[&str]) {
         self.violation(
