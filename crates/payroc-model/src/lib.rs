@@ -2,6 +2,24 @@
 //! recurring-payments API. No I/O, no async runtime: every request and response body,
 //! with the API's exact JSON names, and `validate()` on every request.
 //!
+//! ```
+//! use payroc_model::json::parse_request;
+//! use payroc_model::payment::PaymentRequest;
+//!
+//! let body = br#"{"channel":"web","processingTerminalId":"1234001",
+//!   "order":{"orderId":"ORD-1","amount":4999,"currency":"USD"},
+//!   "paymentMethod":{"type":"secureToken","token":"296753123458"}}"#;
+//! let request: PaymentRequest = parse_request(body).unwrap();
+//! assert_eq!(request.order.amount, 4999);
+//!
+//! let bad = br#"{"channel":"web","processingTerminalId":"1234001",
+//!   "order":{"orderId":"","amount":0,"currency":"USD"},
+//!   "paymentMethod":{"type":"secureToken","token":"296753123458"}}"#;
+//! let err = parse_request::<PaymentRequest>(bad).unwrap_err();
+//! let paths: Vec<_> = err.violations().iter().map(|v| v.path.as_str()).collect();
+//! assert_eq!(paths, ["order.orderId", "order.amount"]);
+//! ```
+//!
 //! # Layout
 //! - [`macros`](self) — `open_enum!` (string enums that keep unknown values) and
 //!   `tagged_union!` (polymorphic bodies tagged exactly as the API tags them).
