@@ -170,10 +170,27 @@ async fn secure_tokens_round_trip_and_a_deleted_token_fails_a_payment() {
         .update(
             TERMINAL,
             &saved.secure_token_id,
-            &SecureTokenPatch::new(vec![PatchDocument::replace("/operator", "Jane")]),
+            &SecureTokenPatch::new(vec![PatchDocument::add("/mitAgreement", "recurring")]),
         )
-        .await;
-    assert!(updated.is_ok(), "{updated:?}");
+        .await
+        .unwrap();
+    assert_eq!(
+        updated.mit_agreement,
+        Some(payroc_core::model::common::MitAgreement::Recurring)
+    );
+    let read_only = tokens
+        .update(
+            TERMINAL,
+            &saved.secure_token_id,
+            &SecureTokenPatch::new(vec![PatchDocument::replace("/token", "296753000000")]),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        read_only.kind(),
+        ErrorKind::Validation,
+        "refused before sending"
+    );
     let listed = tokens
         .list(TERMINAL, &SecureTokenListQuery::default())
         .unwrap()

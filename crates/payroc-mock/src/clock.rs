@@ -24,7 +24,12 @@ fn now_secs() -> i64 {
 
 /// The current UTC date-time, RFC 3339 (`2024-07-02T15:30:00Z`).
 pub(crate) fn now_rfc3339() -> String {
-    let secs = now_secs();
+    rfc3339_after(std::time::Duration::ZERO)
+}
+
+/// The UTC date-time `delay` from now, RFC 3339 (e.g. a single-use token's `expiresAt`).
+pub(crate) fn rfc3339_after(delay: std::time::Duration) -> String {
+    let secs = now_secs().saturating_add(i64::try_from(delay.as_secs()).unwrap_or(0));
     let (y, m, d) = civil(secs.div_euclid(86_400));
     let t = secs.rem_euclid(86_400);
     format!(
@@ -53,5 +58,8 @@ mod tests {
         assert_eq!(civil(-1), (1969, 12, 31));
         assert!(payroc_model::validate::is_rfc3339(&now_rfc3339()));
         assert!(payroc_model::validate::is_iso_date(&today()));
+        let later = rfc3339_after(std::time::Duration::from_secs(1800));
+        assert!(payroc_model::validate::is_rfc3339(&later), "{later}");
+        assert!(later > now_rfc3339());
     }
 }

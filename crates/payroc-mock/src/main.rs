@@ -2,6 +2,8 @@
 //! development. Prints its base URL as the first line on stdout, then serves until
 //! it is killed or its standard input closes.
 #![forbid(unsafe_code)]
+// A command-line program: its errors go to stderr.
+#![allow(clippy::print_stderr)]
 
 use clap::Parser;
 use payroc_mock::{FaultConfig, MockConfig};

@@ -10,14 +10,15 @@ use serde::de::DeserializeOwned;
 pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
     let mut de = serde_json::Deserializer::from_slice(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = json_path(err.path());
+        let outer = json_path(err.path());
         let inner = err.into_inner();
         let code = if inner.is_syntax() || inner.is_eof() {
             "json"
         } else {
             "type"
         };
-        ValidationError::single(path, describe(&inner), code)
+        let (nested, message) = split_marked(&describe(&inner));
+        ValidationError::single(join_paths(&outer, &nested), message, code)
     })?;
     de.end()
         .map_err(|err| ValidationError::single("", describe(&err), "json"))?;
@@ -29,6 +30,58 @@ pub fn parse_request<T: DeserializeOwned + Validate>(json: &[u8]) -> Result<T, V
     let request: T = from_json(json)?;
     request.validate()?;
     Ok(request)
+}
+
+/// Marks the start and end of a field path carried inside an error message: a tagged
+/// union reads its variant from a buffered value, where serde's own path tracking
+/// cannot follow, so the union puts the path into its error text and
+/// [`from_json`] takes it out again.
+const PATH_MARK: char = '\u{1}';
+
+/// Reads a union's variant from its buffered JSON, keeping the path of any error
+/// (relative to the union) in the error text. Used by `tagged_union!`.
+#[doc(hidden)]
+pub fn variant_from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let outer = json_path(err.path());
+        let (inner, message) = split_marked(&err.into_inner().to_string());
+        let path = join_paths(&outer, &inner);
+        if path.is_empty() {
+            message
+        } else {
+            format!("{PATH_MARK}{path}{PATH_MARK}{message}")
+        }
+    })
+}
+
+/// Splits `MARK path MARK message` (as made by [`variant_from_value`]) into its parts.
+/// A "missing field `x`" message names the field itself, so `x` joins the path: the
+/// violation then sits at the field that is missing, as every other one does.
+fn split_marked(text: &str) -> (String, String) {
+    let (path, message) = match text
+        .strip_prefix(PATH_MARK)
+        .and_then(|rest| rest.split_once(PATH_MARK))
+    {
+        Some((path, message)) => (path.to_owned(), message.to_owned()),
+        None => (String::new(), text.to_owned()),
+    };
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field.to_owned());
+    match missing {
+        Some(field) if !path.ends_with(&field) => (join_paths(&path, &field), message),
+        _ => (path, message),
+    }
+}
+
+fn join_paths(outer: &str, inner: &str) -> String {
+    match (outer.is_empty(), inner.is_empty()) {
+        (true, _) => inner.to_owned(),
+        (_, true) => outer.to_owned(),
+        _ if inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
+    }
 }
 
 fn json_path(path: &serde_path_to_error::Path) -> String {
@@ -87,6 +140,7 @@ mod tests {
     fn missing_fields_and_bad_syntax_are_reported() {
         let err = from_json::<Address>(br#"{"address1":"a"}"#).unwrap_err();
         assert!(err.violations()[0].message.contains("missing field `city`"));
+        assert_eq!(err.violations()[0].path, "city");
         let err = from_json::<Address>(b"{not json").unwrap_err();
         assert_eq!(err.violations()[0].code, "json");
         let err = from_json::<Address>(
@@ -94,6 +148,25 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.violations()[0].code, "json");
+    }
+
+    #[test]
+    fn errors_inside_tagged_unions_keep_their_path() {
+        use crate::payment::PaymentRequest;
+        let body = br#"{"channel":"web","processingTerminalId":"1","order":{"orderId":"A","amount":1,"currency":"USD"},
+            "paymentMethod":{"type":"card","cardDetails":{"entryMethod":"keyed","keyedData":{"dataFormat":"plainText","cardNumber":41}}}}"#;
+        let err = from_json::<PaymentRequest>(body).unwrap_err();
+        let v = &err.violations()[0];
+        assert_eq!(v.path, "paymentMethod.cardDetails.keyedData.cardNumber");
+        assert!(v.message.contains("expected a string"), "{}", v.message);
+        assert!(!v.message.contains(PATH_MARK));
+        let missing = br#"{"type":"singleUse","merchantReference":"R","authType":"sale","paymentMethods":["card"],
+            "expiresOn":"2030-01-01","order":{"charge":{"type":"prompt","currency":"USD"}}}"#;
+        let err = from_json::<crate::payment_link::PaymentLink>(missing).unwrap_err();
+        assert_eq!(err.violations()[0].path, "order.orderId");
+        assert!(err.violations()[0]
+            .message
+            .contains("missing field `orderId`"));
     }
 
     #[test]

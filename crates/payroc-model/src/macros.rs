@@ -142,7 +142,7 @@ macro_rules! tagged_union {
                     None => return Err(D::Error::custom(concat!("expected a JSON object (", stringify!($name), ")"))),
                 };
                 match tag {
-                    $( $value => ::serde_json::from_value(value).map(Self::$variant).map_err(D::Error::custom), )+
+                    $( $value => $crate::json::variant_from_value(value).map(Self::$variant).map_err(D::Error::custom), )+
                     _ => Ok(Self::Unknown($crate::UnknownVariant(value))),
                 }
             }

@@ -69,11 +69,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .await?;
     let result = &started.payment.transaction_result;
     println!(
-        "   payment {}: responseCode {} (approved: {}), cardSchemeReferenceId {:?}",
+        "   payment {}: responseCode {} (approved: {}), cardSchemeReferenceId {}",
         started.payment.payment_id,
         result.response_code,
         started.payment.is_approved(),
-        result.card_scheme_reference_id
+        result.card_scheme_reference_id.as_deref().unwrap_or("-")
     );
     let series = started.series?;
 
@@ -88,13 +88,14 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .await?;
     let instructions = next.order.standing_instructions.as_ref();
     println!(
-        "   payment {}: approved {}, sequence {:?}, first payment {:?}",
+        "   payment {}: approved {}, sequence {}, first payment {}",
         next.payment_id,
         next.is_approved(),
-        instructions.map(|i| i.sequence.to_string()),
+        instructions.map_or("-".to_owned(), |i| i.sequence.to_string()),
         instructions
             .and_then(|i| i.reference_data_of_first_txn.as_ref())
-            .and_then(|r| r.payment_id.clone())
+            .and_then(|r| r.payment_id.as_deref())
+            .unwrap_or("-")
     );
 
     if s.device_serial.is_empty() {
@@ -195,19 +196,14 @@ async fn main() -> Result<(), Box<dyn Error>> {
                 )
                 .await?;
             for r in &exported.recurrences {
+                let frequency = r.frequency.as_ref();
                 println!(
-                    "   exported {}: {} every {} ({}), next {:?}",
+                    "   exported {}: ${} {} (frequency code {}), next run {}",
                     r.id,
                     r.amount.map(|a| a.to_string()).unwrap_or_default(),
-                    r.frequency
-                        .as_ref()
-                        .map(|f| f.to_string())
-                        .unwrap_or_default(),
-                    r.frequency
-                        .as_ref()
-                        .and_then(|f| f.meaning())
-                        .unwrap_or("?"),
-                    r.next_date
+                    frequency.and_then(|f| f.meaning()).unwrap_or("?"),
+                    frequency.map(|f| f.to_string()).unwrap_or_default(),
+                    r.next_date.as_deref().unwrap_or("-")
                 );
             }
         }

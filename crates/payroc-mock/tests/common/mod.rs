@@ -34,7 +34,11 @@ impl Harness {
         assert_eq!(reply.status(), 200);
         let body: Value = serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
         let token = body["access_token"].as_str().unwrap().to_owned();
-        Self { server, http, token }
+        Self {
+            server,
+            http,
+            token,
+        }
     }
 
     /// Starts an emulator with the fast test configuration.
@@ -54,13 +58,24 @@ impl Harness {
         let body = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// An authenticated request with an optional JSON body and idempotency key.
-    pub async fn send(&self, method: &str, path: &str, body: Option<&Value>, key: Option<&str>) -> Reply {
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        key: Option<&str>,
+    ) -> Reply {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut request = self
             .http

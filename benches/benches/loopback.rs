@@ -1,0 +1,149 @@
+//! Over loopback against payroc-mock, one keep-alive connection: a create-payment
+//! call through payroc-core beside a raw reqwest POST of the same bytes (the floor),
+//! and the emulator's own throughput with several connections.
+//! Targets: the SDK adds ≤ 15 % over the floor; the emulator serves ≥ 5,000 req/s.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use payroc_benches::full_payment_request;
+use payroc_mock::MockConfig;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn loopback(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = rt
+        .block_on(payroc_mock::start(MockConfig::default()))
+        .unwrap();
+    let client = rt.block_on(async {
+        payroc_core::Client::builder()
+            .api_key("bench")
+            .base_urls(server.api_url(), server.base_url())
+            .build()
+            .unwrap()
+    });
+    rt.block_on(client.authenticate()).unwrap();
+    let counter = Arc::new(AtomicU64::new(0));
+    let next_order = || format!("B-{}", counter.fetch_add(1, Ordering::Relaxed));
+
+    c.bench_function("create payment via payroc-core (loopback)", |b| {
+        b.to_async_like(&rt, || {
+            let request = full_payment_request(&next_order());
+            let client = client.clone();
+            async move { client.payments().create(&request).await.unwrap() }
+        })
+    });
+
+    let raw = rt.block_on(async {
+        reqwest::Client::builder()
+            .tcp_nodelay(true)
+            .build()
+            .unwrap()
+    });
+    let token = rt.block_on(async {
+        let reply = raw
+            .post(format!("{}/authorize", server.base_url()))
+            .header("x-api-key", "bench")
+            .send()
+            .await
+            .unwrap();
+        let body: serde_json::Value =
+            serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
+        body["access_token"].as_str().unwrap().to_owned()
+    });
+    let url = format!("{}/payments", server.api_url());
+    c.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
+        b.to_async_like(&rt, || {
+            let body = serde_json::to_vec(&full_payment_request(&next_order())).unwrap();
+            let key = format!(
+                "00000000-0000-4000-8000-{:012x}",
+                counter.fetch_add(1, Ordering::Relaxed)
+            );
+            let request = raw
+                .post(&url)
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .header("idempotency-key", key)
+                .body(body);
+            async move {
+                let reply = request.send().await.unwrap();
+                assert_eq!(reply.status(), 201);
+                reply.bytes().await.unwrap()
+            }
+        })
+    });
+
+    let mut group = c.benchmark_group("payroc-mock throughput");
+    let connections = 8u64;
+    let per_connection = 250u64;
+    group.throughput(Throughput::Elements(connections * per_connection));
+    group.sample_size(10);
+    let get_url = format!("{}/payments?limit=1", server.api_url());
+    group.bench_function("GET /v1/payments, 8 keep-alive connections", |b| {
+        b.iter_custom(|iters| {
+            rt.block_on(async {
+                let start = Instant::now();
+                for _ in 0..iters {
+                    let tasks: Vec<_> = (0..connections)
+                        .map(|_| {
+                            let http = reqwest::Client::new();
+                            let url = get_url.clone();
+                            let token = token.clone();
+                            tokio::spawn(async move {
+                                for _ in 0..per_connection {
+                                    let reply =
+                                        http.get(&url).bearer_auth(&token).send().await.unwrap();
+                                    assert_eq!(reply.status(), 200);
+                                    reply.bytes().await.unwrap();
+                                }
+                            })
+                        })
+                        .collect();
+                    for task in tasks {
+                        task.await.unwrap();
+                    }
+                }
+                start.elapsed()
+            })
+        })
+    });
+    group.finish();
+    drop(server);
+}
+
+/// Criterion's async support without its `async` feature: time `iters` sequential
+/// awaits on the given runtime.
+trait AsyncLike {
+    fn to_async_like<F, Fut>(&mut self, rt: &tokio::runtime::Runtime, make: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future;
+}
+
+impl AsyncLike for criterion::Bencher<'_> {
+    fn to_async_like<F, Fut>(&mut self, rt: &tokio::runtime::Runtime, mut make: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future,
+    {
+        self.iter_custom(|iters| {
+            rt.block_on(async {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let fut = make();
+                    let start = Instant::now();
+                    std::hint::black_box(fut.await);
+                    total += start.elapsed();
+                }
+                total
+            })
+        })
+    }
+}
+
+criterion_group!(benches, loopback);
+criterion_main!(benches);

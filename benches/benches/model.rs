@@ -1,0 +1,24 @@
+//! payroc-model on the hot path: serialize a full payment request, parse a full
+//! retrieved payment, validate a request. Targets: < 2 µs, < 5 µs, < 1 µs.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use payroc_benches::{full_payment_request, FULL_PAYMENT_RESPONSE};
+use payroc_model::payment::Payment;
+use payroc_model::Validate;
+use std::hint::black_box;
+
+fn model(c: &mut Criterion) {
+    let request = full_payment_request("ORD-BENCH-0001");
+    c.bench_function("serialize full payment request", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&request)).unwrap())
+    });
+    c.bench_function("parse full retrieved payment", |b| {
+        b.iter(|| serde_json::from_str::<Payment>(black_box(FULL_PAYMENT_RESPONSE)).unwrap())
+    });
+    c.bench_function("validate full payment request", |b| {
+        b.iter(|| black_box(&request).validate().unwrap())
+    });
+}
+
+criterion_group!(benches, model);
+criterion_main!(benches);
