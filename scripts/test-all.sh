@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of payroc-rs, from a fresh clone: formatting, lints, Rust tests (unit,
-# integration, doc, examples). It installs what it needs itself. `make test` runs it.
+# integration, doc tests, examples). It installs what it needs itself. `make test` runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,14 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test (Rust: unit, integration, doc tests)"
 cargo test --workspace --locked
+
+step "examples: the quickstart and one example per flow, on the embedded emulator"
+env -u PAYROC_API_KEY bash -c '
+  set -euo pipefail
+  for example in quickstart save_card repeat_payments cloud_sale payment_link paytrace_recurrence; do
+    echo "--- $example"
+    cargo run --quiet --locked -p payroc-examples --bin "$example" >/dev/null
+  done'
 
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet

@@ -1,0 +1,54 @@
+//! PayTrace recurring payments: create a monthly recurrence for a Vault customer,
+//! change its amount, export it, then delete it.
+//! Run: `cargo run -p payroc-examples --bin paytrace_recurrence`.
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stdout)]
+
+use payroc_core::model::paytrace::{
+    CreateRecurrenceRequest, DeleteRecurrenceRequest, RecurrenceCreate, RecurrenceFrequency,
+    RecurrenceUpdate, TotalCount, UpdateRecurrenceRequest,
+};
+use payroc_examples::setup;
+use std::error::Error;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn Error>> {
+    let s = setup().await?;
+    let Some(paytrace) = s.paytrace else {
+        println!("set PAYTRACE_USERNAME and PAYTRACE_PASSWORD to run against PayTrace");
+        return Ok(());
+    };
+    let mut recurrence = RecurrenceCreate::new(
+        "49.95".parse()?,
+        RecurrenceFrequency::Monthly,
+        "03/01/2031",
+        TotalCount(24),
+    );
+    recurrence.description = Some("Monthly service plan".into());
+    let created = paytrace
+        .create_recurrence(&CreateRecurrenceRequest::new(
+            s.paytrace_customer_id,
+            recurrence,
+        ))
+        .await?;
+    let id = created.recurrence.map(|r| r.id).unwrap_or_default();
+    println!("created recurrence {id}: {}", created.status_message);
+    let mut change = RecurrenceUpdate::new(id.clone());
+    change.amount = Some("54.95".parse()?);
+    paytrace
+        .update_recurrence(&UpdateRecurrenceRequest::new(change))
+        .await?;
+    let exported = paytrace.export_recurrence(id.parse()?).await?;
+    if let Some(r) = exported.recurrence {
+        println!(
+            "now ${} {}",
+            r.amount.map(|a| a.to_string()).unwrap_or_default(),
+            r.frequency.and_then(|f| f.meaning()).unwrap_or("?")
+        );
+    }
+    let deleted = paytrace
+        .delete_recurrence(&DeleteRecurrenceRequest::new(id))
+        .await?;
+    println!("deleted: {}", deleted.status_message);
+    Ok(())
+}
