@@ -147,7 +147,7 @@ impl Engine {
                     }
                     Decision::Stop => {
                         return Err(match result {
-                            Ok(response) => Error::Api(ApiError::from_response(response.status, &response.body)),
+                            Ok(response) => Error::Api(Box::new(ApiError::from_response(response.status, &response.body))),
                             Err(err) => Error::Transport(err),
                         });
                     }

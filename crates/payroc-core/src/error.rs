@@ -73,9 +73,10 @@ pub enum Error {
     /// The request got no HTTP response.
     #[error("{}", describe_transport(.0))]
     Transport(TransportError),
-    /// The server answered with an error status.
+    /// The server answered with an error status (boxed: problem details are large and
+    /// errors travel through every `Result`).
     #[error("{}", describe_api(.0))]
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// A success response that could not be read.
     #[error("could not read the {status} response as {expected}: {message}")]
     Decode {

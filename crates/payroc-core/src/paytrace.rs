@@ -156,13 +156,16 @@ fn paytrace_error(response: &HttpResponse) -> Error {
                     message: Some(d.msg.clone()),
                 })
                 .collect();
-            return Error::Api(ApiError {
+            return Error::Api(Box::new(ApiError {
                 status: response.status,
                 problem,
-            });
+            }));
         }
     }
-    Error::Api(ApiError::from_response(response.status, &response.body))
+    Error::Api(Box::new(ApiError::from_response(
+        response.status,
+        &response.body,
+    )))
 }
 
 impl PaytraceClient {

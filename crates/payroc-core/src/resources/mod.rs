@@ -1,5 +1,5 @@
 //! The API's operations, grouped as the API groups them. Each group is a light
-//! handle borrowed from a [`Client`](crate::Client) that can carry per-call
+//! handle borrowed from a [`Client`] that can carry per-call
 //! [`RequestOptions`](crate::RequestOptions).
 
 pub mod cloud;
