@@ -25,6 +25,8 @@ pub struct CachedToken {
     pub refresh_at: Instant,
     /// When the issuer said it expires.
     pub expires_at: Instant,
+    /// Which fetch made it (1, 2, …), so a refusal can name the token it refused.
+    pub generation: u64,
 }
 
 /// What a fetch returns: the token, its lifetime and an optional refresh token.
@@ -41,6 +43,7 @@ pub struct FetchedToken {
 /// A single-flight, lock-free-read token cache.
 pub struct TokenCache {
     current: ArcSwapOption<CachedToken>,
+    generations: std::sync::atomic::AtomicU64,
     refresh: tokio::sync::Mutex<()>,
     clock: Arc<dyn Clock>,
 }
@@ -58,12 +61,24 @@ impl TokenCache {
     pub fn new(clock: Arc<dyn Clock>) -> Self {
         Self {
             current: ArcSwapOption::empty(),
+            generations: std::sync::atomic::AtomicU64::new(0),
             refresh: tokio::sync::Mutex::new(()),
             clock,
         }
     }
 
-    /// The cached token if it is still good to use: the hot path, with no lock.
+    /// Runs `f` on the cached token if it is still good to use: the hot path. No lock,
+    /// and no reference count touched, so readers on many threads share nothing they
+    /// write to.
+    pub fn with_valid<R>(&self, f: impl FnOnce(&CachedToken) -> R) -> Option<R> {
+        let guard = self.current.load();
+        match &*guard {
+            Some(token) if self.clock.now() < token.refresh_at => Some(f(token)),
+            _ => None,
+        }
+    }
+
+    /// The cached token if it is still good to use (a shared handle to it).
     pub fn peek(&self) -> Option<Arc<CachedToken>> {
         let guard = self.current.load();
         match &*guard {
@@ -91,28 +106,34 @@ impl TokenCache {
         let fetched = fetch(previous).await?;
         let now = self.clock.now();
         let margin = REFRESH_MARGIN.min(fetched.lifetime / 2);
+        let generation = self
+            .generations
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
         let token = Arc::new(CachedToken {
             token: fetched.token,
             refresh_token: fetched.refresh_token,
             refresh_at: now + fetched.lifetime - margin,
             expires_at: now + fetched.lifetime,
+            generation,
         });
         self.current.store(Some(Arc::clone(&token)));
         Ok(token)
     }
 
-    /// Marks `stale` as due for refresh after the server refused it, unless it was
-    /// already replaced, so a burst of 401s on one old token costs one refresh. Its
-    /// refresh token (if any) stays available to the next fetch.
-    pub fn invalidate(&self, stale: &Arc<CachedToken>) {
+    /// Marks the token of `generation` as due for refresh after the server refused it,
+    /// unless it was already replaced, so a burst of 401s on one old token costs one
+    /// refresh. Its refresh token (if any) stays available to the next fetch.
+    pub fn invalidate(&self, generation: u64) {
         let current = self.current.load();
-        if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, stale)) {
+        if let Some(stale) = current.as_ref().filter(|c| c.generation == generation) {
             let now = self.clock.now();
             let due = Arc::new(CachedToken {
                 token: stale.token.clone(),
                 refresh_token: stale.refresh_token.clone(),
                 refresh_at: now,
                 expires_at: now,
+                generation,
             });
             self.current.compare_and_swap(&*current, Some(due));
         }
@@ -190,7 +211,7 @@ mod tests {
             .get(|_| async { Ok(fetched(1, Duration::from_secs(600))) })
             .await
             .unwrap();
-        cache.invalidate(&first);
+        cache.invalidate(first.generation);
         assert!(cache.peek().is_none());
         let second = cache
             .get(|prev| async move {
@@ -199,7 +220,7 @@ mod tests {
             })
             .await
             .unwrap();
-        cache.invalidate(&first);
+        cache.invalidate(first.generation);
         assert!(
             cache.peek().is_some_and(|t| Arc::ptr_eq(&t, &second)),
             "a late 401 on the old token must not drop the new one"

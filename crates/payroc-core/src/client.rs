@@ -232,11 +232,19 @@ impl Client {
 
     /// Fetches a token now if none is cached (calls do this lazily by themselves).
     pub async fn authenticate(&self) -> Result<()> {
-        self.token().await.map(drop)
+        self.bearer().await.map(drop)
     }
 
-    async fn token(&self) -> Result<Arc<crate::auth::CachedToken>> {
-        self.inner.tokens.get(|_| self.fetch_token()).await
+    /// The `Authorization` header value and the generation of the token in it.
+    async fn bearer(&self) -> Result<(String, u64)> {
+        let header = |t: &crate::auth::CachedToken| {
+            (format!("Bearer {}", t.token.expose_secret()), t.generation)
+        };
+        if let Some(found) = self.inner.tokens.with_valid(header) {
+            return Ok(found);
+        }
+        let token = self.inner.tokens.get(|_| self.fetch_token()).await?;
+        Ok(header(&token))
     }
 
     async fn fetch_token(&self) -> Result<FetchedToken> {
@@ -267,8 +275,7 @@ impl Client {
     pub(crate) async fn execute(&self, call: Call) -> Result<HttpResponse> {
         let mut refreshed = false;
         loop {
-            let token = self.token().await?;
-            let auth = format!("Bearer {}", token.token.expose_secret());
+            let (auth, generation) = self.bearer().await?;
             let result = self
                 .inner
                 .engine
@@ -278,7 +285,7 @@ impl Client {
                 Err(Error::Api(api)) if api.status == 401 && !refreshed => {
                     // The token was revoked or expired early: refresh once, try once more.
                     tracing::info!(target: "payroc", "bearer token refused; refreshing once");
-                    self.inner.tokens.invalidate(&token);
+                    self.inner.tokens.invalidate(generation);
                     refreshed = true;
                 }
                 other => return other,

@@ -255,7 +255,7 @@ impl PaytraceClient {
             match result {
                 Ok(response) => return decode(&response),
                 Err(Error::Api(api)) if api.status == 401 && !refreshed => {
-                    self.inner.tokens.invalidate(&token);
+                    self.inner.tokens.invalidate(token.generation);
                     refreshed = true;
                 }
                 Err(Error::Api(api)) => {
