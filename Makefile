@@ -1,5 +1,6 @@
-# The front door. `make quickstart` runs the main job; `make test` runs every test.
-.PHONY: quickstart test fmt lint
+# The front door. `make quickstart` runs the main job; `make test` runs every test;
+# `make bench` runs the benchmarks (figures in BENCHMARKS.md).
+.PHONY: quickstart test fmt lint bench
 
 quickstart:
 	cargo run --quiet -p payroc-examples --bin quickstart
@@ -12,3 +13,6 @@ fmt:
 
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
+
+bench:
+	cargo bench -p payroc-benches

@@ -16,7 +16,9 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test (Rust: unit, integration, doc tests)"
-cargo test --workspace --locked
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --workspace --locked 2>&1 | tee "$log"
 
 step "examples: the quickstart and one example per flow, on the embedded emulator"
 env -u PAYROC_API_KEY bash -c '
@@ -28,3 +30,7 @@ env -u PAYROC_API_KEY bash -c '
 
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
+# One closing line for the whole run: the Rust test counts.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "\nrust: %d passed, %d failed\n", p, f }' "$log"

@@ -6,6 +6,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use payroc_benches::full_payment_request;
 use payroc_mock::MockConfig;
+use payroc_model::card::CardDetails;
+use payroc_model::secure_token::SecureTokenRequest;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -26,13 +28,19 @@ fn loopback(c: &mut Criterion) {
             .build()
             .unwrap()
     });
-    rt.block_on(client.authenticate()).unwrap();
+    let token = rt
+        .block_on(client.secure_tokens().create(
+            "1234001",
+            &SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None)),
+        ))
+        .unwrap()
+        .token;
     let counter = Arc::new(AtomicU64::new(0));
     let next_order = || format!("B-{}", counter.fetch_add(1, Ordering::Relaxed));
 
     c.bench_function("create payment via payroc-core (loopback)", |b| {
         b.to_async_like(&rt, || {
-            let request = full_payment_request(&next_order());
+            let request = full_payment_request(&next_order(), &token);
             let client = client.clone();
             async move { client.payments().create(&request).await.unwrap() }
         })
@@ -44,7 +52,7 @@ fn loopback(c: &mut Criterion) {
             .build()
             .unwrap()
     });
-    let token = rt.block_on(async {
+    let bearer = rt.block_on(async {
         let reply = raw
             .post(format!("{}/authorize", server.base_url()))
             .header("x-api-key", "bench")
@@ -58,14 +66,14 @@ fn loopback(c: &mut Criterion) {
     let url = format!("{}/payments", server.api_url());
     c.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
         b.to_async_like(&rt, || {
-            let body = serde_json::to_vec(&full_payment_request(&next_order())).unwrap();
+            let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
             let key = format!(
                 "00000000-0000-4000-8000-{:012x}",
                 counter.fetch_add(1, Ordering::Relaxed)
             );
             let request = raw
                 .post(&url)
-                .bearer_auth(&token)
+                .bearer_auth(&bearer)
                 .header("content-type", "application/json")
                 .header("idempotency-key", key)
                 .body(body);
@@ -92,11 +100,11 @@ fn loopback(c: &mut Criterion) {
                         .map(|_| {
                             let http = reqwest::Client::new();
                             let url = get_url.clone();
-                            let token = token.clone();
+                            let bearer = bearer.clone();
                             tokio::spawn(async move {
                                 for _ in 0..per_connection {
                                     let reply =
-                                        http.get(&url).bearer_auth(&token).send().await.unwrap();
+                                        http.get(&url).bearer_auth(&bearer).send().await.unwrap();
                                     assert_eq!(reply.status(), 200);
                                     reply.bytes().await.unwrap();
                                 }

@@ -8,7 +8,7 @@ use payroc_model::Validate;
 use std::hint::black_box;
 
 fn model(c: &mut Criterion) {
-    let request = full_payment_request("ORD-BENCH-0001");
+    let request = full_payment_request("ORD-BENCH-0001", "296753123458");
     c.bench_function("serialize full payment request", |b| {
         b.iter(|| serde_json::to_vec(black_box(&request)).unwrap())
     });

@@ -10,8 +10,8 @@ use payroc_model::payment::{
 use payroc_model::Currency;
 
 /// A full create-payment request: a subsequent repeat payment with a secure token,
-/// a customer with addresses, and an itemized breakdown.
-pub fn full_payment_request(order_id: &str) -> PaymentRequest {
+/// a customer with addresses, and an itemized breakdown, charging `secure_token`.
+pub fn full_payment_request(order_id: &str, secure_token: &str) -> PaymentRequest {
     let mut order = PaymentOrderRequest::new(order_id, 4999, Currency::Usd);
     order.description = Some("Large Pepperoni Pizza".into());
     order.standing_instructions = Some(StandingInstructions::subsequent_to(
@@ -39,7 +39,7 @@ pub fn full_payment_request(order_id: &str) -> PaymentRequest {
         Channel::Web,
         "1234001",
         order,
-        PaymentMethod::secure_token("296753123458"),
+        PaymentMethod::secure_token(secure_token),
     );
     request.operator = Some("Jane".into());
     request.customer = Some(Customer {
