@@ -425,3 +425,230 @@ fn the_blocking_facade_works_from_many_threads() {
     assert_eq!(server.mock().counters().authorize, 1);
     assert_eq!(server.mock().counters().payments_per_order_id.len(), 8);
 }
+
+#[tokio::test]
+async fn adjustments_unreferenced_refunds_and_single_use_tokens() {
+    use payroc_core::model::common::Channel;
+    use payroc_core::model::payment::{
+        AdjustmentStatus, CardPaymentMethod, OrderAdjustment, PaymentAdjustRequest,
+        PaymentAdjustment, PaymentMethod, SignatureAdjustment, StatusAdjustment,
+    };
+    use payroc_core::model::refund::{
+        RefundAdjustRequest, RefundAdjustment, RefundListQuery, RefundMethod, RefundOrder,
+        RefundRequest,
+    };
+    use payroc_core::model::secure_token::{
+        AccountUpdate, CardSource, SingleUseTokenRequest, SingleUseTokenRequestSource,
+    };
+    use payroc_core::model::Currency;
+
+    let (_server, client) = start().await;
+    let payments = client.payments();
+    let sale = payments.create(&card_sale("ADJ-1", 2000)).await.unwrap();
+    let signed = payments
+        .adjust(
+            &sale.payment_id,
+            &PaymentAdjustRequest {
+                adjustments: vec![PaymentAdjustment::Signature(SignatureAdjustment {
+                    cardholder_signature: "a1b1c0".into(),
+                })],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(signed.card.cardholder_signature.as_deref(), Some("a1b1c0"));
+    let twice = payments
+        .adjust(
+            &sale.payment_id,
+            &PaymentAdjustRequest {
+                adjustments: vec![PaymentAdjustment::Signature(SignatureAdjustment {
+                    cardholder_signature: "zz".into(),
+                })],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        twice.kind(),
+        ErrorKind::Conflict,
+        "a signature cannot be replaced"
+    );
+    let pending = payments
+        .adjust(
+            &sale.payment_id,
+            &PaymentAdjustRequest {
+                adjustments: vec![PaymentAdjustment::Status(StatusAdjustment {
+                    to_status: AdjustmentStatus::Pending,
+                })],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        pending.transaction_result.status,
+        TransactionStatus::Pending
+    );
+    let empty = payments
+        .adjust(
+            &sale.payment_id,
+            &PaymentAdjustRequest {
+                adjustments: vec![],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(empty.kind(), ErrorKind::Validation);
+    let bad_amount = PaymentAdjustment::Order(OrderAdjustment {
+        amount: -1,
+        breakdown: None,
+    });
+    let err = payments
+        .adjust(
+            &sale.payment_id,
+            &PaymentAdjustRequest {
+                adjustments: vec![bad_amount],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.field_errors()[0].parameter.as_deref(),
+        Some("adjustments[0].amount")
+    );
+
+    let refunds = client.refunds();
+    let method = RefundMethod::Card(CardPaymentMethod {
+        card_details: CardDetails::keyed("4539858876047062", "1230", None),
+        account_type: None,
+    });
+    let mut request = RefundRequest::new(
+        Channel::Moto,
+        TERMINAL,
+        RefundOrder::new("RFD-1", 1500, Currency::Usd),
+        method,
+    );
+    let refund = refunds.create(&request).await.unwrap();
+    assert!(refund.is_approved());
+    assert_eq!(refund.transaction_result.authorized_amount, Some(-1500));
+    let listed = refunds
+        .list(&RefundListQuery::default())
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let adjusted = refunds
+        .adjust(
+            &refund.refund_id,
+            &RefundAdjustRequest {
+                adjustments: vec![RefundAdjustment::Status(StatusAdjustment {
+                    to_status: AdjustmentStatus::Pending,
+                })],
+                operator: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        adjusted.transaction_result.status,
+        TransactionStatus::Pending
+    );
+    let reversed = refunds.reverse(&refund.refund_id).await.unwrap();
+    assert_eq!(
+        reversed.transaction_result.status,
+        TransactionStatus::Reversal
+    );
+    assert_eq!(
+        refunds.reverse(&refund.refund_id).await.unwrap_err().kind(),
+        ErrorKind::Conflict
+    );
+    request.channel = Channel::Web;
+    assert_eq!(
+        refunds.create(&request).await.unwrap_err().kind(),
+        ErrorKind::Validation,
+        "no web refunds"
+    );
+
+    let tokens = client.secure_tokens();
+    let single_use = || SingleUseTokenRequest {
+        channel: Channel::Web,
+        source: SingleUseTokenRequestSource::Card(Box::new(CardSource {
+            card_details: CardDetails::keyed("5555555555554444", "0931", Some("321")),
+            account_type: None,
+        })),
+        operator: None,
+    };
+    let once = tokens
+        .create_single_use_token(TERMINAL, &single_use())
+        .await
+        .unwrap();
+    let once_token = once.token.clone().unwrap();
+    let paid = payments
+        .create(&payroc_core::model::payment::PaymentRequest::new(
+            Channel::Web,
+            TERMINAL,
+            payroc_core::model::payment::PaymentOrderRequest::new("SUT-1", 700, Currency::Usd),
+            PaymentMethod::SingleUseToken(
+                payroc_core::model::payment::SingleUseTokenPaymentMethod {
+                    token: once_token.clone(),
+                    pin_details: None,
+                    ebt_details: None,
+                    sec_code: None,
+                    account_type: None,
+                },
+            ),
+        ))
+        .await
+        .unwrap();
+    assert!(paid.is_approved());
+    let reused = payments
+        .create(&payroc_core::model::payment::PaymentRequest::new(
+            Channel::Web,
+            TERMINAL,
+            payroc_core::model::payment::PaymentOrderRequest::new("SUT-2", 700, Currency::Usd),
+            PaymentMethod::SingleUseToken(
+                payroc_core::model::payment::SingleUseTokenPaymentMethod {
+                    token: once_token,
+                    pin_details: None,
+                    ebt_details: None,
+                    sec_code: None,
+                    account_type: None,
+                },
+            ),
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        reused.kind(),
+        ErrorKind::BadRequest,
+        "a single-use token works once"
+    );
+
+    let saved = tokens
+        .create(
+            TERMINAL,
+            &SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None)),
+        )
+        .await
+        .unwrap();
+    let fresh = tokens
+        .create_single_use_token(TERMINAL, &single_use())
+        .await
+        .unwrap();
+    let updated = tokens
+        .update_account(
+            TERMINAL,
+            &saved.secure_token_id,
+            &AccountUpdate::single_use_token(fresh.token.unwrap()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.token, saved.token, "the gateway token stays");
+    let shown = format!("{:?}", updated.source);
+    assert!(shown.contains("555555******4444"), "{shown}");
+}
