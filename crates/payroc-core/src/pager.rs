@@ -41,7 +41,18 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> {
 
     fn fetch(&mut self, url: String) -> BoxFuture<'static, Result<Paginated<T>>> {
         let client = self.client.clone();
-        Box::pin(async move { client.get_json::<Paginated<T>>(url, None).await })
+        Box::pin(async move {
+            // Links come from the server: follow only those into this client's API, so
+            // the bearer token is never sent anywhere else.
+            if !url.starts_with(&format!("{}/", client.api_url())) {
+                return Err(crate::Error::Decode {
+                    status: 200,
+                    expected: "a page link into the API",
+                    message: format!("the next-page link leaves the API base URL: {url}"),
+                });
+            }
+            client.get_json::<Paginated<T>>(url, None).await
+        })
     }
 
     fn accept(&mut self, page: &Paginated<T>) {

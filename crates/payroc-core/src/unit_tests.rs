@@ -415,3 +415,24 @@ async fn every_attempt_is_traced_without_secrets() {
         );
     }
 }
+
+#[tokio::test]
+async fn pagers_follow_links_only_into_the_api() {
+    let page = r#"{"limit":1,"count":1,"hasMore":true,"data":[],
+        "links":[{"rel":"next","method":"get","href":"https://evil.example.test/v1/payments?after=X"}]}"#;
+    let transport = ScriptedTransport::new(vec![response(200, page)]);
+    let clock = ManualClock::new();
+    let client = client(transport.clone(), &clock);
+    let mut pager = client
+        .payments()
+        .list(&payroc_model::payment::PaymentListQuery::default())
+        .unwrap();
+    assert!(pager.next_page().await.unwrap().is_some());
+    let err = pager.next_page().await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert_eq!(
+        transport.api_requests().len(),
+        1,
+        "the foreign link was not requested"
+    );
+}
