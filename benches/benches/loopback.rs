@@ -85,6 +85,34 @@ fn loopback(c: &mut Criterion) {
         })
     });
 
+    let transport = rt.block_on(async {
+        payroc_core::transport::ReqwestTransport::new(Duration::from_secs(10), "bench").unwrap()
+    });
+    c.bench_function("payroc-core transport alone, same bytes", |b| {
+        b.to_async_like(&rt, || {
+            use payroc_core::http::{HttpRequest, HttpTransport, Method};
+            let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
+            let key = format!("00000000-0000-4000-8000-{:012x}", counter.fetch_add(1, Ordering::Relaxed));
+            let request = HttpRequest {
+                method: Method::Post,
+                url: url.clone(),
+                headers: vec![
+                    ("authorization", format!("Bearer {bearer}")),
+                    ("content-type", "application/json".to_owned()),
+                    ("idempotency-key", key),
+                ],
+                body: Some(body),
+                timeout: Duration::from_secs(60),
+            };
+            let transport = &transport;
+            async move {
+                let reply = transport.send(request).await.unwrap();
+                assert_eq!(reply.status, 201);
+                reply
+            }
+        })
+    });
+
     let mut group = c.benchmark_group("payroc-mock throughput");
     let connections = 8u64;
     let per_connection = 250u64;
