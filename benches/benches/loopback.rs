@@ -92,7 +92,10 @@ fn loopback(c: &mut Criterion) {
         b.to_async_like(&rt, || {
             use payroc_core::http::{HttpRequest, HttpTransport, Method};
             let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
-            let key = format!("00000000-0000-4000-8000-{:012x}", counter.fetch_add(1, Ordering::Relaxed));
+            let key = format!(
+                "00000000-0000-4000-8000-{:012x}",
+                counter.fetch_add(1, Ordering::Relaxed)
+            );
             let request = HttpRequest {
                 method: Method::Post,
                 url: url.clone(),

@@ -35,8 +35,21 @@ fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// Sends `tracing` output to stderr when `PAYROC_LOG` names a level or filter
+/// (`PAYROC_LOG=trace`, `PAYROC_LOG=payroc=debug`).
+fn init_logging() {
+    if let Some(filter) = var("PAYROC_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .try_init();
+    }
+}
+
 /// Connects to UAT when `PAYROC_API_KEY` is set, else to an in-process emulator.
+/// Also turns on logging when `PAYROC_LOG` is set.
 pub async fn setup() -> Result<Setup, Box<dyn Error>> {
+    init_logging();
     if let Some(api_key) = var("PAYROC_API_KEY") {
         let env_name = var("PAYROC_ENV").unwrap_or_else(|| "uat".into());
         let environment = Environment::from_name(&env_name)
