@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 step "rustfmt / clippy components"
-rustup component add rustfmt clippy >/dev/null 2>&1 || true
+# Only ask rustup when a component is missing: it may need a network this machine lacks.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  rustup component add rustfmt clippy
+fi
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
