@@ -34,6 +34,9 @@ env -u PAYROC_API_KEY bash -c '
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
+step "Python: payroc_rs (maturin develop into .venv, mypy --strict, pytest against payroc-mock)"
+bash scripts/test-python.sh
+
 # One closing line for the whole run: the Rust test counts.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
      END { printf "\nrust: %d passed, %d failed\n", p, f }' "$log"

@@ -1,0 +1,209 @@
+"""Every exception type, with its attributes; bad input rejected before any request."""
+
+from __future__ import annotations
+
+import builtins
+import socket
+from typing import Iterator
+
+import pytest
+from conftest import API_KEY, CARD, TERMINAL, Mock, card_payment, keyed_card, order_id
+
+import payroc_rs
+
+
+@pytest.fixture(scope="module")
+def slow_mock() -> Iterator[Mock]:
+    m = Mock("--latency-ms", "400")
+    yield m
+    m.stop()
+
+
+def test_hierarchy() -> None:
+    assert issubclass(payroc_rs.ValidationError, ValueError)
+    assert issubclass(payroc_rs.TransportError, ConnectionError)
+    assert issubclass(payroc_rs.TimeoutError, builtins.TimeoutError)
+    for cls in (payroc_rs.BadRequestError, payroc_rs.AuthenticationError, payroc_rs.NotFoundError,
+                payroc_rs.ConflictError, payroc_rs.RateLimitError, payroc_rs.ServerError,
+                payroc_rs.PermissionDeniedError):
+        assert issubclass(cls, payroc_rs.ApiError)
+    for cls in (payroc_rs.ApiError, payroc_rs.ValidationError, payroc_rs.TransportError, payroc_rs.TimeoutError,
+                payroc_rs.ConfigurationError, payroc_rs.DecodeError, payroc_rs.CancelledError):
+        assert issubclass(cls, payroc_rs.PayrocError)
+
+
+def test_missing_fields_are_named_and_nothing_is_sent(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(channel="web", processing_terminal_id=TERMINAL,
+                               payment_method={"type": "secureToken", "token": "296753123458"})
+    assert [e.path for e in info.value.errors] == ["order"]
+    assert "missing field `order`" in str(info.value)
+    with pytest.raises(ValueError):  # also a ValueError
+        client.payments.create(channel="web", processing_terminal_id=TERMINAL,
+                               order={"order_id": "", "amount": 0, "currency": "USD"},
+                               payment_method={"type": "secureToken", "token": "296753123458"})
+    assert mock.requests() == before
+
+
+def test_every_violation_is_reported(client: payroc_rs.Client) -> None:
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(channel="web", processing_terminal_id=TERMINAL,
+                               order={"order_id": "", "amount": 0, "currency": "USD"},
+                               payment_method={"type": "secureToken", "token": "296753123458"})
+    assert [e.path for e in info.value.errors] == ["order.orderId", "order.amount"]
+    assert all(e.message and e.code for e in info.value.errors)
+
+
+def test_wrong_types(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    body = card_payment()
+    body["order"]["amount"] = "forty"
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(body)
+    assert info.value.errors[0].path == "order.amount"
+    assert info.value.errors[0].code == "type"
+    import datetime
+
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(card_payment(), order={"order_id": "X", "amount": 1, "currency": "USD",
+                                                      "date_time": datetime.datetime.now()})
+    assert info.value.errors[0].path == "order.dateTime"
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.retrieve(None)  # type: ignore[arg-type]
+    assert info.value.errors[0].path == "payment_id"
+    assert mock.requests() == before
+
+
+def test_invalid_card_number(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    bad = "4539858876047063"
+    body = card_payment()
+    body["payment_method"] = {"type": "card", "card_details": keyed_card(bad)}
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(body)
+    path = "paymentMethod.cardDetails.keyedData.cardNumber"
+    assert [e.path for e in info.value.errors] == [path]
+    assert bad not in str(info.value) and bad not in repr(info.value.errors)
+    assert mock.requests() == before
+
+
+def test_bad_idempotency_key(client: payroc_rs.Client) -> None:
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(card_payment(), idempotency_key="not-a-uuid")
+    assert info.value.errors[0].path == "Idempotency-Key"
+
+
+def test_same_idempotency_key_charges_once(client: payroc_rs.Client) -> None:
+    import uuid
+
+    key = str(uuid.uuid4())
+    body = card_payment()
+    a = client.payments.create(body, idempotency_key=key)
+    b = client.payments.create(body, idempotency_key=key)
+    assert a.payment_id == b.payment_id
+
+
+def test_api_errors_carry_status_and_problem(client: payroc_rs.Client, mock: Mock) -> None:
+    with pytest.raises(payroc_rs.BadRequestError) as bad:
+        client.payments.create(card_payment(), payment_method={"type": "secureToken", "token": "296753999990"})
+    err = bad.value
+    assert err.status == 400 and err.problem["status"] == 400
+    assert "paymentMethod.token" in [e.path for e in err.field_errors]
+    assert err.title and not err.maybe_processed and not err.retryable
+
+    with pytest.raises(payroc_rs.NotFoundError) as nf:
+        client.payments.retrieve("NOSUCHPAYMENT")
+    assert nf.value.status == 404 and isinstance(nf.value.problem, dict)
+
+    mock.control("POST", "/_mock/faults/next", [{"fault": "error500", "method": "GET", "pathPrefix": "/v1/payments"}])
+    with pytest.raises(payroc_rs.ServerError) as se:
+        client.payments.retrieve("ANY")
+    assert se.value.status == 500 and se.value.retryable
+
+    mock.control("POST", "/_mock/faults/next", [{"fault": "error429", "method": "GET", "pathPrefix": "/v1/payments"}])
+    with pytest.raises(payroc_rs.RateLimitError) as rl:
+        client.payments.retrieve("ANY")
+    assert rl.value.status == 429
+
+
+def test_authentication_error(mock: Mock) -> None:
+    wrong = "wrong-key-SECRET-42"
+    c = payroc_rs.Client(api_key=wrong, api_url=mock.base + "/v1", identity_url=mock.base, max_retries=0)
+    with pytest.raises(payroc_rs.AuthenticationError) as info:
+        c.payments.retrieve("X")
+    assert info.value.status == 401
+    assert wrong not in str(info.value) and wrong not in repr(info.value) and wrong not in repr(c)
+
+
+def test_transport_error() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    c = payroc_rs.Client(api_key=API_KEY, api_url=base + "/v1", identity_url=base, max_retries=0)
+    with pytest.raises(payroc_rs.TransportError) as info:
+        c.payments.create(card_payment())
+    assert isinstance(info.value, ConnectionError)
+    assert not info.value.maybe_processed
+    assert CARD not in str(info.value)
+
+
+def test_timeout_error(slow_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=slow_mock.base + "/v1", identity_url=slow_mock.base,
+                         timeout=0.1, max_retries=0)
+    with pytest.raises(payroc_rs.TimeoutError) as info:
+        c.payments.create(card_payment())
+    assert isinstance(info.value, builtins.TimeoutError)
+    assert info.value.maybe_processed
+
+
+def test_configuration_errors() -> None:
+    with pytest.raises(payroc_rs.ConfigurationError):
+        payroc_rs.Client(api_key="k", environment="moon")
+    with pytest.raises(payroc_rs.ConfigurationError) as info:
+        payroc_rs.Client(api_key="k", api_url="http://example.com/v1", identity_url="http://example.com")
+    assert "https" in str(info.value)
+    with pytest.raises(payroc_rs.ConfigurationError):
+        payroc_rs.Client(api_key="")
+    with pytest.raises(payroc_rs.ConfigurationError):
+        payroc_rs.Client(api_key="k", timeout=-1)
+    assert payroc_rs.Client(api_key="k", environment="production").api_url == "https://api.payroc.com/v1"
+
+
+def test_no_bare_runtime_error(client: payroc_rs.Client) -> None:
+    with pytest.raises(payroc_rs.PayrocError) as info:
+        client.payments.capture("X", amount="lots")
+    assert type(info.value) is not RuntimeError
+
+
+def test_secrets_absent_from_repr_and_errors(client: payroc_rs.Client) -> None:
+    assert API_KEY not in repr(client)
+    obj = payroc_rs.PayrocObject({"cardNumber": CARD, "cvv": "123", "nested": {"accessToken": "tok-SECRET"}})
+    text = repr(obj)
+    assert CARD not in text and "123" not in text and "tok-SECRET" not in text
+    assert "453985******7062" in text
+    token = client.secure_tokens.create(TERMINAL, source={"type": "card", "card_details": keyed_card()})
+    assert CARD not in repr(token) and CARD not in str(token.to_dict())
+    body = card_payment()
+    body["payment_method"]["card_details"]["keyed_data"]["cvv"] = "12x45"
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(body)
+    assert "12x45" not in str(info.value) and CARD not in str(info.value)
+
+
+def test_objects_are_typed_and_readable(client: payroc_rs.Client) -> None:
+    p = client.payments.create(card_payment())
+    d = p.to_dict()
+    assert d["paymentId"] == p.payment_id == p["paymentId"]
+    assert isinstance(p.order, payroc_rs.Order) and isinstance(p.transaction_result, payroc_rs.TransactionResult)
+    assert "payment_id" in dir(p)
+    assert repr(p).startswith("Payment(payment_id=")
+    with pytest.raises(AttributeError):
+        p.no_such_field  # noqa: B018
+    with pytest.raises(AttributeError):
+        p.payment_id = "x"  # type: ignore[misc]
+    d["paymentId"] = "changed"
+    assert p.payment_id != "changed"
+    assert p.operator is None or isinstance(p.operator, str)
+    _ = order_id

@@ -1,0 +1,53 @@
+# Stubs of the native module (crates/payroc-py/src/lib.rs). Private: use payroc_rs.
+from typing import List, Optional
+
+__version__: str
+
+class CancelToken:
+    """A cancel switch for a Cloud wait; `cancel()` may be called from any thread."""
+
+    def __init__(self) -> None: ...
+    def cancel(self) -> None: ...
+    @property
+    def cancelled(self) -> bool: ...
+
+class NativePager:
+    def next_page(self) -> Optional[bytes]: ...
+
+class NativeClient:
+    def __init__(
+        self,
+        api_key: str,
+        environment: Optional[str] = None,
+        api_url: Optional[str] = None,
+        identity_url: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> None: ...
+    @property
+    def api_url(self) -> str: ...
+    def call(
+        self,
+        op: str,
+        ids: List[str],
+        body: Optional[bytes] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        deadline: Optional[float] = None,
+        cancel_on_deadline: bool = True,
+        cancel: Optional[CancelToken] = None,
+    ) -> Optional[bytes]: ...
+    def list(self, op: str, ids: List[str], query: Optional[bytes] = None) -> NativePager: ...
+
+class NativePaytrace:
+    def __init__(
+        self,
+        username: str,
+        password: str,
+        base_url: Optional[str] = None,
+        integrator_id: Optional[str] = None,
+        permalinks: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> None: ...
+    def call(self, op: str, ids: List[str], body: Optional[bytes] = None) -> Optional[bytes]: ...
