@@ -1,0 +1,259 @@
+// payroc.hpp — a header-only C++17 wrapper of payroc.h: handles are freed by
+// destructors (move-only RAII types), failures are thrown as payroc::Error, or
+// returned as payroc::Result<T> (expected-style) by the try_* functions, which never
+// throw. Thread safety is the C API's: a Client may be used from many threads at once.
+#ifndef PAYROC_HPP
+#define PAYROC_HPP
+
+#include "payroc.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace payroc {
+
+/// One field error: the JSON path (`order.amount`), a sentence and a short code.
+struct FieldError {
+    std::string path;
+    std::string message;
+    std::string code;
+};
+
+/// A failed call: the result code and everything the C error object held (copied,
+/// so the C object is freed at once).
+class Error : public std::runtime_error {
+public:
+    /// Takes over `error` (may be NULL) and frees it.
+    Error(payroc_result code, payroc_error *error)
+        : std::runtime_error(message_of(error)), code_(code),
+          http_status_(payroc_error_http_status(error)),
+          maybe_processed_(payroc_error_maybe_processed(error)) {
+        if (const char *problem = payroc_error_problem_json(error)) problem_json_ = problem;
+        for (size_t i = 0; i < payroc_error_field_count(error); ++i) {
+            fields_.push_back({payroc_error_field_path(error, i), payroc_error_field_message(error, i),
+                               payroc_error_field_code(error, i)});
+        }
+        payroc_error_free(error);
+    }
+
+    payroc_result code() const noexcept { return code_; }
+    const char *code_name() const noexcept { return payroc_result_name(code_); }
+    /// The HTTP status of an API error, 0 otherwise.
+    std::uint16_t http_status() const noexcept { return http_status_; }
+    /// The server's problem details as JSON, if it sent any.
+    const std::optional<std::string> &problem_json() const noexcept { return problem_json_; }
+    const std::vector<FieldError> &fields() const noexcept { return fields_; }
+    /// Whether the request may have taken effect: retry with the same idempotency key.
+    bool maybe_processed() const noexcept { return maybe_processed_; }
+
+private:
+    static std::string message_of(const payroc_error *error) {
+        const char *message = payroc_error_message(error);
+        return message != nullptr ? message : "payroc: unknown error";
+    }
+
+    payroc_result code_;
+    std::uint16_t http_status_;
+    bool maybe_processed_;
+    std::optional<std::string> problem_json_;
+    std::vector<FieldError> fields_;
+};
+
+/// A value or an Error, for code that does not use exceptions at the till.
+template <class T>
+class Result {
+public:
+    Result(T value) : state_(std::move(value)) {}
+    Result(Error error) : state_(std::move(error)) {}
+
+    bool ok() const noexcept { return std::holds_alternative<T>(state_); }
+    explicit operator bool() const noexcept { return ok(); }
+    /// The value; throws the Error when there is none.
+    T &value() {
+        if (!ok()) throw std::get<Error>(state_);
+        return std::get<T>(state_);
+    }
+    /// The error; only valid when !ok().
+    const Error &error() const { return std::get<Error>(state_); }
+
+private:
+    std::variant<T, Error> state_;
+};
+
+namespace detail {
+template <class H, void (*Free)(H *)>
+struct Deleter {
+    void operator()(H *handle) const noexcept { Free(handle); }
+};
+
+inline const char *c_str(const std::optional<std::string> &text) {
+    return text ? text->c_str() : nullptr;
+}
+
+/// Turns a C call's result into the owned string or an Error.
+template <class F>
+Result<std::string> owned_string(F &&call) noexcept {
+    char *out = nullptr;
+    payroc_error *error = nullptr;
+    payroc_result code = call(&out, &error);
+    if (code != PAYROC_RESULT_OK) return Error(code, error);
+    std::string text(out);
+    payroc_string_free(out);
+    return text;
+}
+
+inline void check(payroc_result code, payroc_error *error) {
+    if (code != PAYROC_RESULT_OK) throw Error(code, error);
+}
+}  // namespace detail
+
+/// Client settings; see the payroc_config_set_* functions.
+class Config {
+public:
+    Config() : handle_(payroc_config_new()) {
+        if (!handle_) throw std::bad_alloc();
+    }
+    Config &api_key(const std::string &key) { return set(payroc_config_set_api_key, key.c_str()); }
+    Config &environment(payroc_environment env) {
+        payroc_error *e = nullptr;
+        detail::check(payroc_config_set_environment(handle_.get(), env, &e), e);
+        return *this;
+    }
+    Config &base_urls(const std::string &api_url, const std::string &identity_url) {
+        payroc_error *e = nullptr;
+        detail::check(payroc_config_set_base_urls(handle_.get(), api_url.c_str(), identity_url.c_str(), &e), e);
+        return *this;
+    }
+    Config &request_timeout_ms(std::uint64_t ms) { return set(payroc_config_set_request_timeout_ms, ms); }
+    Config &connect_timeout_ms(std::uint64_t ms) { return set(payroc_config_set_connect_timeout_ms, ms); }
+    Config &retries(std::uint32_t max_attempts, std::uint64_t max_elapsed_ms = 0) {
+        payroc_error *e = nullptr;
+        detail::check(payroc_config_set_retries(handle_.get(), max_attempts, max_elapsed_ms, &e), e);
+        return *this;
+    }
+    Config &paytrace_url(const std::string &url) { return set(payroc_config_set_paytrace_url, url.c_str()); }
+    const payroc_config *get() const noexcept { return handle_.get(); }
+
+private:
+    template <class F, class A>
+    Config &set(F setter, A arg) {
+        payroc_error *e = nullptr;
+        detail::check(setter(handle_.get(), arg, &e), e);
+        return *this;
+    }
+    std::unique_ptr<payroc_config, detail::Deleter<payroc_config, payroc_config_free>> handle_;
+};
+
+/// A cancel switch for Cloud waits; trigger() is safe from any thread.
+class Cancel {
+public:
+    Cancel() : handle_(payroc_cancel_new()) {
+        if (!handle_) throw std::bad_alloc();
+    }
+    void trigger() const noexcept { payroc_cancel_trigger(handle_.get()); }
+    bool triggered() const noexcept { return payroc_cancel_is_triggered(handle_.get()); }
+    const payroc_cancel *get() const noexcept { return handle_.get(); }
+
+private:
+    std::unique_ptr<payroc_cancel, detail::Deleter<payroc_cancel, payroc_cancel_free>> handle_;
+};
+
+/// The Payroc API client. Safe to share between threads (by reference).
+class Client {
+public:
+    explicit Client(const Config &config) {
+        payroc_client *client = nullptr;
+        payroc_error *e = nullptr;
+        detail::check(payroc_client_new(config.get(), &client, &e), e);
+        handle_.reset(client);
+    }
+
+    /// payroc_call, never throwing.
+    Result<std::string> try_call(const std::string &operation, const std::optional<std::string> &params,
+                                 const std::optional<std::string> &body,
+                                 const std::optional<std::string> &idempotency_key = std::nullopt) const noexcept {
+        return detail::owned_string([&](char **out, payroc_error **e) {
+            return payroc_call(handle_.get(), operation.c_str(), detail::c_str(params), detail::c_str(body),
+                               detail::c_str(idempotency_key), out, e);
+        });
+    }
+
+    /// payroc_call: the response JSON, or throws payroc::Error.
+    std::string call(const std::string &operation, const std::optional<std::string> &params,
+                     const std::optional<std::string> &body,
+                     const std::optional<std::string> &idempotency_key = std::nullopt) const {
+        return try_call(operation, params, body, idempotency_key).value();
+    }
+
+    /// payroc_cloud_run_sale, never throwing (deadline 0: none; cancel may be null).
+    Result<std::string> try_cloud_run_sale(const std::string &serial_number, const std::string &request,
+                                           std::uint64_t deadline_ms, const Cancel *cancel = nullptr,
+                                           const std::optional<std::string> &idempotency_key = std::nullopt) const
+        noexcept {
+        return detail::owned_string([&](char **out, payroc_error **e) {
+            return payroc_cloud_run_sale(handle_.get(), serial_number.c_str(), request.c_str(),
+                                         detail::c_str(idempotency_key), deadline_ms,
+                                         cancel ? cancel->get() : nullptr, out, e);
+        });
+    }
+
+    /// payroc_cloud_run_sale: the sale JSON, or throws payroc::Error.
+    std::string cloud_run_sale(const std::string &serial_number, const std::string &request,
+                               std::uint64_t deadline_ms, const Cancel *cancel = nullptr) const {
+        return try_cloud_run_sale(serial_number, request, deadline_ms, cancel).value();
+    }
+
+    /// payroc_cloud_wait: the instruction as it ended, or throws payroc::Error.
+    std::string cloud_wait(payroc_instruction_kind kind, const std::string &instruction_id,
+                           std::uint64_t deadline_ms, const Cancel *cancel = nullptr) const {
+        return detail::owned_string([&](char **out, payroc_error **e) {
+                   return payroc_cloud_wait(handle_.get(), kind, instruction_id.c_str(), deadline_ms,
+                                            cancel ? cancel->get() : nullptr, out, e);
+               })
+            .value();
+    }
+
+private:
+    std::unique_ptr<payroc_client, detail::Deleter<payroc_client, payroc_client_free>> handle_;
+};
+
+/// The PayTrace recurring-payments client.
+class PaytraceClient {
+public:
+    PaytraceClient(const Config &config, const std::string &username, const std::string &password) {
+        payroc_paytrace_client *client = nullptr;
+        payroc_error *e = nullptr;
+        detail::check(payroc_paytrace_client_new(config.get(), username.c_str(), password.c_str(), &client, &e),
+                      e);
+        handle_.reset(client);
+    }
+
+    /// payroc_paytrace_call, never throwing.
+    Result<std::string> try_call(const std::string &operation, const std::optional<std::string> &params,
+                                 const std::optional<std::string> &body) const noexcept {
+        return detail::owned_string([&](char **out, payroc_error **e) {
+            return payroc_paytrace_call(handle_.get(), operation.c_str(), detail::c_str(params),
+                                        detail::c_str(body), out, e);
+        });
+    }
+
+    /// payroc_paytrace_call: the response JSON, or throws payroc::Error.
+    std::string call(const std::string &operation, const std::optional<std::string> &params,
+                     const std::optional<std::string> &body) const {
+        return try_call(operation, params, body).value();
+    }
+
+private:
+    std::unique_ptr<payroc_paytrace_client, detail::Deleter<payroc_paytrace_client, payroc_paytrace_client_free>>
+        handle_;
+};
+
+}  // namespace payroc
+
+#endif  // PAYROC_HPP

@@ -1,0 +1,561 @@
+/* The C test of libpayroc: every result-code path, ownership (run under valgrind or
+ * ASan by scripts/test-c.sh), a cancel from another thread and one client shared by
+ * many threads. Usage: test_payroc BASE_URL SLOW_BASE_URL, where BASE_URL is a
+ * payroc-mock started with `--api-key c-test-key` and SLOW_BASE_URL one started with
+ * `--latency-ms 1500`. Prints "c: N passed, M failed" last; exits non-zero on failure. */
+#define _POSIX_C_SOURCE 200809L
+#include "payroc.h"
+#include "json_find.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int passed, failed;
+static const char *base_url, *slow_url;
+
+#define CHECK(cond, ...)                                             \
+    do {                                                             \
+        if (cond) {                                                  \
+            passed++;                                                \
+        } else {                                                     \
+            failed++;                                                \
+            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                            \
+            fputc('\n', stderr);                                     \
+        }                                                            \
+    } while (0)
+
+#define TERMINAL "1234001"
+#define PAN "4539858876047062"
+#define API_KEY "c-test-key"
+
+static const char *name(payroc_result r) { return payroc_result_name(r); }
+
+/* A client for `base` with the given key, request timeout and attempts. */
+static payroc_client *make_client(const char *base, const char *key, uint64_t timeout_ms,
+                                  uint32_t attempts) {
+    char api[256];
+    payroc_client *client = NULL;
+    payroc_error *err = NULL;
+    payroc_config *config = payroc_config_new();
+    snprintf(api, sizeof api, "%s/v1", base);
+    if (payroc_config_set_base_urls(config, api, base, NULL) != PAYROC_RESULT_OK ||
+        payroc_config_set_api_key(config, key, NULL) != PAYROC_RESULT_OK ||
+        payroc_config_set_request_timeout_ms(config, timeout_ms, NULL) != PAYROC_RESULT_OK ||
+        payroc_config_set_retries(config, attempts, 0, NULL) != PAYROC_RESULT_OK ||
+        payroc_client_new(config, &client, &err) != PAYROC_RESULT_OK) {
+        fprintf(stderr, "cannot make a client: %s\n", payroc_error_message(err));
+        exit(2);
+    }
+    payroc_error_free(err);
+    payroc_config_free(config);
+    return client;
+}
+
+static void payment_json(char *out, size_t n, const char *order_id, long amount) {
+    snprintf(out, n,
+             "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\","
+             "\"order\":{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"},"
+             "\"paymentMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"1230\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             order_id, amount);
+}
+
+/* Does any field error of err sit at path? */
+static int has_path(const payroc_error *err, const char *path) {
+    size_t i, count = payroc_error_field_count(err);
+    for (i = 0; i < count; i++) {
+        if (strcmp(payroc_error_field_path(err, i), path) == 0) return 1;
+    }
+    return 0;
+}
+
+static void test_version(void) {
+    CHECK(payroc_abi_version() == PAYROC_ABI_VERSION, "abi %u", payroc_abi_version());
+    CHECK(strcmp(payroc_version(), "0.1.0") == 0, "version %s", payroc_version());
+    CHECK(strcmp(name(PAYROC_RESULT_TIMEOUT), "PAYROC_RESULT_TIMEOUT") == 0, "name");
+    CHECK(strcmp(payroc_result_name(4242), "PAYROC_RESULT_UNKNOWN") == 0, "unknown code");
+}
+
+static void test_bad_arguments(payroc_client *client) {
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_client *never = NULL;
+    char body[1024];
+    char *huge;
+    payroc_config *config;
+
+    /* NULL handles and pointers: a code and a message, nothing written. */
+    r = payroc_call(NULL, "payments.retrieve", "{\"paymentId\":\"X\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s", name(r));
+    CHECK(out == NULL, "output written on failure");
+    CHECK(payroc_error_code(err) == PAYROC_RESULT_NULL_PARAMETER, "code");
+    CHECK(strstr(payroc_error_message(err), "client") != NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+
+    r = payroc_call(client, NULL, NULL, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"X\"}", NULL, NULL, NULL, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "response_json_out") != NULL, "%s",
+          payroc_error_message(err));
+    payroc_error_free(err);
+    /* error_out may be NULL too: the code alone comes back. */
+    r = payroc_call(client, "payments.create", NULL, NULL, NULL, &out, NULL);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s", name(r));
+    r = payroc_client_new(NULL, &never, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && never == NULL, "%s", name(r));
+    payroc_error_free(err);
+
+    /* Accessors and frees take NULL. */
+    CHECK(payroc_error_message(NULL) == NULL && payroc_error_field_count(NULL) == 0, "NULL error");
+    CHECK(payroc_error_code(NULL) == PAYROC_RESULT_INTERNAL, "NULL error code");
+    payroc_error_free(NULL);
+    payroc_string_free(NULL);
+    payroc_client_free(NULL);
+    payroc_config_free(NULL);
+    payroc_cancel_free(NULL);
+    payroc_cancel_trigger(NULL);
+    payroc_paytrace_client_free(NULL);
+
+    /* Invalid UTF-8, in the body and in the params. */
+    r = payroc_call(client, "payments.create", NULL, "{\"channel\":\"w\xff\xfe\"}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "UTF-8") != NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"\xc3\x28\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+
+    /* Malformed JSON: invalid argument, with the "json" field code. */
+    r = payroc_call(client, "payments.create", NULL, "{\"channel\": \"web\",", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    CHECK(payroc_error_field_count(err) == 1 &&
+              strcmp(payroc_error_field_code(err, 0), "json") == 0,
+          "fields %zu", payroc_error_field_count(err));
+    CHECK(payroc_error_field_path(err, 7) == NULL, "out-of-range index");
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "[1,2", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+
+    /* Oversized input. */
+    huge = malloc(PAYROC_MAX_INPUT_BYTES + 2);
+    memset(huge, ' ', PAYROC_MAX_INPUT_BYTES + 1);
+    huge[0] = '{';
+    huge[PAYROC_MAX_INPUT_BYTES] = '}';
+    huge[PAYROC_MAX_INPUT_BYTES + 1] = '\0';
+    r = payroc_call(client, "payments.create", NULL, huge, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "at most") != NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+    free(huge);
+
+    /* Validation: every violation with its path, the card number never echoed. */
+    payment_json(body, sizeof body, "THIS-ORDER-ID-IS-FAR-TOO-LONG-FOR-PAYROC", 0);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "%s", name(r));
+    CHECK(has_path(err, "order.orderId"), "no order.orderId");
+    CHECK(has_path(err, "order.amount"), "no order.amount");
+    CHECK(payroc_error_http_status(err) == 0 && payroc_error_problem_json(err) == NULL, "not sent");
+    CHECK(!payroc_error_maybe_processed(err), "validation cannot have been processed");
+    CHECK(strstr(payroc_error_message(err), PAN) == NULL, "card number in message");
+    payroc_error_free(err);
+    /* A type error is a validation error at its path. */
+    r = payroc_call(client, "payments.create", NULL,
+                    "{\"channel\":\"web\",\"processingTerminalId\":\"1\",\"order\":{\"orderId\":\"A\","
+                    "\"amount\":\"ten\",\"currency\":\"USD\"},\"paymentMethod\":{\"type\":\"secureToken\","
+                    "\"token\":\"296753123458\"}}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "order.amount"), "%s", name(r));
+    payroc_error_free(err);
+
+    /* Unknown operation, missing or ill-typed params, bad idempotency key. */
+    r = payroc_call(client, "payments.teleport", NULL, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "{}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":7}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    payroc_error_free(err);
+    payment_json(body, sizeof body, "C-KEY-1", 1000);
+    r = payroc_call(client, "payments.create", NULL, body, "order-42", &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "Idempotency-Key"), "%s", name(r));
+    payroc_error_free(err);
+
+    /* Configuration: unknown environment, zero timeout, no API key, http to a remote host. */
+    config = payroc_config_new();
+    r = payroc_config_set_environment(config, 77, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_config_set_request_timeout_ms(config, 0, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_client_new(config, &never, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && never == NULL, "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "API key") != NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+    payroc_config_set_api_key(config, API_KEY, NULL);
+    payroc_config_set_base_urls(config, "http://payments.example.com/v1", "http://payments.example.com", NULL);
+    r = payroc_client_new(config, &never, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && never == NULL, "%s", name(r));
+    payroc_error_free(err);
+    payroc_config_free(config);
+}
+
+static void test_payments(payroc_client *client) {
+    char body[1024], params[256], payment_id[64], again_id[64];
+    char *out = NULL, *again = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    const char *key = "8e03978e-40d5-43e8-bc93-6894a57f9324";
+
+    payment_json(body, sizeof body, "C-PAY-1", 4999);
+    r = payroc_call(client, "payments.create", NULL, body, key, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(err == NULL, "error set on success");
+    CHECK(json_find(out, "paymentId", payment_id, sizeof payment_id), "no paymentId in %s", out);
+    CHECK(strstr(out, PAN) == NULL, "the full card number came back");
+    /* The same key and body again: the stored response, not a second charge. */
+    r = payroc_call(client, "payments.create", NULL, body, key, &again, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(again, "paymentId", again_id, sizeof again_id) &&
+              strcmp(payment_id, again_id) == 0,
+          "replay gave %s", again ? again : "nothing");
+    payroc_string_free(out);
+    payroc_string_free(again);
+
+    snprintf(params, sizeof params, "{\"paymentId\":\"%s\"}", payment_id);
+    r = payroc_call(client, "payments.retrieve", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, payment_id) != NULL, "%s", name(r));
+    payroc_string_free(out);
+
+    r = payroc_call(client, "payments.list", "{\"query\":{\"orderId\":\"C-PAY-1\",\"limit\":5}}", NULL,
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"count\":1") != NULL, "%s %s", name(r), out ? out : "");
+    payroc_string_free(out);
+
+    /* 409: capturing a sale. */
+    r = payroc_call(client, "payments.capture", params, "{}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_CONFLICT && payroc_error_http_status(err) == 409, "%s", name(r));
+    payroc_error_free(err);
+
+    /* 404. */
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"NOSUCHPAY1\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND && payroc_error_http_status(err) == 404, "%s", name(r));
+    CHECK(payroc_error_problem_json(err) != NULL, "no problem JSON");
+    payroc_error_free(err);
+
+    /* 400 from the server, with field errors: a secure token the gateway never issued. */
+    r = payroc_call(client, "payments.create", NULL,
+                    "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"order\":{"
+                    "\"orderId\":\"C-PAY-2\",\"amount\":1000,\"currency\":\"USD\"},"
+                    "\"paymentMethod\":{\"type\":\"secureToken\",\"token\":\"296753999994\"}}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_BAD_REQUEST, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(payroc_error_http_status(err) == 400, "status %u", payroc_error_http_status(err));
+    CHECK(has_path(err, "paymentMethod.token"), "no paymentMethod.token field error");
+    CHECK(payroc_error_problem_json(err) != NULL &&
+              strstr(payroc_error_problem_json(err), "paymentMethod.token") != NULL,
+          "problem %s", payroc_error_problem_json(err));
+    payroc_error_free(err);
+}
+
+static void test_failures(void) {
+    char body[1024];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_client *wrong_key = make_client(base_url, "not-the-key", 5000, 1);
+    payroc_client *nowhere = make_client("http://127.0.0.1:1", API_KEY, 2000, 1);
+    payroc_client *impatient = make_client(slow_url, API_KEY, 300, 1);
+
+    payment_json(body, sizeof body, "C-FAIL-1", 1000);
+    r = payroc_call(wrong_key, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_AUTHENTICATION && payroc_error_http_status(err) == 401, "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "not-the-key") == NULL, "API key in message");
+    payroc_error_free(err);
+
+    r = payroc_call(nowhere, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_TRANSPORT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err) && payroc_error_retryable(err), "never sent");
+    payroc_error_free(err);
+
+    r = payroc_call(impatient, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(payroc_error_maybe_processed(err), "a timeout may have been processed");
+    CHECK(out == NULL, "output written on failure");
+    payroc_error_free(err);
+
+    payroc_client_free(wrong_key);
+    payroc_client_free(nowhere);
+    payroc_client_free(impatient);
+}
+
+/* ---- Payroc Cloud: a sale, a deadline, a cancel from another thread ---- */
+
+static void instruction_json(char *out, size_t n, const char *order_id, long amount) {
+    snprintf(out, n,
+             "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"%s\","
+             "\"amount\":%ld,\"currency\":\"USD\"}}",
+             order_id, amount);
+}
+
+struct canceller {
+    payroc_cancel *cancel;
+};
+
+static void *cancel_later(void *arg) {
+    struct canceller *c = arg;
+    struct timespec pause = {0, 300 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    payroc_cancel_trigger(c->cancel);
+    return NULL;
+}
+
+static void test_cloud(payroc_client *client) {
+    char body[512], id[64], params[128];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_cancel *cancel;
+    pthread_t thread;
+    struct canceller c;
+
+    instruction_json(body, sizeof body, "C-POS-1", 2450);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 30000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(out && strstr(out, "\"outcome\":\"completed\"") && strstr(out, "\"approved\":true"), "%s",
+          out ? out : "");
+    payroc_string_free(out);
+
+    instruction_json(body, sizeof body, "C-POS-2", 2401);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 30000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"approved\":false"), "declined: %s", out ? out : "");
+    payroc_string_free(out);
+
+    instruction_json(body, sizeof body, "C-POS-3", 2491);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 30000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"outcome\":\"failed\""), "failed: %s", out ? out : "");
+    payroc_string_free(out);
+
+    /* A deadline: the instruction never ends (amount ...93), the wait times out. */
+    instruction_json(body, sizeof body, "C-POS-4", 2493);
+    r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
+                    body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s",
+          name(r));
+    payroc_string_free(out);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 400, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    /* At the deadline the instruction was cancelled on the device too. */
+    snprintf(params, sizeof params, "{\"paymentInstructionId\":\"%s\"}", id);
+    r = payroc_call(client, "cloud.payment_instructions.retrieve", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"status\":\"canceled\""), "%s", out ? out : "");
+    payroc_string_free(out);
+
+    /* A cancel from another thread while this one waits with no deadline. */
+    instruction_json(body, sizeof body, "C-POS-5", 2593);
+    r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
+                    body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s",
+          name(r));
+    payroc_string_free(out);
+    cancel = payroc_cancel_new();
+    c.cancel = cancel;
+    pthread_create(&thread, NULL, cancel_later, &c);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    pthread_join(thread, NULL);
+    CHECK(r == PAYROC_RESULT_CANCELLED, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(payroc_cancel_is_triggered(cancel), "switch not triggered");
+    payroc_error_free(err);
+    /* A triggered switch stops the next wait at once too. */
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK || r == PAYROC_RESULT_CANCELLED, "%s", name(r));
+    if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+    payroc_error_free(err);
+    payroc_cancel_free(cancel);
+
+    r = payroc_cloud_wait(client, 9, id, 0, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    payroc_error_free(err);
+}
+
+/* ---- repeat payments, payment links, PayTrace ---- */
+
+static void test_repeat_links_paytrace(payroc_client *client) {
+    char body[1024], token[32], params[2048], series[1024];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config;
+    payroc_paytrace_client *paytrace = NULL;
+    const char *start, *end;
+
+    snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
+    r = payroc_call(client, "secure_tokens.create", params,
+                    "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+                    "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+                    "\"expiryDate\":\"1230\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "token", token, sizeof token), "%s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+
+    snprintf(body, sizeof body,
+             "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"order\":{"
+             "\"orderId\":\"C-SUB-1\",\"amount\":2999,\"currency\":\"USD\"},"
+             "\"paymentMethod\":{\"type\":\"secureToken\",\"token\":\"%s\"}}",
+             token);
+    r = payroc_call(client, "repeat_payments.start", "{\"processingModel\":\"recurring\"}", body, NULL,
+                    &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    start = out ? strstr(out, "\"series\":{") : NULL;
+    CHECK(start != NULL, "no series in %s", out ? out : "");
+    if (start != NULL) {
+        /* The series object ends before ,"seriesError". */
+        start += strlen("\"series\":");
+        end = strstr(start, ",\"seriesError\"");
+        snprintf(series, sizeof series, "%.*s", (int)(end - start), start);
+        snprintf(params, sizeof params, "{\"series\":%s}", series);
+        payroc_string_free(out);
+        r = payroc_call(client, "repeat_payments.charge", params,
+                        "{\"orderId\":\"C-SUB-2\",\"amount\":2999,\"currency\":\"USD\"}", NULL, &out,
+                        &err);
+        CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"subsequent\"") != NULL, "%s: %s", name(r),
+              out ? out : payroc_error_message(err));
+    }
+    payroc_string_free(out);
+    out = NULL;
+    r = payroc_call(client, "repeat_payments.charge", "{\"series\":{\"channel\":\"web\"}}",
+                    "{\"orderId\":\"C-SUB-3\",\"amount\":2999,\"currency\":\"USD\"}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "series"), "%s", name(r));
+    payroc_error_free(err);
+
+    snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
+    r = payroc_call(client, "payment_links.create", params,
+                    "{\"type\":\"singleUse\",\"merchantReference\":\"C-LINK-1\",\"order\":{"
+                    "\"orderId\":\"C-LINK-1\",\"description\":\"Deposit\",\"charge\":{\"type\":"
+                    "\"preset\",\"amount\":12500,\"currency\":\"USD\"}},\"authType\":\"sale\","
+                    "\"paymentMethods\":[\"card\"],\"expiresOn\":\"2099-12-31\"}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentLinkId", token, sizeof token), "%s: %s",
+          name(r), payroc_error_message(err));
+    payroc_string_free(out);
+    snprintf(params, sizeof params, "{\"paymentLinkId\":\"%s\"}", token);
+    r = payroc_call(client, "payment_links.share", params,
+                    "{\"sharingMethod\":\"email\",\"recipients\":[{\"name\":\"Ada Byron\","
+                    "\"email\":\"ada@example.com\"}],\"message\":\"Your invoice\"}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "sharingEventId") != NULL, "%s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+
+    config = payroc_config_new();
+    payroc_config_set_paytrace_url(config, base_url, NULL);
+    r = payroc_paytrace_client_new(config, "c-user", "c-password", &paytrace, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    payroc_config_free(config);
+    r = payroc_paytrace_call(paytrace, "paytrace.create_recurrence", NULL,
+                             "{\"merchant_id\":1001,\"customer_id\":123456789,\"recurrence\":{"
+                             "\"amount\":24.95,\"frequency\":\"3\",\"start_date\":\"10/01/2024\","
+                             "\"total_count\":\"12\",\"transaction_type\":\"Sale\",\"type\":\"A\","
+                             "\"description\":\"Monthly fee\"}}",
+                             &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "24.95") != NULL, "%s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+    r = payroc_paytrace_call(paytrace, "paytrace.list_customer_recurrences",
+                             "{\"customerId\":123456789}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "Monthly fee") != NULL, "%s", name(r));
+    payroc_string_free(out);
+    r = payroc_paytrace_call(paytrace, "paytrace.create_recurrence", NULL,
+                             "{\"merchant_id\":1001,\"customer_id\":123456789,\"recurrence\":{"
+                             "\"amount\":-1,\"frequency\":\"3\",\"start_date\":\"10/01/2024\","
+                             "\"total_count\":\"12\",\"transaction_type\":\"Sale\",\"type\":\"A\"}}",
+                             &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "recurrence.amount"), "%s", name(r));
+    payroc_error_free(err);
+    payroc_paytrace_client_free(paytrace);
+}
+
+/* ---- one client, many threads ---- */
+
+#define THREADS 6
+#define PER_THREAD 4
+
+struct worker {
+    payroc_client *client;
+    int index;
+    int ok;
+};
+
+static void *work(void *arg) {
+    struct worker *w = arg;
+    char body[1024], order_id[32];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    int i;
+    for (i = 0; i < PER_THREAD; i++) {
+        snprintf(order_id, sizeof order_id, "C-T%d-%d", w->index, i);
+        payment_json(body, sizeof body, order_id, 1000 + w->index);
+        if (payroc_call(w->client, "payments.create", NULL, body, NULL, &out, &err) == PAYROC_RESULT_OK &&
+            strstr(out, order_id) != NULL) {
+            w->ok++;
+        } else {
+            fprintf(stderr, "thread %d: %s\n", w->index, payroc_error_message(err));
+        }
+        payroc_string_free(out);
+        payroc_error_free(err);
+        out = NULL;
+    }
+    return NULL;
+}
+
+static void test_threads(payroc_client *client) {
+    pthread_t threads[THREADS];
+    struct worker workers[THREADS];
+    int i, ok = 0;
+    for (i = 0; i < THREADS; i++) {
+        workers[i].client = client;
+        workers[i].index = i;
+        workers[i].ok = 0;
+        pthread_create(&threads[i], NULL, work, &workers[i]);
+    }
+    for (i = 0; i < THREADS; i++) {
+        pthread_join(threads[i], NULL);
+        ok += workers[i].ok;
+    }
+    CHECK(ok == THREADS * PER_THREAD, "%d of %d payments", ok, THREADS * PER_THREAD);
+}
+
+int main(int argc, char **argv) {
+    payroc_client *client;
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s BASE_URL SLOW_BASE_URL\n", argv[0]);
+        return 2;
+    }
+    base_url = argv[1];
+    slow_url = argv[2];
+    client = make_client(base_url, API_KEY, 10000, 3);
+
+    test_version();
+    test_bad_arguments(client);
+    test_payments(client);
+    test_failures();
+    test_cloud(client);
+    test_repeat_links_paytrace(client);
+    test_threads(client);
+
+    payroc_client_free(client);
+    printf("c: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

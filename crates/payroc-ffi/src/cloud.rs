@@ -1,0 +1,365 @@
+//! Payroc Cloud waits from C: `payroc_cancel` (a switch another thread can flip),
+//! `payroc_cloud_wait` and the whole-sale and whole-refund helpers, each with a
+//! deadline.
+
+use crate::boundary::{
+    guard, guard_value, out_ptr, payroc_result, read_opt_str, read_str, to_c_string, write_out,
+    BoxHandle,
+};
+use crate::call::{request_options, to_json, Input};
+use crate::client::payroc_client;
+use crate::error::{payroc_error, Failure};
+use payroc_core::model::cloud::{
+    PaymentInstruction, PaymentInstructionRequest, RefundInstruction, RefundInstructionRequest,
+    SignatureInstruction,
+};
+use payroc_core::model::payment::RetrievedPayment;
+use payroc_core::model::refund::RetrievedRefund;
+use payroc_core::{CancelHandle, CloudSaleOutcome, WaitOptions};
+use serde::Serialize;
+use std::ffi::c_char;
+use std::time::Duration;
+
+/// A cancel switch: pass it to a wait, and call `payroc_cancel_trigger` from any
+/// other thread (e.g. the operator pressed "cancel") to stop the wait and cancel the
+/// instruction on the device. Made by `payroc_cancel_new`, freed by
+/// `payroc_cancel_free` once no wait that uses it is still running. One switch may
+/// serve several waits; once triggered it stays triggered.
+///
+/// Thread safety: `payroc_cancel_trigger` and `payroc_cancel_is_triggered` may be
+/// called from any thread at any time while the switch lives.
+pub struct payroc_cancel {
+    inner: CancelHandle,
+}
+
+impl BoxHandle for payroc_cancel {}
+
+/// Which kind of Payroc Cloud instruction to wait on.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum payroc_instruction_kind {
+    /// A payment instruction (`paymentInstructionId`).
+    PAYROC_INSTRUCTION_PAYMENT = 0,
+    /// A refund instruction (`refundInstructionId`).
+    PAYROC_INSTRUCTION_REFUND = 1,
+    /// A signature instruction (`signatureInstructionId`).
+    PAYROC_INSTRUCTION_SIGNATURE = 2,
+}
+
+/// A new switch, not triggered. Returns NULL only if memory ran out.
+///
+/// Thread safety: safe from any thread.
+#[no_mangle]
+pub extern "C" fn payroc_cancel_new() -> *mut payroc_cancel {
+    guard_value(std::ptr::null_mut(), || {
+        payroc_cancel {
+            inner: CancelHandle::new(),
+        }
+        .into_raw()
+    })
+}
+
+/// Triggers the switch: every wait using it returns `PAYROC_RESULT_CANCELLED` soon
+/// after (unless its instruction had already finished, whose result then wins).
+/// NULL is a no-op; triggering twice is harmless.
+///
+/// Thread safety: safe from any thread, also while another thread waits.
+///
+/// # Safety
+/// `cancel` is NULL or a live switch.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cancel_trigger(cancel: *const payroc_cancel) {
+    guard_value((), || {
+        // SAFETY: guaranteed by the caller.
+        if let Ok(c) = unsafe { payroc_cancel::borrow(cancel, "cancel") } {
+            c.inner.cancel();
+        }
+    })
+}
+
+/// Whether the switch was triggered (false for NULL).
+///
+/// Thread safety: safe from any thread.
+///
+/// # Safety
+/// `cancel` is NULL or a live switch.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cancel_is_triggered(cancel: *const payroc_cancel) -> bool {
+    guard_value(false, || {
+        // SAFETY: guaranteed by the caller.
+        unsafe { payroc_cancel::borrow(cancel, "cancel") }.is_ok_and(|c| c.inner.is_cancelled())
+    })
+}
+
+/// Frees a switch. NULL is a no-op. No wait may still be using it, and no other
+/// thread may trigger it afterwards.
+///
+/// # Safety
+/// `cancel` is NULL or a switch from `payroc_cancel_new` not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cancel_free(cancel: *mut payroc_cancel) {
+    // SAFETY: guaranteed by the caller.
+    guard_value((), || unsafe { payroc_cancel::free_raw(cancel) })
+}
+
+/// Wait options from C: `deadline_ms` 0 means no deadline.
+///
+/// # Safety
+/// `cancel` is NULL or a live switch.
+unsafe fn wait_options(deadline_ms: u64, cancel: *const payroc_cancel) -> WaitOptions {
+    WaitOptions {
+        deadline: (deadline_ms > 0).then(|| Duration::from_millis(deadline_ms)),
+        // SAFETY: guaranteed by the caller; the handle is cloned, so the wait holds
+        // its own reference to the switch's state.
+        cancel: unsafe { cancel.as_ref() }.map(|c| c.inner.clone()),
+        ..WaitOptions::default()
+    }
+}
+
+/// Waits until a Payroc Cloud instruction ends, long-polling the gateway.
+///
+/// - `kind` is a `payroc_instruction_kind`; `instruction_id` its id.
+/// - `deadline_ms`: give up after this many milliseconds (0: wait until it ends);
+///   at the deadline the instruction is cancelled on the device too and the call
+///   returns `PAYROC_RESULT_TIMEOUT`.
+/// - `cancel` (NULL: none): a switch another thread may trigger; the instruction is
+///   then cancelled and the call returns `PAYROC_RESULT_CANCELLED`. If the device had
+///   already finished, its result wins and the call succeeds.
+/// - On success `*instruction_json_out` owns the instruction as it ended (`status`
+///   `completed`, `failure` or `canceled`, and a link to what it made), for
+///   `payroc_string_free`.
+///
+/// Thread safety: safe from many threads at once; the call blocks its thread.
+///
+/// # Safety
+/// `client` is NULL or a live client; `instruction_id` is NULL or a NUL-terminated
+/// string; `cancel` is NULL or a live switch that outlives the call; the out
+/// pointers are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cloud_wait(
+    client: *const payroc_client,
+    kind: u32,
+    instruction_id: *const c_char,
+    deadline_ms: u64,
+    cancel: *const payroc_cancel,
+    instruction_json_out: *mut *mut c_char,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    guard(error_out, || {
+        // SAFETY: guaranteed by the caller.
+        let client = unsafe { payroc_client::borrow(client, "client") }?;
+        // SAFETY: guaranteed by the caller.
+        let id = unsafe { read_str(instruction_id, "instruction_id") }?.to_owned();
+        let out = out_ptr(instruction_json_out, "instruction_json_out")?;
+        // SAFETY: guaranteed by the caller.
+        let wait = unsafe { wait_options(deadline_ms, cancel) };
+        let c = &client.inner;
+        let json = match kind {
+            k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_PAYMENT as u32 => {
+                to_json(&c.run(|c| async move {
+                    c.payroc_cloud()
+                        .wait::<PaymentInstruction>(&id, &wait)
+                        .await
+                })?)
+            }
+            k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_REFUND as u32 => {
+                to_json(&c.run(|c| async move {
+                    c.payroc_cloud().wait::<RefundInstruction>(&id, &wait).await
+                })?)
+            }
+            k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_SIGNATURE as u32 => {
+                to_json(&c.run(|c| async move {
+                    c.payroc_cloud()
+                        .wait::<SignatureInstruction>(&id, &wait)
+                        .await
+                })?)
+            }
+            other => Err(Failure::invalid(format!(
+                "unknown instruction kind {other}"
+            ))),
+        }?;
+        // SAFETY: checked not NULL; writable by contract.
+        unsafe { write_out(out, to_c_string(json)) };
+        Ok(())
+    })
+}
+
+/// A sale on a device as C reads it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CloudSaleJson {
+    /// `completed`, `failed`, `canceled` or `other`.
+    outcome: &'static str,
+    /// Whether money was authorised (fully or in part).
+    approved: bool,
+    instruction: PaymentInstruction,
+    payment: Option<RetrievedPayment>,
+    error_message: Option<String>,
+}
+
+/// A refund on a device as C reads it.
+#[derive(Serialize)]
+struct CloudRefundJson {
+    instruction: RefundInstruction,
+    refund: Option<RetrievedRefund>,
+}
+
+/// Reads the common arguments of the run helpers.
+struct RunArgs<'a> {
+    client: &'a payroc_client,
+    serial: String,
+    input: Input<'a>,
+    wait: WaitOptions,
+    out: *mut *mut c_char,
+    options: payroc_core::RequestOptions,
+}
+
+/// # Safety
+/// As `payroc_cloud_run_sale`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn run_args<'a>(
+    client: *const payroc_client,
+    serial_number: *const c_char,
+    request_json: *const c_char,
+    idempotency_key: *const c_char,
+    deadline_ms: u64,
+    cancel: *const payroc_cancel,
+    out: *mut *mut c_char,
+    out_name: &'static str,
+) -> Result<RunArgs<'a>, Failure> {
+    // SAFETY: guaranteed by the caller.
+    let client = unsafe { payroc_client::borrow(client, "client") }?;
+    // SAFETY: guaranteed by the caller.
+    let serial = unsafe { read_str(serial_number, "serial_number") }?.to_owned();
+    // SAFETY: guaranteed by the caller.
+    let body = unsafe { read_str(request_json, "request_json") }?;
+    // SAFETY: guaranteed by the caller.
+    let key = unsafe { read_opt_str(idempotency_key, "idempotency_key") }?;
+    let out = out_ptr(out, out_name)?;
+    Ok(RunArgs {
+        client,
+        serial,
+        input: Input::read(None, Some(body))?,
+        // SAFETY: guaranteed by the caller.
+        wait: unsafe { wait_options(deadline_ms, cancel) },
+        out,
+        options: request_options(key)?,
+    })
+}
+
+/// Runs a whole sale on a Payroc Cloud device: submits `request_json` (a
+/// PaymentInstructionRequest, validated first) to device `serial_number`, waits as
+/// `payroc_cloud_wait` does (deadline, cancel switch), and follows the instruction to
+/// its payment. On success `*sale_json_out` owns, for `payroc_string_free`:
+/// `{"outcome": "completed"|"failed"|"canceled"|"other", "approved": bool,
+/// "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}`. A
+/// declined card is a success with `"approved": false`.
+///
+/// Thread safety: safe from many threads at once; the call blocks its thread.
+///
+/// # Safety
+/// As `payroc_cloud_wait`; `request_json` and `idempotency_key` are NULL or
+/// NUL-terminated strings.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cloud_run_sale(
+    client: *const payroc_client,
+    serial_number: *const c_char,
+    request_json: *const c_char,
+    idempotency_key: *const c_char,
+    deadline_ms: u64,
+    cancel: *const payroc_cancel,
+    sale_json_out: *mut *mut c_char,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    guard(error_out, || {
+        // SAFETY: guaranteed by the caller.
+        let a = unsafe {
+            run_args(
+                client,
+                serial_number,
+                request_json,
+                idempotency_key,
+                deadline_ms,
+                cancel,
+                sale_json_out,
+                "sale_json_out",
+            )
+        }?;
+        let request = a.input.body::<PaymentInstructionRequest>()?;
+        let (serial, wait, options) = (a.serial, a.wait, a.options);
+        let sale = a.client.inner.run(move |c| async move {
+            c.payroc_cloud()
+                .options(options)
+                .run_sale(&serial, &request, &wait)
+                .await
+        })?;
+        let approved = sale.is_approved();
+        let (outcome, payment, error_message) = match sale.outcome {
+            CloudSaleOutcome::Completed(payment) => ("completed", Some(*payment), None),
+            CloudSaleOutcome::Failed(message) => ("failed", None, message),
+            CloudSaleOutcome::Canceled => ("canceled", None, None),
+            _ => ("other", None, None),
+        };
+        let json = to_json(&CloudSaleJson {
+            outcome,
+            approved,
+            instruction: sale.instruction,
+            payment,
+            error_message,
+        })?;
+        // SAFETY: checked not NULL; writable by contract.
+        unsafe { write_out(a.out, to_c_string(json)) };
+        Ok(())
+    })
+}
+
+/// Runs a whole unreferenced refund on a Payroc Cloud device, as
+/// `payroc_cloud_run_sale` runs a sale: `request_json` is a RefundInstructionRequest;
+/// `*refund_json_out` owns `{"instruction": {...}, "refund": {...}|null}`.
+///
+/// Thread safety: safe from many threads at once; the call blocks its thread.
+///
+/// # Safety
+/// As `payroc_cloud_run_sale`.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_cloud_run_refund(
+    client: *const payroc_client,
+    serial_number: *const c_char,
+    request_json: *const c_char,
+    idempotency_key: *const c_char,
+    deadline_ms: u64,
+    cancel: *const payroc_cancel,
+    refund_json_out: *mut *mut c_char,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    guard(error_out, || {
+        // SAFETY: guaranteed by the caller.
+        let a = unsafe {
+            run_args(
+                client,
+                serial_number,
+                request_json,
+                idempotency_key,
+                deadline_ms,
+                cancel,
+                refund_json_out,
+                "refund_json_out",
+            )
+        }?;
+        let request = a.input.body::<RefundInstructionRequest>()?;
+        let (serial, wait, options) = (a.serial, a.wait, a.options);
+        let (instruction, refund) = a.client.inner.run(move |c| async move {
+            c.payroc_cloud()
+                .options(options)
+                .run_refund(&serial, &request, &wait)
+                .await
+        })?;
+        let json = to_json(&CloudRefundJson {
+            instruction,
+            refund,
+        })?;
+        // SAFETY: checked not NULL; writable by contract.
+        unsafe { write_out(a.out, to_c_string(json)) };
+        Ok(())
+    })
+}
