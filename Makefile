@@ -1,6 +1,6 @@
 # The front door. `make quickstart` runs the main job; `make test` runs every test;
-# `make bench` runs the benchmarks (figures in BENCHMARKS.md).
-.PHONY: quickstart test fmt lint bench
+# `make bench` runs the benchmarks (figures in BENCHMARKS.md); `make header` regenerates payroc.h.
+.PHONY: quickstart test fmt lint bench header
 
 quickstart:
 	cargo run --quiet -p payroc-examples --bin quickstart
@@ -16,3 +16,6 @@ lint:
 
 bench:
 	cargo bench -p payroc-benches
+
+header:
+	bash scripts/regen-header.sh
