@@ -2,8 +2,10 @@
 # The C/C++ part of the test suite, from a fresh clone: builds libpayroc and payroc-mock,
 # checks the header is current, compiles the C test, the C and C++ examples with
 # -Wall -Wextra -Werror, runs them against payroc-mock on free ports, then runs the C
-# test again under valgrind memcheck (zero errors, zero definite/indirect leaks).
-# Installs gcc, g++, pkg-config and valgrind with apt-get only if missing.
+# test again under valgrind memcheck (zero errors, zero definite/indirect leaks), and
+# last the C fault soak (100 repeat payments under 30 % injected faults, checked against
+# the emulator's ledger and counters). Also compiles the C benchmark so it keeps building.
+# Installs gcc, g++, pkg-config, valgrind, curl and python3 with apt-get only if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,7 +13,7 @@ root=$(pwd)
 step() { printf '\n==> %s\n' "$*"; }
 
 missing=()
-for tool in gcc g++ valgrind pkg-config; do
+for tool in gcc g++ valgrind pkg-config curl python3; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
@@ -44,6 +46,10 @@ step "compile (gcc/g++ -Wall -Wextra -Werror)"
 cflags=(-std=c11 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/tests)
 ldflags=(-L "$lib" -Wl,-rpath,"$lib" -lpayroc -lpthread -ldl -lm)
 gcc "${cflags[@]}" bindings/c/tests/test_payroc.c -o "$work/test_payroc" "${ldflags[@]}"
+gcc "${cflags[@]}" bindings/c/tests/soak.c -o "$work/soak" "${ldflags[@]}"
+# The benchmark is not run here (BENCHMARKS.md says how); compiling it keeps it building.
+gcc -std=c11 -O2 -Wall -Wextra -Werror -I bindings/c/include bindings/c/bench/bench_create_payment.c \
+  -o "$work/bench_create_payment" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/examples/cloud_sale.c -o "$work/cloud_sale" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/examples/repeat_payment.c -o "$work/repeat_payment" "${ldflags[@]}"
 g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include bindings/c/examples/cloud_sale.cpp \
@@ -103,3 +109,56 @@ step "C test under valgrind memcheck"
 valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
   --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
   "$work/test_payroc" "$base" "$slow"
+
+step "C fault soak: 100 repeat payments, 4 threads, 30 % faults, 1 s tokens"
+start_mock soak --api-key c-soak-key --token-lifetime 1 --latency-ms 5 --seed 2026 \
+  --fault-500 0.06 --fault-503 0.06 --fault-429 0.06 --retry-after 0 \
+  --fault-reset 0.06 --fault-commit-then-drop 0.06 >"$work/soak.url"
+soak_url=$(cat "$work/soak.url")
+"$work/soak" "$soak_url" "$work/soak.txt"
+for what in counters ledger requests; do
+  curl -fsS "$soak_url/_mock/$what" >"$work/soak-$what.json"
+done
+# The emulator's books against what the C program saw: exactly one payment per orderId,
+# each call (succeeded at once, or on its retry under the same key) there with its amount.
+python3 - "$work/soak.txt" "$work/soak-counters.json" "$work/soak-ledger.json" \
+  "$work/soak-requests.json" <<'PY'
+import json, sys
+calls = [line.split() for line in open(sys.argv[1])]
+counters, ledger, requests = (json.load(open(p)) for p in sys.argv[2:5])
+per_order = counters["paymentsPerOrderId"]
+amounts = {}
+for p in ledger["payments"]:
+    p = p.get("payment", p)
+    amounts.setdefault(p["order"]["orderId"], []).append(p["order"]["amount"])
+problems = []
+if len(calls) != 100:
+    problems.append(f"{len(calls)} calls, not 100")
+twice = {o: n for o, n in per_order.items() if n != 1}
+if twice:
+    problems.append(f"charged more than once: {twice}")
+for order_id, amount, first, final in calls:
+    if final != "ok":
+        problems.append(f"{order_id} still failed ({first}, then {final})")
+    if amounts.get(order_id) != [int(amount)]:
+        problems.append(f"{order_id}: ledger holds {amounts.get(order_id)}, expected [{amount}]")
+    if per_order.get(order_id) != 1:
+        problems.append(f"{order_id}: paymentsPerOrderId {per_order.get(order_id)}")
+extra = set(per_order) - {c[0] for c in calls}
+if extra:
+    problems.append(f"payments nobody asked for: {sorted(extra)}")
+faults = {}
+for r in requests:
+    if r.get("fault"):
+        faults[r["fault"]] = faults.get(r["fault"], 0) + 1
+if len(faults) < 5:
+    problems.append(f"not every kind of fault was injected: {faults}")
+if counters["authorize"] < 3:
+    problems.append("tokens never expired and were refreshed during the soak")
+for p in problems:
+    print("FAIL", p, file=sys.stderr)
+print(f"soak ledger: {len(per_order)} orders, one payment each; {sum(faults.values())} faults "
+      f"injected {faults}; {counters['idempotentReplays']} idempotent replays; "
+      f"{counters['authorize']} tokens issued; {len(problems)} problems")
+sys.exit(1 if problems else 0)
+PY
