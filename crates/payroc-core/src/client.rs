@@ -102,6 +102,9 @@ impl Engine {
         async {
             let started = clock.now();
             let mut attempt = 0u32;
+            // Whether a failed attempt so far may have been acted on by the server: the
+            // final error must say so even if the last answer was a clean refusal.
+            let mut ambiguous = false;
             loop {
                 attempt += 1;
                 let mut headers = extra_headers(attempt)?;
@@ -140,6 +143,10 @@ impl Engine {
                 };
                 let elapsed = clock.now().duration_since(started);
                 let decision = retry::decide(&settings.retry, outcome, call.replay, attempt, elapsed, self.next_jitter());
+                ambiguous |= match outcome {
+                    Outcome::Status { status, .. } => status == 408 || status >= 500,
+                    Outcome::Transport(kind) => kind != crate::http::TransportErrorKind::Connect,
+                };
                 match decision {
                     Decision::RetryAfter(delay) => {
                         tracing::info!(target: "payroc", attempt, delay_ms = delay.as_millis() as u64, "retrying");
@@ -147,8 +154,15 @@ impl Engine {
                     }
                     Decision::Stop => {
                         return Err(match result {
-                            Ok(response) => Error::Api(Box::new(ApiError::from_response(response.status, &response.body))),
-                            Err(err) => Error::Transport(err),
+                            Ok(response) => {
+                                let mut api = ApiError::from_response(response.status, &response.body);
+                                api.earlier_attempt_ambiguous = ambiguous;
+                                Error::Api(Box::new(api))
+                            }
+                            Err(mut err) => {
+                                err.earlier_attempt_ambiguous = ambiguous;
+                                Error::Transport(err)
+                            }
                         });
                     }
                 }

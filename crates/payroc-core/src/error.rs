@@ -4,6 +4,7 @@
 
 use crate::http::{TransportError, TransportErrorKind};
 use payroc_model::error::{ErrorItem, ProblemDetails};
+use payroc_model::paytrace::PaytraceValidationError;
 use payroc_model::ValidationError;
 use std::fmt;
 
@@ -50,14 +51,63 @@ pub struct ApiError {
     pub status: u16,
     /// The parsed problem details (empty fields when the body was not problem JSON).
     pub problem: ProblemDetails,
+    /// An earlier attempt of the same call may have been processed (its connection
+    /// broke, it timed out, or it got a 5xx), whatever this last answer says.
+    pub earlier_attempt_ambiguous: bool,
 }
 
 impl ApiError {
-    /// Parses an error body tolerantly: anything unreadable leaves the fields empty.
+    /// Parses an error body tolerantly: Payroc's problem details, PayTrace's 422
+    /// `{"detail": [{loc, msg, type}]}` (as field errors), or an OAuth
+    /// `{"error", "error_description"}`; anything else leaves the fields empty.
     pub fn from_response(status: u16, body: &[u8]) -> Self {
-        let problem = serde_json::from_slice::<ProblemDetails>(body).unwrap_or_default();
-        Self { status, problem }
+        let problem = serde_json::from_slice::<ProblemDetails>(body)
+            .ok()
+            .filter(|p| {
+                p.kind.is_some() || p.title.is_some() || p.detail.is_some() || !p.errors.is_empty()
+            })
+            .or_else(|| paytrace_problem(status, body))
+            .or_else(|| oauth_problem(status, body))
+            .unwrap_or_default();
+        Self {
+            status,
+            problem,
+            earlier_attempt_ambiguous: false,
+        }
     }
+}
+
+fn paytrace_problem(status: u16, body: &[u8]) -> Option<ProblemDetails> {
+    let body: PaytraceValidationError = serde_json::from_slice(body).ok()?;
+    if body.detail.is_empty() {
+        return None;
+    }
+    let mut problem = ProblemDetails::new(status, "Validation Error", body.summary());
+    problem.errors = body
+        .detail
+        .iter()
+        .map(|d| ErrorItem {
+            parameter: Some(d.location()),
+            detail: Some(d.kind.clone()),
+            message: Some(d.msg.clone()),
+        })
+        .collect();
+    Some(problem)
+}
+
+fn oauth_problem(status: u16, body: &[u8]) -> Option<ProblemDetails> {
+    #[derive(serde::Deserialize)]
+    struct OAuthError {
+        error: String,
+        #[serde(default)]
+        error_description: Option<String>,
+    }
+    let body: OAuthError = serde_json::from_slice(body).ok()?;
+    Some(ProblemDetails::new(
+        status,
+        &body.error,
+        body.error_description.unwrap_or_default(),
+    ))
 }
 
 /// Every way a call can fail.
@@ -161,13 +211,14 @@ impl Error {
         )
     }
 
-    /// Whether the request may have reached the server and taken effect. A payment
-    /// call that fails this way must be retried with the same idempotency key, or
-    /// looked up, before it is charged again under a new key.
+    /// Whether the request may have reached the server and taken effect — on any of
+    /// its attempts, not only the last. A payment call that fails this way must be
+    /// retried with the same idempotency key, or looked up, before it is charged again
+    /// under a new key.
     pub fn maybe_processed(&self) -> bool {
         match self {
-            Self::Transport(t) => t.maybe_sent(),
-            Self::Api(api) => api.status >= 500,
+            Self::Transport(t) => t.maybe_sent() || t.earlier_attempt_ambiguous,
+            Self::Api(api) => api.status >= 500 || api.earlier_attempt_ambiguous,
             Self::Deadline(_) => true,
             _ => false,
         }

@@ -153,6 +153,9 @@ pub struct TransportError {
     pub kind: TransportErrorKind,
     /// A description without secrets.
     pub message: String,
+    /// An earlier attempt of the same call may have been processed (set by the
+    /// client's retry loop; transports leave it false).
+    pub earlier_attempt_ambiguous: bool,
 }
 
 impl TransportError {
@@ -161,6 +164,7 @@ impl TransportError {
         Self {
             kind,
             message: message.into(),
+            earlier_attempt_ambiguous: false,
         }
     }
 

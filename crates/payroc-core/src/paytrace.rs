@@ -5,14 +5,13 @@
 use crate::auth::{FetchedToken, TokenCache};
 use crate::client::{build_url, decode, json_call, Call, Engine};
 use crate::config::{check_base_url, Settings};
-use crate::error::{ApiError, Error, Result};
-use crate::http::{HttpResponse, Method};
+use crate::error::{Error, Result};
+use crate::http::Method;
 use crate::retry::Replay;
-use payroc_model::error::{ErrorItem, ProblemDetails};
 use payroc_model::paytrace::{
     CreateRecurrenceRequest, DeleteRecurrenceRequest, ExportRecurrencesRequest, PaytraceHeaders,
-    PaytraceToken, PaytraceTokenRequest, PaytraceValidationError, RecurrenceExportResponse,
-    RecurrenceResponse, UpdateRecurrenceRequest,
+    PaytraceToken, PaytraceTokenRequest, RecurrenceExportResponse, RecurrenceResponse,
+    UpdateRecurrenceRequest,
 };
 use payroc_model::{Password, Validate};
 use serde::de::DeserializeOwned;
@@ -141,33 +140,6 @@ impl std::fmt::Debug for PaytraceClient {
     }
 }
 
-/// A PayTrace error body as problem details: a 422's `detail[]` becomes field errors.
-fn paytrace_error(response: &HttpResponse) -> Error {
-    if let Ok(body) = serde_json::from_slice::<PaytraceValidationError>(&response.body) {
-        if !body.detail.is_empty() {
-            let mut problem =
-                ProblemDetails::new(response.status, "Validation Error", body.summary());
-            problem.errors = body
-                .detail
-                .iter()
-                .map(|d| ErrorItem {
-                    parameter: Some(d.location()),
-                    detail: Some(d.kind.clone()),
-                    message: Some(d.msg.clone()),
-                })
-                .collect();
-            return Error::Api(Box::new(ApiError {
-                status: response.status,
-                problem,
-            }));
-        }
-    }
-    Error::Api(Box::new(ApiError::from_response(
-        response.status,
-        &response.body,
-    )))
-}
-
 impl PaytraceClient {
     /// A builder.
     pub fn builder() -> PaytraceClientBuilder {
@@ -191,15 +163,7 @@ impl PaytraceClient {
             .attempts_as(&call, "application/x-www-form-urlencoded", |_| {
                 Ok(Vec::new())
             })
-            .await
-            .map_err(|err| match err {
-                Error::Api(api) => paytrace_error(&HttpResponse {
-                    status: api.status,
-                    headers: Vec::new(),
-                    body: serde_json::to_vec(&api.problem).unwrap_or_default(),
-                }),
-                other => other,
-            })?;
+            .await?;
         let token: PaytraceToken = decode(&response)?;
         Ok(FetchedToken {
             lifetime: Duration::from_secs(token.lifetime_secs()),
@@ -257,14 +221,6 @@ impl PaytraceClient {
                 Err(Error::Api(api)) if api.status == 401 && !refreshed => {
                     self.inner.tokens.invalidate(token.generation);
                     refreshed = true;
-                }
-                Err(Error::Api(api)) => {
-                    let body = serde_json::to_vec(&api.problem).unwrap_or_default();
-                    return Err(paytrace_error(&HttpResponse {
-                        status: api.status,
-                        headers: Vec::new(),
-                        body,
-                    }));
                 }
                 Err(other) => return Err(other),
             }

@@ -436,3 +436,60 @@ async fn pagers_follow_links_only_into_the_api() {
         "the foreign link was not requested"
     );
 }
+
+#[tokio::test]
+async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_processed() {
+    // Attempt 1's connection broke after sending (it may have been charged); the
+    // retries were throttled until the attempts ran out. The final 429 alone would
+    // say "not processed": the error must remember attempt 1.
+    let throttled = || {
+        Ok(HttpResponse {
+            status: 429,
+            headers: vec![("retry-after".into(), "0".into())],
+            body: b"{}".to_vec(),
+        })
+    };
+    let transport = ScriptedTransport::new(vec![dropped(), throttled(), throttled(), throttled()]);
+    let clock = ManualClock::new();
+    let err = client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::RateLimited);
+    assert!(err.maybe_processed(), "an earlier attempt may have charged");
+
+    let transport =
+        ScriptedTransport::new(vec![throttled(), throttled(), throttled(), throttled()]);
+    let err = client(transport, &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert!(
+        !err.maybe_processed(),
+        "every attempt was refused before processing"
+    );
+}
+
+#[test]
+fn paytrace_and_oauth_error_bodies_become_problem_details() {
+    let fastapi = br#"{"detail":[{"loc":["body","recurrence","amount"],"msg":"must be positive","type":"value_error.range"}]}"#;
+    let err = crate::ApiError::from_response(422, fastapi);
+    assert_eq!(
+        err.problem.errors[0].parameter.as_deref(),
+        Some("body.recurrence.amount")
+    );
+    assert_eq!(
+        err.problem.errors[0].message.as_deref(),
+        Some("must be positive")
+    );
+    let oauth = br#"{"error":"invalid_client","error_description":"bad credentials"}"#;
+    let err = crate::ApiError::from_response(401, oauth);
+    assert_eq!(err.problem.title.as_deref(), Some("invalid_client"));
+    assert_eq!(err.problem.detail.as_deref(), Some("bad credentials"));
+    assert!(crate::ApiError::from_response(500, b"<html>")
+        .problem
+        .title
+        .is_none());
+}
