@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import decimal
+import functools
 import json
 import os
 from collections import deque
@@ -20,18 +21,32 @@ _Wrap = Callable[[Optional[bytes]], Any]
 _O = TypeVar("_O", bound=o.PayrocObject)
 
 
+# Request keys come from a small, fixed vocabulary (the API's field names), so their
+# camelCase forms are worth remembering; the bound keeps odd input from growing it.
+_camel = functools.lru_cache(maxsize=1024)(o.camel)
+
+
 def _plain(value: Any, path: str, convert: bool) -> Any:
     """Python values as JSON data; with ``convert``, snake_case keys become camelCase."""
-    if isinstance(value, o.PayrocObject):
-        return value.to_dict()
-    if isinstance(value, Mapping):
+    # Exact built-in types first: this runs for every node of every request body, and
+    # the ABC check below (``typing.Mapping``) costs several times a ``type() is`` test.
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is dict:
         out: Dict[str, Any] = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _validation(path, f"keys must be strings (got {key!r})", "type")
-            name = o.camel(key) if convert else key
+            name = _camel(key) if convert and "_" in key else key
             out[name] = _plain(item, f"{path}.{name}" if path else name, convert)
         return out
+    if kind is list:
+        return [_plain(v, f"{path}[{i}]", convert) for i, v in enumerate(value)]
+    if isinstance(value, o.PayrocObject):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return _plain(dict(value), path, convert)
     if isinstance(value, (list, tuple)):
         return [_plain(v, f"{path}[{i}]", convert) for i, v in enumerate(value)]
     if value is None or isinstance(value, (str, int, float, bool)):
