@@ -108,14 +108,31 @@ async fn run_customer(client: Client, customer: usize) -> Vec<Call> {
         .options(RequestOptions::idempotency_key(key.clone()))
         .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
         .await;
-    let series = started.as_ref().ok().and_then(|s| s.series.clone().ok());
+    let mut series = started.as_ref().ok().and_then(|s| s.series.clone().ok());
+    let failed_first = started.is_err();
     calls.push(Call {
-        order_id,
+        order_id: order_id.clone(),
         amount,
-        key,
+        key: key.clone(),
         again: Again::First,
         outcome: started.map(|s| s.payment),
     });
+    // A customer whose first payment failed is not dropped: the same logical call is
+    // repeated under the same key (safe by design) until it yields the series, so every
+    // customer makes all of its calls.
+    if failed_first {
+        for _ in 0..20 {
+            let recovered = client
+                .repeat_payments()
+                .options(RequestOptions::idempotency_key(key.clone()))
+                .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
+                .await;
+            if let Ok(first) = recovered {
+                series = first.series.ok();
+                break;
+            }
+        }
+    }
     let Some(series) = series else {
         return calls;
     };
