@@ -360,6 +360,20 @@ fn refund_request(request: &RefundInstructionRequest, serial: &str) -> RefundReq
     refund
 }
 
+/// What every submit does first: the device must exist and the body must read and
+/// validate; the `Host` the client used is kept for absolute links.
+fn accept<T: serde::de::DeserializeOwned + payroc_model::Validate>(
+    serial: &str,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<(T, String), Response> {
+    if let Some(response) = unknown_device(serial) {
+        return Err(response);
+    }
+    let request = parse(body)?;
+    Ok((request, host_of(headers)))
+}
+
 /// `POST /v1/devices/{serialNumber}/payment-instructions`: 202.
 async fn submit_payment(
     State(mock): State<Arc<Mock>>,
@@ -367,14 +381,10 @@ async fn submit_payment(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(response) = unknown_device(&serial) {
-        return response;
-    }
-    let request: PaymentInstructionRequest = match parse(&body) {
-        Ok(request) => request,
+    let (request, host) = match accept::<PaymentInstructionRequest>(&serial, &headers, &body) {
+        Ok(accepted) => accepted,
         Err(response) => return response,
     };
-    let host = host_of(&headers);
     let submission = Submission {
         kind: Kind::Payment,
         serial: serial.clone(),
@@ -400,14 +410,10 @@ async fn submit_refund(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(response) = unknown_device(&serial) {
-        return response;
-    }
-    let request: RefundInstructionRequest = match parse(&body) {
-        Ok(request) => request,
+    let (request, host) = match accept::<RefundInstructionRequest>(&serial, &headers, &body) {
+        Ok(accepted) => accepted,
         Err(response) => return response,
     };
-    let host = host_of(&headers);
     let submission = Submission {
         kind: Kind::Refund,
         serial: serial.clone(),
@@ -433,14 +439,10 @@ async fn submit_signature(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(response) = unknown_device(&serial) {
-        return response;
-    }
-    let request: SignatureInstructionRequest = match parse(&body) {
-        Ok(request) => request,
+    let (request, host) = match accept::<SignatureInstructionRequest>(&serial, &headers, &body) {
+        Ok(accepted) => accepted,
         Err(response) => return response,
     };
-    let host = host_of(&headers);
     let terminal = request.processing_terminal_id;
     let submission = Submission {
         kind: Kind::Signature,
