@@ -120,7 +120,8 @@ for what in counters ledger requests; do
   curl -fsS "$soak_url/_mock/$what" >"$work/soak-$what.json"
 done
 # The emulator's books against what the C program saw: exactly one payment per orderId,
-# each call (succeeded at once, or on its retry under the same key) there with its amount.
+# each call (succeeded at once, or on its retry under the same key) there with its amount;
+# and no call that was charged reported itself unprocessed.
 python3 - "$work/soak.txt" "$work/soak-counters.json" "$work/soak-ledger.json" \
   "$work/soak-requests.json" <<'PY'
 import json, sys
@@ -137,7 +138,14 @@ if len(calls) != 100:
 twice = {o: n for o, n in per_order.items() if n != 1}
 if twice:
     problems.append(f"charged more than once: {twice}")
-for order_id, amount, first, final in calls:
+# A retry answered from the idempotency store was of a call charged before it failed.
+replayed = {r.get("idempotencyKey") for r in requests if r.get("replayed")}
+charged_then_failed = 0
+for order_id, amount, first, final, key, maybe in calls:
+    if first not in ("ok", "late") and key in replayed:
+        charged_then_failed += 1
+    if first not in ("ok", "late") and key in replayed and maybe != "1":
+        problems.append(f"{order_id} was charged but its error said it was not processed ({first})")
     if final != "ok":
         problems.append(f"{order_id} still failed ({first}, then {final})")
     if amounts.get(order_id) != [int(amount)]:
@@ -159,6 +167,7 @@ for p in problems:
     print("FAIL", p, file=sys.stderr)
 print(f"soak ledger: {len(per_order)} orders, one payment each; {sum(faults.values())} faults "
       f"injected {faults}; {counters['idempotentReplays']} idempotent replays; "
-      f"{counters['authorize']} tokens issued; {len(problems)} problems")
+      f"{counters['authorize']} tokens issued; {charged_then_failed} calls charged before "
+      f"they failed, each saying so; {len(problems)} problems")
 sys.exit(1 if problems else 0)
 PY

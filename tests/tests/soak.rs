@@ -263,6 +263,13 @@ async fn a_thousand_repeat_payments_under_thirty_percent_faults() {
             }
             Err(err) => {
                 assert!(err.is_retryable(), "{}: {err}", call.order_id);
+                if ledger_amounts.contains_key(&call.order_id) {
+                    assert!(
+                        err.maybe_processed(),
+                        "{} was charged but reported unprocessed: {err}",
+                        call.order_id
+                    );
+                }
                 failed.push(call);
             }
         }

@@ -14,11 +14,13 @@
  * payment, or the payment made for the first time). A customer whose first payment
  * failed gets the rest of its months charged then, from the recovered series.
  *
- * RESULTS_FILE gets one line per call, `orderId amount phase1 final`, where phase1 is
- * `ok`, the result name, or `late` (charged in phase 2 after its series was recovered),
- * and final is `ok` or the result name after the retry.
- * scripts/test-c.sh then checks the emulator's ledger and counters against it: one
- * payment per orderId, each with its amount. Prints "soak: ..." last; exits non-zero
+ * RESULTS_FILE gets one line per call, `orderId amount phase1 final key maybe`, where
+ * phase1 is `ok`, the result name, or `late` (charged in phase 2 after its series was
+ * recovered), final is `ok` or the result name after the retry, and maybe is what a
+ * failed call's error said of whether it may have been processed (0 or 1).
+ * scripts/test-c.sh then checks the emulator's ledger, counters and request log against
+ * it: one payment per orderId, each with its amount; and a failed call whose retry was
+ * answered from the idempotency store (it had been charged) must have said maybe 1. Prints "soak: ..." last; exits non-zero
  * on any failure. */
 #define _GNU_SOURCE
 #include "payroc.h"
@@ -51,6 +53,7 @@ struct call {
     payroc_result first;  /* the outcome under faults (or not run: see `ran`) */
     payroc_result final;  /* the outcome after the retry, when `first` failed */
     int ran;              /* 0 when its customer had no series in phase 1 */
+    int maybe_processed;  /* what its error said when it failed */
 };
 
 /* One customer: its calls and the series its first payment started. */
@@ -154,9 +157,12 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
         }
     } else if (err == NULL || payroc_error_code(err) != r) {
         problem("%s", call->order_id, "a failure without its error object");
-    } else if (!payroc_error_retryable(err)) {
-        /* Every injected fault is transient: a non-retryable error is a wrong mapping. */
-        problem("not retryable: %s", call->order_id, payroc_error_message(err));
+    } else {
+        call->maybe_processed = payroc_error_maybe_processed(err);
+        if (!payroc_error_retryable(err)) {
+            /* Every injected fault is transient: a non-retryable error is a wrong mapping. */
+            problem("not retryable: %s", call->order_id, payroc_error_message(err));
+        }
     }
     payroc_string_free(out);
     payroc_error_free(err);
@@ -280,6 +286,7 @@ int main(int argc, char **argv) {
             call->amount = 1000 + i * 10; /* ends in 0: no decline trigger */
             new_key(call->key);
             call->ran = 0;
+            call->maybe_processed = 0;
             call->first = call->final = PAYROC_RESULT_OK;
         }
     }
@@ -339,11 +346,12 @@ int main(int argc, char **argv) {
     for (i = 0; i < CUSTOMERS; i++) {
         for (month = 0; month < MONTHS; month++) {
             const struct call *call = &customers[i].calls[month];
-            fprintf(results, "%s %ld %s %s\n", call->order_id, call->amount,
+            fprintf(results, "%s %ld %s %s %s %d\n", call->order_id, call->amount,
                     !call->ran                       ? "late"
                     : call->first == PAYROC_RESULT_OK ? "ok"
                                                       : payroc_result_name(call->first),
-                    call->final == PAYROC_RESULT_OK ? "ok" : payroc_result_name(call->final));
+                    call->final == PAYROC_RESULT_OK ? "ok" : payroc_result_name(call->final),
+                    call->key, call->maybe_processed);
         }
         free(customers[i].series);
     }

@@ -12,6 +12,7 @@ use payroc_model::ApiKey;
 use payroc_model::Validate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -79,6 +80,39 @@ impl Engine {
     ) -> Result<HttpResponse> {
         self.attempts_as(call, "application/json", extra_headers)
             .await
+    }
+
+    /// [`attempts`](Self::attempts) with a bearer token from `tokens`, as `headers`
+    /// makes them (with the token's generation): a 401 invalidates that token, and the
+    /// call is tried once more with a fresh one.
+    pub(crate) async fn attempts_authorized<F, Fut>(
+        &self,
+        call: &Call,
+        tokens: &TokenCache,
+        headers: F,
+    ) -> Result<HttpResponse>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<(Vec<(&'static str, String)>, u64)>>,
+    {
+        let mut refreshed = false;
+        // Whether an attempt before the refresh may have been acted on: the final error
+        // must still say so.
+        let mut ambiguous_before_refresh = false;
+        loop {
+            let (headers, generation) = headers().await?;
+            match self.attempts(call, |_| Ok(headers.clone())).await {
+                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
+                    // The token was revoked or expired early: refresh once, try once more.
+                    tracing::info!(target: "payroc", "bearer token refused; refreshing once");
+                    tokens.invalidate(generation);
+                    refreshed = true;
+                    ambiguous_before_refresh = api.earlier_attempt_ambiguous;
+                }
+                Err(err) if ambiguous_before_refresh => return Err(err.after_ambiguous_attempt()),
+                other => return other,
+            }
+        }
     }
 
     /// [`attempts`](Self::attempts) with a body of another media type.
@@ -287,24 +321,13 @@ impl Client {
 
     /// Runs one logical API call: bearer token, retries, one 401 refresh.
     pub(crate) async fn execute(&self, call: Call) -> Result<HttpResponse> {
-        let mut refreshed = false;
-        loop {
-            let (auth, generation) = self.bearer().await?;
-            let result = self
-                .inner
-                .engine
-                .attempts(&call, |_| Ok(vec![("authorization", auth.clone())]))
-                .await;
-            match result {
-                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
-                    // The token was revoked or expired early: refresh once, try once more.
-                    tracing::info!(target: "payroc", "bearer token refused; refreshing once");
-                    self.inner.tokens.invalidate(generation);
-                    refreshed = true;
-                }
-                other => return other,
-            }
-        }
+        self.inner
+            .engine
+            .attempts_authorized(&call, &self.inner.tokens, || async {
+                let (auth, generation) = self.bearer().await?;
+                Ok((vec![("authorization", auth)], generation))
+            })
+            .await
     }
 
     /// An absolute API URL from path segments (each percent-encoded) and a query.

@@ -224,6 +224,17 @@ impl Error {
         }
     }
 
+    /// This error, as the end of a call an earlier attempt of which may have been
+    /// acted on by the server.
+    pub(crate) fn after_ambiguous_attempt(mut self) -> Self {
+        match &mut self {
+            Self::Transport(t) => t.earlier_attempt_ambiguous = true,
+            Self::Api(api) => api.earlier_attempt_ambiguous = true,
+            _ => {}
+        }
+        self
+    }
+
     /// The HTTP status, for API errors.
     pub fn status(&self) -> Option<u16> {
         match self {

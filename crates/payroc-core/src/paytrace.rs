@@ -203,28 +203,20 @@ impl PaytraceClient {
     }
 
     async fn execute<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let mut refreshed = false;
-        loop {
-            let token = self.token().await?;
-            let mut headers = self.inner.headers.clone();
-            headers.push((
-                "authorization",
-                format!("Bearer {}", token.token.expose_secret()),
-            ));
-            let result = self
-                .inner
-                .engine
-                .attempts(&call, |_| Ok(headers.clone()))
-                .await;
-            match result {
-                Ok(response) => return decode(&response),
-                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
-                    self.inner.tokens.invalidate(token.generation);
-                    refreshed = true;
-                }
-                Err(other) => return Err(other),
-            }
-        }
+        let response = self
+            .inner
+            .engine
+            .attempts_authorized(&call, &self.inner.tokens, || async {
+                let token = self.token().await?;
+                let mut headers = self.inner.headers.clone();
+                headers.push((
+                    "authorization",
+                    format!("Bearer {}", token.token.expose_secret()),
+                ));
+                Ok((headers, token.generation))
+            })
+            .await?;
+        decode(&response)
     }
 
     fn url(&self, segments: &[&str]) -> String {

@@ -383,6 +383,24 @@ async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_process
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert!(err.maybe_processed(), "an earlier attempt may have charged");
 
+    // The same across the one token refresh a 401 earns: attempt 1 broke after
+    // sending, attempt 2 was refused for its token, and after the refresh every retry
+    // was throttled.
+    let mut script = vec![dropped(), response(401, "{}")];
+    script.extend((0..10).map(|_| throttled()));
+    let transport = ScriptedTransport::new(script);
+    let err = client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::RateLimited);
+    assert_eq!(transport.tokens_issued(), 2, "the token was refreshed");
+    assert!(
+        err.maybe_processed(),
+        "the attempt before the refresh may have charged"
+    );
+
     let transport =
         ScriptedTransport::new(vec![throttled(), throttled(), throttled(), throttled()]);
     let err = client(transport, &clock)
