@@ -8,6 +8,11 @@ use serde::de::DeserializeOwned;
 /// Parses `json` into `T`. On failure the one violation names the JSON path where
 /// reading stopped (`order.amount`) and says what was expected there.
 pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError> {
+    // Tracking the path costs on every field; only a body that fails needs it, so a
+    // failed fast read is read again with tracking, for the error.
+    if let Ok(value) = serde_json::from_slice(json) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let outer = json_path(err.path());
@@ -42,6 +47,10 @@ const PATH_MARK: char = '\u{1}';
 /// (relative to the union) in the error text. Used by `tagged_union!`.
 #[doc(hidden)]
 pub fn variant_from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    // As in `from_json`: the path is tracked only to describe a failure.
+    if let Ok(variant) = <T as serde::Deserialize>::deserialize(&value) {
+        return Ok(variant);
+    }
     serde_path_to_error::deserialize(value).map_err(|err| {
         let outer = json_path(err.path());
         let (inner, message) = split_marked(&err.into_inner().to_string());

@@ -33,6 +33,16 @@ macro_rules! open_enum {
 
             /// Parses the API's spelling; anything else becomes `Unknown`.
             pub fn from_api(value: &str) -> Self {
+                // A long list written in order (the currencies) is searched by halves:
+                // a `match` compares the strings one after another.
+                const VALUES: &[&str] = &[$($value),+];
+                const BY_HALVES: bool = VALUES.len() > 16 && $crate::macros::ascending(VALUES);
+                if BY_HALVES {
+                    return match VALUES.binary_search(&value) {
+                        Ok(index) => Self::KNOWN[index].clone(),
+                        Err(_) => Self::Unknown(value.to_owned()),
+                    };
+                }
                 match value {
                     $( $value => Self::$variant, )+
                     other => Self::Unknown(other.to_owned()),
@@ -93,6 +103,33 @@ macro_rules! open_enum {
             }
         }
     };
+}
+
+/// Whether `values` are in strictly ascending byte order; evaluated at compile time by
+/// `open_enum!` to choose how `from_api` looks a value up.
+pub(crate) const fn ascending(values: &[&str]) -> bool {
+    let mut i = 1;
+    while i < values.len() {
+        let (a, b) = (values[i - 1].as_bytes(), values[i].as_bytes());
+        let mut j = 0;
+        loop {
+            if j == a.len() || j == b.len() {
+                if a.len() >= b.len() {
+                    return false;
+                }
+                break;
+            }
+            if a[j] != b[j] {
+                if a[j] > b[j] {
+                    return false;
+                }
+                break;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Defines a polymorphic body: a flat JSON object whose discriminator field (`$tag`)

@@ -414,6 +414,34 @@ impl<'de> Deserialize<'de> for DecimalAmount {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::OpenEnum;
+
+    #[test]
+    fn every_currency_code_is_found_by_halves() {
+        assert!(
+            crate::macros::ascending(Currency::known_values()),
+            "listed in order, so `from_api` searches by halves"
+        );
+        for currency in Currency::KNOWN {
+            assert_eq!(&Currency::from_api(currency.as_str()), currency);
+        }
+        for unknown in ["", "usd", "AAA", "ZZZ", "US", "USDX"] {
+            assert_eq!(
+                Currency::from_api(unknown),
+                Currency::Unknown(unknown.to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn ascending_means_strictly_in_byte_order() {
+        use crate::macros::ascending;
+        assert!(ascending(&[]) && ascending(&["A"]));
+        assert!(ascending(&["A", "AB", "B"]));
+        assert!(!ascending(&["B", "A"]));
+        assert!(!ascending(&["A", "A"]));
+        assert!(!ascending(&["AB", "A"]));
+    }
 
     #[test]
     fn exponents_follow_iso_4217() {
