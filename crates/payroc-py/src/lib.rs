@@ -6,12 +6,14 @@
 //! Python package around it.
 //!
 //! # Layout
+//! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
 //! - `ops` — the operations by name: parse and validate the body, call, serialize.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
 //! - this file — the classes Python sees: `NativeClient`, `NativePaytrace`,
 //!   `NativePager`, `CancelToken`.
 #![forbid(unsafe_code)]
 
+mod body;
 mod errors;
 mod ops;
 
@@ -314,5 +316,6 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePaytrace>()?;
     m.add_class::<NativePager>()?;
     m.add_class::<CancelToken>()?;
+    m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
     Ok(())
 }

@@ -6,8 +6,6 @@ by asyncio. The typed signatures of both are in ``_client.pyi``."""
 from __future__ import annotations
 
 import asyncio
-import decimal
-import functools
 import json
 import os
 from collections import deque
@@ -15,56 +13,16 @@ from typing import Any, Callable, Deque, Dict, Generic, List, Mapping, Optional,
 
 from . import _objects as o
 from ._errors import _validation
-from ._payroc import CancelToken, NativeClient, NativePager, NativePaytrace
+from ._payroc import CancelToken, NativeClient, NativePager, NativePaytrace, request_body
 
 _Wrap = Callable[[Optional[bytes]], Any]
 _O = TypeVar("_O", bound=o.PayrocObject)
 
 
-# Request keys come from a small, fixed vocabulary (the API's field names), so their
-# camelCase forms are worth remembering; the bound keeps odd input from growing it.
-_camel = functools.lru_cache(maxsize=1024)(o.camel)
-
-
-def _plain(value: Any, path: str, convert: bool) -> Any:
-    """Python values as JSON data; with ``convert``, snake_case keys become camelCase."""
-    # Exact built-in types first: this runs for every node of every request body, and
-    # the ABC check below (``typing.Mapping``) costs several times a ``type() is`` test.
-    kind = type(value)
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return value
-    if kind is dict:
-        out: Dict[str, Any] = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _validation(path, f"keys must be strings (got {key!r})", "type")
-            name = _camel(key) if convert and "_" in key else key
-            out[name] = _plain(item, f"{path}.{name}" if path else name, convert)
-        return out
-    if kind is list:
-        return [_plain(v, f"{path}[{i}]", convert) for i, v in enumerate(value)]
-    if isinstance(value, o.PayrocObject):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return _plain(dict(value), path, convert)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v, f"{path}[{i}]", convert) for i, v in enumerate(value)]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    raise _validation(
-        path, f"a {type(value).__name__} cannot be sent; use str, int, float, bool, list or dict", "type"
-    )
-
-
 def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) -> bytes:
-    data = _plain(body, "", convert) if body is not None else {}
-    if fields:
-        if not isinstance(data, dict):
-            raise _validation("", "give either a body or keyword fields, not both", "type")
-        data.update(_plain(fields, "", convert))
-    return json.dumps(data, separators=(",", ":")).encode()
+    """The request as JSON: ``body`` updated with keyword ``fields``; with ``convert``,
+    snake_case keys as the API's camelCase. Walked natively (it visits every value)."""
+    return request_body(body, dict(fields) if fields else None, convert)
 
 
 def _id(name: str, value: Any) -> str:

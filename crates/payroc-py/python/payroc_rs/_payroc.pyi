@@ -1,7 +1,9 @@
 # Stubs of the native module (crates/payroc-py/src/lib.rs). Private: use payroc_rs.
-from typing import List, Optional
+from typing import Any, List, Mapping, Optional
 
 __version__: str
+
+def request_body(body: Optional[Any], fields: Optional[Mapping[str, Any]] = None, convert: bool = True) -> bytes: ...
 
 class CancelToken:
     """A cancel switch for a Cloud wait; `cancel()` may be called from any thread."""
