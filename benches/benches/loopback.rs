@@ -1,10 +1,11 @@
 //! Over loopback against payroc-mock, one keep-alive connection: a create-payment
 //! call through payroc-core beside a raw reqwest POST of the same bytes (the floor),
-//! and the emulator's own throughput with several connections.
+//! and the emulator's own throughput with several connections; then the call with the
+//! emulator in its own process, async and through the blocking facade.
 //! Targets: the SDK adds ≤ 15 % over the floor; the emulator serves ≥ 5,000 req/s.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use payroc_benches::full_payment_request;
+use payroc_benches::{full_payment_request, ChildMock};
 use payroc_mock::MockConfig;
 use payroc_model::card::CardDetails;
 use payroc_model::secure_token::SecureTokenRequest;
@@ -154,6 +155,60 @@ fn loopback(c: &mut Criterion) {
     drop(server);
 }
 
+/// The same call with the emulator in a process of its own — the set-up of the C and
+/// Python benchmarks — through the async client and through the blocking facade the
+/// bindings use. `PAYROC_BENCH_MOCK_URL` points them at a running emulator (the one the
+/// C and Python benchmarks use, for like-for-like figures); otherwise one is started.
+fn own_process(c: &mut Criterion) {
+    let external = std::env::var("PAYROC_BENCH_MOCK_URL").ok();
+    let child = external
+        .is_none()
+        .then(|| ChildMock::spawn(env!("CARGO_BIN_EXE_bench-mock")));
+    let base_url = external.unwrap_or_else(|| child.as_ref().unwrap().base_url().to_owned());
+    let builder = || {
+        payroc_core::Client::builder()
+            .api_key("bench")
+            .base_urls(format!("{base_url}/v1"), base_url.clone())
+    };
+    let blocking = payroc_core::blocking::BlockingClient::new(builder()).unwrap();
+    let token = blocking
+        .run(|client| async move {
+            let request =
+                SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None));
+            client.secure_tokens().create("1234001", &request).await
+        })
+        .unwrap()
+        .token;
+    // Order ids unique across runs against one long-lived emulator.
+    let run = std::process::id();
+    let counter = AtomicU64::new(0);
+    let next_order = || format!("P{run}-{}", counter.fetch_add(1, Ordering::Relaxed));
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let client = rt.block_on(async { builder().build().unwrap() });
+    let mut group = c.benchmark_group("emulator in its own process");
+    group.bench_function("create payment via payroc-core", |b| {
+        b.to_async_like(&rt, || {
+            let request = full_payment_request(&next_order(), &token);
+            let client = client.clone();
+            async move { client.payments().create(&request).await.unwrap() }
+        })
+    });
+    group.bench_function("create payment via the blocking facade", |b| {
+        b.iter(|| {
+            let request = full_payment_request(&next_order(), &token);
+            blocking
+                .run(|client| async move { client.payments().create(&request).await })
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
 /// Criterion's async support without its `async` feature: time `iters` sequential
 /// awaits on the given runtime.
 trait AsyncLike {
@@ -184,5 +239,5 @@ impl AsyncLike for criterion::Bencher<'_> {
     }
 }
 
-criterion_group!(benches, loopback);
+criterion_group!(benches, loopback, own_process);
 criterion_main!(benches);

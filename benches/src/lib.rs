@@ -66,3 +66,66 @@ pub const FULL_PAYMENT_RESPONSE: &str = r#"{"paymentId":"M2MJOG6O2Y","processing
 "supportedOperations":["fullyReverse","partiallyReverse","adjustTip","addSignature","setAsPending"],
 "transactionResult":{"type":"sale","status":"ready","approvalCode":"OK3","authorizedAmount":4999,"currency":"USD","responseCode":"A","responseMessage":"APPROVAL","cardSchemeReferenceId":"ABCDEFGHIJKLMNO"},
 "customFields":[{"name":"yourCustomField","value":"abc123"}]}"#;
+
+/// payroc-mock in a child process (the package's `bench-mock` program), so that the
+/// server's CPU time and memory stay off the benchmark process's books. Killed when
+/// dropped.
+pub struct ChildMock {
+    child: std::process::Child,
+    base_url: String,
+}
+
+impl ChildMock {
+    /// Starts `program` (pass `env!("CARGO_BIN_EXE_bench-mock")`) and reads the base
+    /// URL it prints.
+    pub fn spawn(program: &str) -> Self {
+        use std::io::BufRead;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(program)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the emulator starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut base_url = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut base_url)
+            .expect("the emulator prints its base URL");
+        let base_url = base_url.trim().to_owned();
+        assert!(base_url.starts_with("http://"), "not a URL: {base_url:?}");
+        Self { child, base_url }
+    }
+
+    /// The identity base URL, e.g. `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The Payroc API base URL (`…/v1`).
+    pub fn api_url(&self) -> String {
+        format!("{}/v1", self.base_url)
+    }
+}
+
+impl Drop for ChildMock {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A figure of this process's memory from `/proc/self/status` (`VmRSS`, `VmHWM`), in
+/// KiB; `None` where the system has no such file (it is Linux's).
+pub fn memory_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|line| {
+        let rest = line.strip_prefix(field)?.strip_prefix(':')?;
+        rest.trim().strip_suffix("kB")?.trim().parse().ok()
+    })
+}
+
+/// Resets this process's peak resident set size (`VmHWM`) to its current size, so the
+/// next reading is the peak of what follows. Linux only; elsewhere it does nothing.
+pub fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}

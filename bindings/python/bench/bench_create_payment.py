@@ -7,7 +7,7 @@ customer, breakdown — the body of the Rust loopback benchmark) to one release
 payroc-mock, each over one keep-alive connection, one call at a time. Rounds of
 the two alternate, so a slow moment of the machine lands on both.
 
-Usage: python bench_create_payment.py [--calls N] [--rounds R] [--mock PATH]
+Usage: python bench_create_payment.py [--calls N] [--rounds R] [--mock PATH | --url BASE_URL]
 """
 
 from __future__ import annotations
@@ -97,13 +97,17 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=500, help="calls per round and side")
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--mock", default=release_mock(), help="the payroc-mock binary (a release build)")
+    ap.add_argument("--url", help="a running payroc-mock to use instead (scripts/bench-bindings.sh)")
     args = ap.parse_args()
 
-    mock = subprocess.Popen([args.mock, "--port", "0", "--api-key", API_KEY],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    mock = None if args.url else subprocess.Popen(
+        [args.mock, "--port", "0", "--api-key", API_KEY], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        assert mock.stdout is not None
-        base = mock.stdout.readline().strip()
+        if mock is None:
+            base = args.url
+        else:
+            assert mock.stdout is not None
+            base = mock.stdout.readline().strip()
         client = payroc_rs.Client(api_key=API_KEY, api_url=base + "/v1", identity_url=base)
         token = client.secure_tokens.create(
             TERMINAL, source={"type": "card", "card_details": {
@@ -115,7 +119,8 @@ def main() -> None:
         http = httpx.Client()
         bearer = http.post(base + "/authorize", headers={"x-api-key": API_KEY}).json()["access_token"]
         url = base + "/v1/payments"
-        counter = iter(range(10**9))
+        # Order ids unique across runs against one long-lived emulator.
+        counter = iter(range(os.getpid() * 10**6, 10**12))
 
         def via_payroc_rs(_: int) -> None:
             p = client.payments.create(full_payment_request(f"PY-{next(counter)}", token))
@@ -149,7 +154,7 @@ def main() -> None:
                 samples[name].extend(timed(args.calls, fn))
 
         print(f"python {sys.version.split()[0]}, payroc_rs {payroc_rs.__version__}, httpx {httpx.__version__}; "
-              f"mock {args.mock}; load average {os.getloadavg()[0]:.2f}")
+              f"mock {args.url or args.mock}; load average {os.getloadavg()[0]:.2f}")
         for name, s in samples.items():
             print(summary(name, s))
         ratio = statistics.median(samples["payroc_rs Client.payments.create"]) / statistics.median(
@@ -157,10 +162,11 @@ def main() -> None:
         print(f"payroc_rs / httpx (median): {ratio:.2f}")
         http.close()
     finally:
-        assert mock.stdin is not None
-        mock.stdin.close()
-        mock.kill()
-        mock.wait()
+        if mock is not None:
+            assert mock.stdin is not None
+            mock.stdin.close()
+            mock.kill()
+            mock.wait()
 
 
 if __name__ == "__main__":

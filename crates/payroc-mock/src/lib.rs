@@ -41,6 +41,7 @@ pub use gateway::LoggedRequest;
 pub use store::Counters;
 
 use std::future::Future;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use store::Store;
@@ -182,6 +183,25 @@ pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
         mock,
         shutdown: Some(tx),
     })
+}
+
+/// What the `payroc-mock` program does once started, for any program that hosts the
+/// emulator for a parent process: prints the base URL as the first line on stdout,
+/// then serves until Ctrl-C or until standard input closes (the parent holding it
+/// has gone away).
+pub async fn serve_for_parent(server: MockServer) {
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(stdout, "{}", server.base_url());
+    let _ = stdout.flush();
+    let stdin_closed = tokio::task::spawn_blocking(|| {
+        let mut sink = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
+    });
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = stdin_closed => {}
+    }
+    server.shutdown();
 }
 
 /// Serves on an already-bound listener until `shutdown` completes.

@@ -7,7 +7,6 @@
 
 use clap::Parser;
 use payroc_mock::{FaultConfig, MockConfig};
-use std::io::Write;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -102,17 +101,5 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let mut stdout = std::io::stdout();
-    let _ = writeln!(stdout, "{}", server.base_url());
-    let _ = stdout.flush();
-    // Serve until killed, or until a parent that holds our stdin goes away.
-    let stdin_closed = tokio::task::spawn_blocking(|| {
-        let mut sink = Vec::new();
-        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
-    });
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = stdin_closed => {}
-    }
-    server.shutdown();
+    payroc_mock::serve_for_parent(server).await;
 }

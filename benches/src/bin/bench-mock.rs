@@ -1,0 +1,13 @@
+//! payroc-mock with its default configuration, in a process of its own, for the
+//! benchmarks that keep the server off the client's books (CPU time and memory). It
+//! lives in this package because a benchmark can only locate its own package's
+//! binaries (`CARGO_BIN_EXE_*`).
+#![forbid(unsafe_code)]
+
+#[tokio::main]
+async fn main() {
+    let server = payroc_mock::start(payroc_mock::MockConfig::default())
+        .await
+        .expect("the emulator binds a loopback port");
+    payroc_mock::serve_for_parent(server).await;
+}
