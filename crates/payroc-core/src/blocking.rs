@@ -1,6 +1,8 @@
 //! The blocking facade, for callers without an async runtime (the C and Python
-//! bindings use it). It owns a small multi-threaded Tokio runtime; any number of
-//! threads may block on calls at once, each running its own call.
+//! bindings use it). Its Tokio runtime has no threads of its own: a call drives the
+//! network and timers on the thread that makes it, so a call hands nothing to
+//! another thread and back. Any number of threads may block on calls at once: one of
+//! them drives the I/O for all while the others' calls progress on their own threads.
 //!
 //! ```no_run
 //! use payroc_core::blocking::BlockingClient;
@@ -24,11 +26,10 @@ pub struct BlockingRuntime {
 }
 
 impl BlockingRuntime {
-    /// A runtime with two worker threads for I/O and timers.
+    /// A runtime driven by the threads that block on it (Tokio's current-thread
+    /// scheduler; several threads may block on it at once).
     pub fn new() -> Result<Self> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("payroc-io")
+        let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| Error::Configuration(format!("cannot start the I/O runtime: {e}")))?;
