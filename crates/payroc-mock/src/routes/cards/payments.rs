@@ -311,8 +311,11 @@ pub(crate) async fn list(State(mock): State<Arc<Mock>>, uri: Uri, headers: Heade
     if let Some(response) = check_filters(&params) {
         return response;
     }
-    let items: Vec<Payment> = mock.with_store(|s| {
-        s.ledger
+    // The page is written from borrowed entries: a long ledger costs a scan, not a
+    // clone of every entry.
+    mock.with_store(|s| {
+        let items: Vec<&Payment> = s
+            .ledger
             .cards
             .payments
             .iter()
@@ -333,13 +336,12 @@ pub(crate) async fn list(State(mock): State<Arc<Mock>>, uri: Uri, headers: Heade
                     // No emulator payment is taken through a payment link.
                     && params.get("paymentLinkId").is_none()
             })
-            .cloned()
-            .collect()
-    });
-    match params.page(items, |p| p.payment_id.as_str()) {
-        Ok(page) => json(StatusCode::OK, &page),
-        Err(response) => response,
-    }
+            .collect();
+        match params.page(items, |p| p.payment_id.as_str()) {
+            Ok(page) => json(StatusCode::OK, &page),
+            Err(response) => response,
+        }
+    })
 }
 
 /// `409` naming what the payment's state allows instead.
