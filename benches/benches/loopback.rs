@@ -53,40 +53,18 @@ fn loopback(c: &mut Criterion) {
             .build()
             .unwrap()
     });
-    let authorize = |base_url: String| {
-        let raw = &raw;
-        rt.block_on(async move {
-            let reply = raw
-                .post(format!("{base_url}/authorize"))
-                .header("x-api-key", "bench")
-                .send()
-                .await
-                .unwrap();
-            let body: serde_json::Value =
-                serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
-            body["access_token"].as_str().unwrap().to_owned()
-        })
-    };
-    let bearer = authorize(server.base_url());
+    let bearer = authorize(&rt, &raw, &server.base_url());
     let url = format!("{}/payments", server.api_url());
     c.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
         b.to_async_like(&rt, || {
             let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
-            let key = format!(
-                "00000000-0000-4000-8000-{:012x}",
-                counter.fetch_add(1, Ordering::Relaxed)
-            );
-            let request = raw
-                .post(&url)
-                .bearer_auth(&bearer)
-                .header("content-type", "application/json")
-                .header("idempotency-key", key)
-                .body(body);
-            async move {
-                let reply = request.send().await.unwrap();
-                assert_eq!(reply.status(), 201);
-                reply.bytes().await.unwrap()
-            }
+            raw_payment(
+                &raw,
+                &url,
+                &bearer,
+                body,
+                counter.fetch_add(1, Ordering::Relaxed),
+            )
         })
     });
 
@@ -131,7 +109,7 @@ fn loopback(c: &mut Criterion) {
     let quiet = rt
         .block_on(payroc_mock::start(MockConfig::default()))
         .unwrap();
-    let bearer = authorize(quiet.base_url());
+    let bearer = authorize(&rt, &raw, &quiet.base_url());
     let get_url = format!("{}/payments?limit=1", quiet.api_url());
     group.bench_function("GET /v1/payments, 8 keep-alive connections", |b| {
         b.iter_custom(|iters| {
@@ -163,6 +141,45 @@ fn loopback(c: &mut Criterion) {
     });
     group.finish();
     drop(server);
+}
+
+/// A bearer token from the emulator at `base_url`, fetched with `raw` on `rt`.
+fn authorize(rt: &tokio::runtime::Runtime, raw: &reqwest::Client, base_url: &str) -> String {
+    rt.block_on(async {
+        let reply = raw
+            .post(format!("{base_url}/authorize"))
+            .header("x-api-key", "bench")
+            .send()
+            .await
+            .unwrap();
+        let body: serde_json::Value =
+            serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
+        body["access_token"].as_str().unwrap().to_owned()
+    })
+}
+
+/// The floor: a raw reqwest POST of a payment body, under idempotency key number `key`.
+fn raw_payment(
+    raw: &reqwest::Client,
+    url: &str,
+    bearer: &str,
+    body: Vec<u8>,
+    key: u64,
+) -> impl std::future::Future<Output = ()> {
+    let request = raw
+        .post(url)
+        .bearer_auth(bearer)
+        .header("content-type", "application/json")
+        .header(
+            "idempotency-key",
+            format!("00000000-0000-4000-8000-{key:012x}"),
+        )
+        .body(body);
+    async move {
+        let reply = request.send().await.unwrap();
+        assert_eq!(reply.status(), 201);
+        reply.bytes().await.unwrap();
+    }
 }
 
 /// The same call with the emulator in a process of its own — the set-up of the C and
@@ -208,6 +225,44 @@ fn own_process(c: &mut Criterion) {
             async move { client.payments().create(&request).await.unwrap() }
         })
     });
+    // The floors: raw reqwest POSTs of the same bytes, on the async client's kind of
+    // runtime and on the blocking facade's (driven by the calling thread). The keys
+    // carry this process's id: a long-lived emulator refuses a key reused for another body.
+    let raw = rt.block_on(async {
+        reqwest::Client::builder()
+            .tcp_nodelay(true)
+            .build()
+            .unwrap()
+    });
+    let bearer = authorize(&rt, &raw, &base_url);
+    let url = format!("{base_url}/v1/payments");
+    let next_key = || (u64::from(run) << 24) | counter.fetch_add(1, Ordering::Relaxed);
+    group.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
+        b.to_async_like(&rt, || {
+            let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
+            raw_payment(&raw, &url, &bearer, body, next_key())
+        })
+    });
+    let current = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let raw_current = current.block_on(async {
+        reqwest::Client::builder()
+            .tcp_nodelay(true)
+            .build()
+            .unwrap()
+    });
+    group.bench_function(
+        "raw reqwest POST of the same bytes, current-thread runtime (floor)",
+        |b| {
+            b.iter(|| {
+                let body =
+                    serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
+                current.block_on(raw_payment(&raw_current, &url, &bearer, body, next_key()))
+            })
+        },
+    );
     group.bench_function("create payment via the blocking facade", |b| {
         b.iter(|| {
             let request = full_payment_request(&next_order(), &token);
