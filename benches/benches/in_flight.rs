@@ -6,10 +6,10 @@
 #![allow(clippy::print_stderr)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use payroc_benches::{full_payment_request, memory_kib, reset_peak_memory, ChildMock};
+use payroc_benches::{
+    full_payment_request, memory_kib, reset_peak_memory, secure_token, ChildMock,
+};
 use payroc_core::Client;
-use payroc_model::card::CardDetails;
-use payroc_model::secure_token::SecureTokenRequest;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -46,13 +46,7 @@ fn in_flight(c: &mut Criterion) {
             .build()
             .unwrap()
     });
-    let token = rt
-        .block_on(client.secure_tokens().create(
-            "1234001",
-            &SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None)),
-        ))
-        .unwrap()
-        .token;
+    let token = rt.block_on(secure_token(&client));
     let next_order = AtomicU64::new(0);
 
     // The first burst opens the connections; the memory figures are of bursts after it.

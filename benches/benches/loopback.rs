@@ -5,10 +5,8 @@
 //! Targets: the SDK adds ≤ 15 % over the floor; the emulator serves ≥ 5,000 req/s.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use payroc_benches::{full_payment_request, ChildMock};
+use payroc_benches::{full_payment_request, raw_reqwest, secure_token, ChildMock};
 use payroc_mock::MockConfig;
-use payroc_model::card::CardDetails;
-use payroc_model::secure_token::SecureTokenRequest;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -29,13 +27,7 @@ fn loopback(c: &mut Criterion) {
             .build()
             .unwrap()
     });
-    let token = rt
-        .block_on(client.secure_tokens().create(
-            "1234001",
-            &SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None)),
-        ))
-        .unwrap()
-        .token;
+    let token = rt.block_on(secure_token(&client));
     let counter = Arc::new(AtomicU64::new(0));
     let next_order = || format!("B-{}", counter.fetch_add(1, Ordering::Relaxed));
 
@@ -47,12 +39,7 @@ fn loopback(c: &mut Criterion) {
         })
     });
 
-    let raw = rt.block_on(async {
-        reqwest::Client::builder()
-            .tcp_nodelay(true)
-            .build()
-            .unwrap()
-    });
+    let raw = raw_reqwest(&rt);
     let bearer = authorize(&rt, &raw, &server.base_url());
     let url = format!("{}/payments", server.api_url());
     c.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
@@ -199,13 +186,8 @@ fn own_process(c: &mut Criterion) {
     };
     let blocking = payroc_core::blocking::BlockingClient::new(builder()).unwrap();
     let token = blocking
-        .run(|client| async move {
-            let request =
-                SecureTokenRequest::card(CardDetails::keyed("4539858876047062", "1230", None));
-            client.secure_tokens().create("1234001", &request).await
-        })
-        .unwrap()
-        .token;
+        .run(|client| async move { Ok(secure_token(&client).await) })
+        .unwrap();
     // Order ids unique across runs against one long-lived emulator.
     let run = std::process::id();
     let counter = AtomicU64::new(0);
@@ -228,12 +210,7 @@ fn own_process(c: &mut Criterion) {
     // The floors: raw reqwest POSTs of the same bytes, on the async client's kind of
     // runtime and on the blocking facade's (driven by the calling thread). The keys
     // carry this process's id: a long-lived emulator refuses a key reused for another body.
-    let raw = rt.block_on(async {
-        reqwest::Client::builder()
-            .tcp_nodelay(true)
-            .build()
-            .unwrap()
-    });
+    let raw = raw_reqwest(&rt);
     let bearer = authorize(&rt, &raw, &base_url);
     let url = format!("{base_url}/v1/payments");
     let next_key = || (u64::from(run) << 24) | counter.fetch_add(1, Ordering::Relaxed);
@@ -247,12 +224,7 @@ fn own_process(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let raw_current = current.block_on(async {
-        reqwest::Client::builder()
-            .tcp_nodelay(true)
-            .build()
-            .unwrap()
-    });
+    let raw_current = raw_reqwest(&current);
     group.bench_function(
         "raw reqwest POST of the same bytes, current-thread runtime (floor)",
         |b| {

@@ -67,6 +67,31 @@ pub const FULL_PAYMENT_RESPONSE: &str = r#"{"paymentId":"M2MJOG6O2Y","processing
 "transactionResult":{"type":"sale","status":"ready","approvalCode":"OK3","authorizedAmount":4999,"currency":"USD","responseCode":"A","responseMessage":"APPROVAL","cardSchemeReferenceId":"ABCDEFGHIJKLMNO"},
 "customFields":[{"name":"yourCustomField","value":"abc123"}]}"#;
 
+/// Saves the benchmark card (4539 8588 7604 7062) as a secure token on terminal
+/// `1234001` and returns the token the payments charge.
+pub async fn secure_token(client: &payroc_core::Client) -> String {
+    use payroc_model::card::CardDetails;
+    use payroc_model::secure_token::SecureTokenRequest;
+    let card = CardDetails::keyed("4539858876047062", "1230", None);
+    client
+        .secure_tokens()
+        .create("1234001", &SecureTokenRequest::card(card))
+        .await
+        .expect("the emulator saves the card")
+        .token
+}
+
+/// A reqwest client as the floor uses it (keep-alive, no Nagle), made inside `rt`
+/// (a connection pool belongs to the runtime that drives it).
+pub fn raw_reqwest(rt: &tokio::runtime::Runtime) -> reqwest::Client {
+    rt.block_on(async {
+        reqwest::Client::builder()
+            .tcp_nodelay(true)
+            .build()
+            .expect("a reqwest client")
+    })
+}
+
 /// payroc-mock in a child process (the package's `bench-mock` program), so that the
 /// server's CPU time and memory stay off the benchmark process's books. Killed when
 /// dropped.

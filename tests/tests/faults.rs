@@ -30,12 +30,7 @@ async fn each_fault_kind_is_survived_with_one_charge() {
             Some(&1),
             "{fault:?}: charged once"
         );
-        let requests: Vec<_> = server
-            .mock()
-            .requests()
-            .into_iter()
-            .filter(|r| r.route == "/v1/payments")
-            .collect();
+        let requests = server.mock().requests_on("/v1/payments");
         assert_eq!(
             requests.len(),
             2,

@@ -346,12 +346,7 @@ async fn paytrace_tokens_refresh_with_the_refresh_token() {
     paytrace.list_customer_recurrences(1).await.unwrap();
     server.mock().expire_tokens();
     paytrace.list_customer_recurrences(1).await.unwrap();
-    let grants: Vec<_> = server
-        .mock()
-        .requests()
-        .into_iter()
-        .filter(|r| r.route == "/v3/token")
-        .collect();
+    let grants = server.mock().requests_on("/v3/token");
     assert_eq!(
         grants.len(),
         2,

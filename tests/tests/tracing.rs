@@ -52,12 +52,7 @@ async fn every_attempt_is_traced_without_secrets() {
         .await
         .unwrap();
     assert!(payment.is_approved());
-    let requests: Vec<_> = server
-        .mock()
-        .requests()
-        .into_iter()
-        .filter(|r| r.route == "/v1/payments")
-        .collect();
+    let requests = server.mock().requests_on("/v1/payments");
     assert_eq!(requests.len(), 2, "one 503, one retry");
     let key = requests[0].idempotency_key.clone().expect("a key was sent");
 

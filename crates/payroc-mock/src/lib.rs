@@ -94,6 +94,17 @@ impl Mock {
         self.with_store(|s| s.request_log.iter().cloned().collect())
     }
 
+    /// The requests on one route template (`/v1/payments`), oldest first.
+    pub fn requests_on(&self, route: &str) -> Vec<LoggedRequest> {
+        self.with_store(|s| {
+            s.request_log
+                .iter()
+                .filter(|r| r.route == route)
+                .cloned()
+                .collect()
+        })
+    }
+
     /// The whole ledger as JSON (also at `GET /_mock/ledger`).
     pub fn ledger(&self) -> serde_json::Value {
         self.with_store(|s| s.ledger_json())
