@@ -472,7 +472,7 @@ fn path_of(url: &str) -> &str {
 
 /// Reads a success body as `T`.
 pub(crate) fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T> {
-    serde_json::from_slice(&response.body).map_err(|err| Error::Decode {
+    payroc_model::json::from_slice(&response.body).map_err(|err| Error::Decode {
         status: response.status,
         expected: std::any::type_name::<T>()
             .rsplit("::")

@@ -13,6 +13,9 @@ pub struct IdempotencyKey(String);
 impl IdempotencyKey {
     /// A fresh random key.
     pub fn new() -> Self {
+        // Random bytes straight from the OS, one syscall per key: a user-space generator
+        // (uuid's `fast-rng`) would be copied into forked worker processes, which could
+        // then send one key for two different payments.
         Self(uuid::Uuid::new_v4().to_string())
     }
 
