@@ -37,7 +37,10 @@ echo "payroc-mock at $url; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/
 for round in $(seq "$rounds"); do
   echo "== round $round"
   PAYROC_BENCH_MOCK_URL=$url cargo bench --quiet --locked -p payroc-benches --bench loopback -- \
-    "emulator in its own process" 2>&1 | grep -E "^emulator|time:" | paste - -
+    "emulator in its own process" 2>&1 | awk '
+      /^emulator/ && /time: +\[/ { print; next }   # name and figure on one line
+      /^emulator/ { name = $0; next }               # a long name, its figure below
+      /^ +time: +\[/ { print name $0 }'
   "$work/bench_c" "$url" 5000 500
   python bindings/python/bench/bench_create_payment.py --url "$url" --rounds 2 --calls 500
 done

@@ -35,7 +35,8 @@ fn loopback(c: &mut Criterion) {
         b.to_async_like(&rt, || {
             let request = full_payment_request(&next_order(), &token);
             let client = client.clone();
-            async move { client.payments().create(&request).await.unwrap() }
+            // The request stays the caller's: handed back, it is dropped untimed.
+            async move { (client.payments().create(&request).await.unwrap(), request) }
         })
     });
 
@@ -152,7 +153,7 @@ fn raw_payment(
     bearer: &str,
     body: Vec<u8>,
     key: u64,
-) -> impl std::future::Future<Output = ()> {
+) -> impl std::future::Future<Output = RawReply> + Send + 'static {
     let request = raw
         .post(url)
         .bearer_auth(bearer)
@@ -165,14 +166,16 @@ fn raw_payment(
     async move {
         let reply = request.send().await.unwrap();
         assert_eq!(reply.status(), 201);
-        reply.bytes().await.unwrap();
+        RawReply(reply.bytes().await.unwrap())
     }
 }
 
 /// The same call with the emulator in a process of its own — the set-up of the C and
-/// Python benchmarks — through the async client and through the blocking facade the
-/// bindings use. `PAYROC_BENCH_MOCK_URL` points them at a running emulator (the one the
-/// C and Python benchmarks use, for like-for-like figures); otherwise one is started.
+/// Python benchmarks. The async calls are made twice: from a task on the runtime's
+/// workers, as an async service makes them, and from the thread that blocks on the
+/// runtime. Then the blocking facade the bindings use, beside its floor.
+/// `PAYROC_BENCH_MOCK_URL` points them at a running emulator (the one the C and Python
+/// benchmarks use, for like-for-like figures); otherwise one is started.
 fn own_process(c: &mut Criterion) {
     let external = std::env::var("PAYROC_BENCH_MOCK_URL").ok();
     let child = external
@@ -185,13 +188,19 @@ fn own_process(c: &mut Criterion) {
             .base_urls(format!("{base_url}/v1"), base_url.clone())
     };
     let blocking = payroc_core::blocking::BlockingClient::new(builder()).unwrap();
-    let token = blocking
+    let token: Arc<str> = blocking
         .run(|client| async move { Ok(secure_token(&client).await) })
-        .unwrap();
-    // Order ids unique across runs against one long-lived emulator.
+        .unwrap()
+        .into();
+    // Order ids and keys unique across runs against one long-lived emulator, which
+    // refuses a key reused for another body.
     let run = std::process::id();
-    let counter = AtomicU64::new(0);
-    let next_order = || format!("P{run}-{}", counter.fetch_add(1, Ordering::Relaxed));
+    let counter = Arc::new(AtomicU64::new(0));
+    let next = move || (u64::from(run) << 24) | counter.fetch_add(1, Ordering::Relaxed);
+    let payment = {
+        let token = Arc::clone(&token);
+        move |n: u64| full_payment_request(&format!("P{n}"), &token)
+    };
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -199,27 +208,62 @@ fn own_process(c: &mut Criterion) {
         .build()
         .unwrap();
     let client = rt.block_on(async { builder().build().unwrap() });
-    let mut group = c.benchmark_group("emulator in its own process");
-    group.bench_function("create payment via payroc-core", |b| {
-        b.to_async_like(&rt, || {
-            let request = full_payment_request(&next_order(), &token);
-            let client = client.clone();
-            async move { client.payments().create(&request).await.unwrap() }
-        })
-    });
-    // The floors: raw reqwest POSTs of the same bytes, on the async client's kind of
-    // runtime and on the blocking facade's (driven by the calling thread). The keys
-    // carry this process's id: a long-lived emulator refuses a key reused for another body.
     let raw = raw_reqwest(&rt);
-    let bearer = authorize(&rt, &raw, &base_url);
-    let url = format!("{base_url}/v1/payments");
-    let next_key = || (u64::from(run) << 24) | counter.fetch_add(1, Ordering::Relaxed);
-    group.bench_function("raw reqwest POST of the same bytes (floor)", |b| {
-        b.to_async_like(&rt, || {
-            let body = serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
-            raw_payment(&raw, &url, &bearer, body, next_key())
-        })
+    let bearer: Arc<str> = authorize(&rt, &raw, &base_url).into();
+    let url: Arc<str> = format!("{base_url}/v1/payments").into();
+    let sdk_call = {
+        let (client, next, payment) = (client.clone(), next.clone(), payment.clone());
+        move || {
+            let request = payment(next());
+            let client = client.clone();
+            // The request stays the caller's: handed back, it is dropped untimed.
+            async move { (client.payments().create(&request).await.unwrap(), request) }
+        }
+    };
+    let floor_call = {
+        let (raw, url, bearer, next, payment) = (
+            raw.clone(),
+            url.clone(),
+            bearer.clone(),
+            next.clone(),
+            payment.clone(),
+        );
+        move || {
+            let n = next();
+            let body = serde_json::to_vec(&payment(n)).unwrap();
+            raw_payment(&raw, &url, &bearer, body, n)
+        }
+    };
+    let floor_read_call = {
+        let floor_call = floor_call.clone();
+        move || {
+            let sent = floor_call();
+            async move { sent.await.into_payment() }
+        }
+    };
+
+    let mut group = c.benchmark_group("emulator in its own process");
+    group.bench_function("create payment via payroc-core, from a task", |b| {
+        b.to_async_on_worker(&rt, sdk_call.clone())
     });
+    group.bench_function(
+        "raw reqwest POST of the same bytes, from a task (floor)",
+        |b| b.to_async_on_worker(&rt, floor_call.clone()),
+    );
+    group.bench_function(
+        "raw reqwest POST of the same bytes and its reply read as a Payment, from a task",
+        |b| b.to_async_on_worker(&rt, floor_read_call.clone()),
+    );
+    group.bench_function(
+        "create payment via payroc-core, from outside the runtime",
+        |b| b.to_async_like(&rt, sdk_call.clone()),
+    );
+    group.bench_function(
+        "raw reqwest POST of the same bytes, from outside the runtime (floor)",
+        |b| b.to_async_like(&rt, floor_call.clone()),
+    );
+    // The blocking facade drives its runtime from the calling thread: its floor is a
+    // raw POST on a current-thread runtime.
     let current = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -229,15 +273,15 @@ fn own_process(c: &mut Criterion) {
         "raw reqwest POST of the same bytes, current-thread runtime (floor)",
         |b| {
             b.iter(|| {
-                let body =
-                    serde_json::to_vec(&full_payment_request(&next_order(), &token)).unwrap();
-                current.block_on(raw_payment(&raw_current, &url, &bearer, body, next_key()))
+                let n = next();
+                let body = serde_json::to_vec(&payment(n)).unwrap();
+                current.block_on(raw_payment(&raw_current, &url, &bearer, body, n))
             })
         },
     );
     group.bench_function("create payment via the blocking facade", |b| {
         b.iter(|| {
-            let request = full_payment_request(&next_order(), &token);
+            let request = payment(next());
             blocking
                 .run(|client| async move { client.payments().create(&request).await })
                 .unwrap()
@@ -246,13 +290,49 @@ fn own_process(c: &mut Criterion) {
     group.finish();
 }
 
+/// A reply's body, held so that a floor may read it as the SDK does.
+struct RawReply(bytes::Bytes);
+
+impl RawReply {
+    /// The body read as a retrieved payment.
+    fn into_payment(self) -> payroc_model::payment::Payment {
+        payroc_model::json::from_slice(&self.0).unwrap()
+    }
+}
+
 /// Criterion's async support without its `async` feature: time `iters` sequential
 /// awaits on the given runtime.
 trait AsyncLike {
+    /// From the thread that blocks on the runtime (`Runtime::block_on`).
     fn to_async_like<F, Fut>(&mut self, rt: &tokio::runtime::Runtime, make: F)
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future;
+
+    /// From a task spawned on the runtime's workers.
+    fn to_async_on_worker<F, Fut>(&mut self, rt: &tokio::runtime::Runtime, make: F)
+    where
+        F: FnMut() -> Fut + Clone + Send + 'static,
+        Fut: std::future::Future + Send + 'static,
+        Fut::Output: Send;
+}
+
+/// `iters` sequential awaits of what `make` makes, each timed until its result is in
+/// hand (dropping the result is the caller's business, and untimed on every side).
+async fn timed<F, Fut>(iters: u64, mut make: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future,
+{
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let fut = make();
+        let start = Instant::now();
+        let output = fut.await;
+        total += start.elapsed();
+        drop(std::hint::black_box(output));
+    }
+    total
 }
 
 impl AsyncLike for criterion::Bencher<'_> {
@@ -261,17 +341,18 @@ impl AsyncLike for criterion::Bencher<'_> {
         F: FnMut() -> Fut,
         Fut: std::future::Future,
     {
+        self.iter_custom(|iters| rt.block_on(timed(iters, &mut make)))
+    }
+
+    fn to_async_on_worker<F, Fut>(&mut self, rt: &tokio::runtime::Runtime, make: F)
+    where
+        F: FnMut() -> Fut + Clone + Send + 'static,
+        Fut: std::future::Future + Send + 'static,
+        Fut::Output: Send,
+    {
         self.iter_custom(|iters| {
-            rt.block_on(async {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let fut = make();
-                    let start = Instant::now();
-                    std::hint::black_box(fut.await);
-                    total += start.elapsed();
-                }
-                total
-            })
+            rt.block_on(rt.spawn(timed(iters, make.clone())))
+                .expect("the timed task completes")
         })
     }
 }

@@ -13,8 +13,12 @@ fn model(c: &mut Criterion) {
     c.bench_function("serialize full payment request", |b| {
         b.iter(|| serde_json::to_vec(black_box(&request)).unwrap())
     });
+    // As payroc-core reads a reply: bytes, their UTF-8 checked, then the payment.
     c.bench_function("parse full retrieved payment", |b| {
-        b.iter(|| serde_json::from_str::<Payment>(black_box(FULL_PAYMENT_RESPONSE)).unwrap())
+        b.iter(|| {
+            payroc_model::json::from_slice::<Payment>(black_box(FULL_PAYMENT_RESPONSE.as_bytes()))
+                .unwrap()
+        })
     });
     let request_json = serde_json::to_vec(&request).unwrap();
     c.bench_function("read and validate a full payment request from JSON", |b| {
