@@ -104,6 +104,15 @@ fn client(transport: Arc<ScriptedTransport>, clock: &ManualClock) -> Client {
         .unwrap()
 }
 
+/// A payment create through `transport` that is meant to fail: its error.
+async fn failed_payment(transport: Arc<ScriptedTransport>, clock: &ManualClock) -> crate::Error {
+    client(transport, clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err()
+}
+
 fn payment_request() -> PaymentRequest {
     PaymentRequest::new(
         Channel::Web,
@@ -221,11 +230,7 @@ async fn a_401_refreshes_the_token_once_and_retries_once() {
         response(401, "{}"),
         response(401, r#"{"title":"Unauthorized","detail":"bad token"}"#),
     ]);
-    let err = client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap_err();
+    let err = failed_payment(transport.clone(), &clock).await;
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
     assert_eq!(
         transport.api_requests().len(),
@@ -375,11 +380,7 @@ async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_process
     };
     let transport = ScriptedTransport::new(vec![dropped(), throttled(), throttled(), throttled()]);
     let clock = ManualClock::new();
-    let err = client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap_err();
+    let err = failed_payment(transport.clone(), &clock).await;
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert!(err.maybe_processed(), "an earlier attempt may have charged");
 
@@ -389,11 +390,7 @@ async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_process
     let mut script = vec![dropped(), response(401, "{}")];
     script.extend((0..10).map(|_| throttled()));
     let transport = ScriptedTransport::new(script);
-    let err = client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap_err();
+    let err = failed_payment(transport.clone(), &clock).await;
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert_eq!(transport.tokens_issued(), 2, "the token was refreshed");
     assert!(
@@ -403,11 +400,7 @@ async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_process
 
     let transport =
         ScriptedTransport::new(vec![throttled(), throttled(), throttled(), throttled()]);
-    let err = client(transport, &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap_err();
+    let err = failed_payment(transport, &clock).await;
     assert!(
         !err.maybe_processed(),
         "every attempt was refused before processing"
