@@ -5,7 +5,9 @@
 //! Targets: the SDK adds ≤ 15 % over the floor; the emulator serves ≥ 5,000 req/s.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use payroc_benches::{full_payment_request, raw_reqwest, secure_token, ChildMock};
+use payroc_benches::{
+    authorize, full_payment_request, raw_payment, raw_reqwest, secure_token, Calls, ChildMock,
+};
 use payroc_mock::MockConfig;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -131,45 +133,6 @@ fn loopback(c: &mut Criterion) {
     drop(server);
 }
 
-/// A bearer token from the emulator at `base_url`, fetched with `raw` on `rt`.
-fn authorize(rt: &tokio::runtime::Runtime, raw: &reqwest::Client, base_url: &str) -> String {
-    rt.block_on(async {
-        let reply = raw
-            .post(format!("{base_url}/authorize"))
-            .header("x-api-key", "bench")
-            .send()
-            .await
-            .unwrap();
-        let body: serde_json::Value =
-            serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
-        body["access_token"].as_str().unwrap().to_owned()
-    })
-}
-
-/// The floor: a raw reqwest POST of a payment body, under idempotency key number `key`.
-fn raw_payment(
-    raw: &reqwest::Client,
-    url: &str,
-    bearer: &str,
-    body: Vec<u8>,
-    key: u64,
-) -> impl std::future::Future<Output = RawReply> + Send + 'static {
-    let request = raw
-        .post(url)
-        .bearer_auth(bearer)
-        .header("content-type", "application/json")
-        .header(
-            "idempotency-key",
-            format!("00000000-0000-4000-8000-{key:012x}"),
-        )
-        .body(body);
-    async move {
-        let reply = request.send().await.unwrap();
-        assert_eq!(reply.status(), 201);
-        RawReply(reply.bytes().await.unwrap())
-    }
-}
-
 /// The same call with the emulator in a process of its own — the set-up of the C and
 /// Python benchmarks. The async calls are made twice: from a task on the runtime's
 /// workers, as an async service makes them, and from the thread that blocks on the
@@ -192,15 +155,6 @@ fn own_process(c: &mut Criterion) {
         .run(|client| async move { Ok(secure_token(&client).await) })
         .unwrap()
         .into();
-    // Order ids and keys unique across runs against one long-lived emulator, which
-    // refuses a key reused for another body.
-    let run = std::process::id();
-    let counter = Arc::new(AtomicU64::new(0));
-    let next = move || (u64::from(run) << 24) | counter.fetch_add(1, Ordering::Relaxed);
-    let payment = {
-        let token = Arc::clone(&token);
-        move |n: u64| full_payment_request(&format!("P{n}"), &token)
-    };
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -208,38 +162,18 @@ fn own_process(c: &mut Criterion) {
         .build()
         .unwrap();
     let client = rt.block_on(async { builder().build().unwrap() });
-    let raw = raw_reqwest(&rt);
-    let bearer: Arc<str> = authorize(&rt, &raw, &base_url).into();
-    let url: Arc<str> = format!("{base_url}/v1/payments").into();
+    let calls = Calls::new(&rt, client, raw_reqwest(&rt), &base_url, token);
     let sdk_call = {
-        let (client, next, payment) = (client.clone(), next.clone(), payment.clone());
-        move || {
-            let request = payment(next());
-            let client = client.clone();
-            // The request stays the caller's: handed back, it is dropped untimed.
-            async move { (client.payments().create(&request).await.unwrap(), request) }
-        }
+        let calls = calls.clone();
+        move || calls.sdk()
     };
     let floor_call = {
-        let (raw, url, bearer, next, payment) = (
-            raw.clone(),
-            url.clone(),
-            bearer.clone(),
-            next.clone(),
-            payment.clone(),
-        );
-        move || {
-            let n = next();
-            let body = serde_json::to_vec(&payment(n)).unwrap();
-            raw_payment(&raw, &url, &bearer, body, n)
-        }
+        let calls = calls.clone();
+        move || calls.floor()
     };
     let floor_read_call = {
-        let floor_call = floor_call.clone();
-        move || {
-            let sent = floor_call();
-            async move { sent.await.into_payment() }
-        }
+        let calls = calls.clone();
+        move || calls.floor_read()
     };
 
     let mut group = c.benchmark_group("emulator in its own process");
@@ -272,33 +206,17 @@ fn own_process(c: &mut Criterion) {
     let raw_current = raw_reqwest(&current);
     group.bench_function(
         "raw reqwest POST of the same bytes, current-thread runtime (floor)",
-        |b| {
-            b.iter(|| {
-                let n = next();
-                let body = serde_json::to_vec(&payment(n)).unwrap();
-                current.block_on(raw_payment(&raw_current, &url, &bearer, body, n))
-            })
-        },
+        |b| b.iter(|| current.block_on(calls.floor_with(&raw_current))),
     );
     group.bench_function("create payment via the blocking facade", |b| {
         b.iter(|| {
-            let request = payment(next());
+            let (request, _) = calls.request();
             blocking
                 .run(|client| async move { client.payments().create(&request).await })
                 .unwrap()
         })
     });
     group.finish();
-}
-
-/// A reply's body, held so that a floor may read it as the SDK does.
-struct RawReply(bytes::Bytes);
-
-impl RawReply {
-    /// The body read as a retrieved payment.
-    fn into_payment(self) -> payroc_model::payment::Payment {
-        payroc_model::json::from_slice(&self.0).unwrap()
-    }
 }
 
 /// Criterion's async support without its `async` feature: time `iters` sequential

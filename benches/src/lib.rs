@@ -1,6 +1,11 @@
 //! Fixtures shared by the benchmarks: a full card payment request (secure token,
-//! standing instructions, customer, breakdown) and a full retrieved payment.
+//! standing instructions, customer, breakdown), a full retrieved payment, and the
+//! loopback calls ([`Calls`]: the SDK's and the raw reqwest floor's).
 #![forbid(unsafe_code)]
+
+mod calls;
+
+pub use calls::{authorize, raw_payment, Calls, RawReply};
 
 use payroc_model::common::{Address, Channel, ContactMethod, Customer};
 use payroc_model::payment::{

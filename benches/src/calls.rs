@@ -1,0 +1,136 @@
+//! The create-payment calls the loopback benchmarks compare, against one emulator:
+//! the SDK's, the floor (a raw reqwest POST of the same bytes) and the floor that
+//! reads its reply as a `Payment`.
+
+use crate::full_payment_request;
+use payroc_model::payment::{Payment, PaymentRequest};
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// A bearer token from the emulator at `base_url`, fetched with `raw` on `rt`.
+pub fn authorize(rt: &tokio::runtime::Runtime, raw: &reqwest::Client, base_url: &str) -> String {
+    rt.block_on(async {
+        let reply = raw
+            .post(format!("{base_url}/authorize"))
+            .header("x-api-key", "bench")
+            .send()
+            .await
+            .unwrap();
+        let body: serde_json::Value =
+            serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
+        body["access_token"].as_str().unwrap().to_owned()
+    })
+}
+
+/// The floor: a raw reqwest POST of a payment body, under idempotency key number `key`.
+pub fn raw_payment(
+    raw: &reqwest::Client,
+    url: &str,
+    bearer: &str,
+    body: Vec<u8>,
+    key: u64,
+) -> impl Future<Output = RawReply> + Send + 'static {
+    let request = raw
+        .post(url)
+        .bearer_auth(bearer)
+        .header("content-type", "application/json")
+        .header(
+            "idempotency-key",
+            format!("00000000-0000-4000-8000-{key:012x}"),
+        )
+        .body(body);
+    async move {
+        let reply = request.send().await.unwrap();
+        assert_eq!(reply.status(), 201);
+        RawReply(reply.bytes().await.unwrap())
+    }
+}
+
+/// A reply's body, held so that a floor may read it as the SDK does.
+pub struct RawReply(bytes::Bytes);
+
+impl RawReply {
+    /// The body read as a retrieved payment.
+    pub fn into_payment(self) -> Payment {
+        payroc_model::json::from_slice(&self.0).unwrap()
+    }
+}
+
+/// The calls against one emulator, each with a fresh order id and idempotency key.
+/// Cheap to clone into tasks.
+#[derive(Clone)]
+pub struct Calls {
+    client: payroc_core::Client,
+    raw: reqwest::Client,
+    url: Arc<str>,
+    bearer: Arc<str>,
+    token: Arc<str>,
+    run: u64,
+    counter: Arc<AtomicU64>,
+}
+
+impl Calls {
+    /// Calls through `client` and `raw` (both made inside the runtime that drives
+    /// them) to the emulator at `base_url`, charging the secure token `token`.
+    pub fn new(
+        rt: &tokio::runtime::Runtime,
+        client: payroc_core::Client,
+        raw: reqwest::Client,
+        base_url: &str,
+        token: Arc<str>,
+    ) -> Self {
+        let bearer = authorize(rt, &raw, base_url).into();
+        Self {
+            client,
+            raw,
+            url: format!("{base_url}/v1/payments").into(),
+            bearer,
+            token,
+            // Order ids and keys unique across runs against one long-lived emulator,
+            // which refuses a key reused for another body.
+            run: u64::from(std::process::id()) << 24,
+            counter: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn next(&self) -> u64 {
+        self.run | self.counter.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// The next full payment request, and its number.
+    pub fn request(&self) -> (PaymentRequest, u64) {
+        let n = self.next();
+        (full_payment_request(&format!("P{n}"), &self.token), n)
+    }
+
+    /// The SDK's call. The request stays the caller's: handed back, it is dropped
+    /// wherever the caller drops results.
+    pub fn sdk(&self) -> impl Future<Output = (Payment, PaymentRequest)> + Send + 'static {
+        let (request, _) = self.request();
+        let client = self.client.clone();
+        async move { (client.payments().create(&request).await.unwrap(), request) }
+    }
+
+    /// The floor through `raw` (another client than this one's, e.g. one made on a
+    /// current-thread runtime): its body is serialized before the future is made.
+    pub fn floor_with(
+        &self,
+        raw: &reqwest::Client,
+    ) -> impl Future<Output = RawReply> + Send + 'static {
+        let (request, n) = self.request();
+        let body = serde_json::to_vec(&request).unwrap();
+        raw_payment(raw, &self.url, &self.bearer, body, n)
+    }
+
+    /// The floor.
+    pub fn floor(&self) -> impl Future<Output = RawReply> + Send + 'static {
+        self.floor_with(&self.raw)
+    }
+
+    /// The floor, its reply then read as a `Payment`.
+    pub fn floor_read(&self) -> impl Future<Output = Payment> + Send + 'static {
+        let sent = self.floor();
+        async move { sent.await.into_payment() }
+    }
+}
