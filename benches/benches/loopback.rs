@@ -6,7 +6,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use payroc_benches::{
-    authorize, full_payment_request, raw_payment, raw_reqwest, secure_token, Calls, ChildMock,
+    authorize, full_payment_request, raw_payment, raw_reqwest, secure_token, two_worker_runtime,
+    Calls, FacadeCalls, OwnProcessMock,
 };
 use payroc_mock::MockConfig;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,11 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn loopback(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = two_worker_runtime();
     let server = rt
         .block_on(payroc_mock::start(MockConfig::default()))
         .unwrap();
@@ -140,29 +137,9 @@ fn loopback(c: &mut Criterion) {
 /// `PAYROC_BENCH_MOCK_URL` points them at a running emulator (the one the C and Python
 /// benchmarks use, for like-for-like figures); otherwise one is started.
 fn own_process(c: &mut Criterion) {
-    let external = std::env::var("PAYROC_BENCH_MOCK_URL").ok();
-    let child = external
-        .is_none()
-        .then(|| ChildMock::spawn(env!("CARGO_BIN_EXE_bench-mock")));
-    let base_url = external.unwrap_or_else(|| child.as_ref().unwrap().base_url().to_owned());
-    let builder = || {
-        payroc_core::Client::builder()
-            .api_key("bench")
-            .base_urls(format!("{base_url}/v1"), base_url.clone())
-    };
-    let blocking = payroc_core::blocking::BlockingClient::new(builder()).unwrap();
-    let token: Arc<str> = blocking
-        .run(|client| async move { Ok(secure_token(&client).await) })
-        .unwrap()
-        .into();
-
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let client = rt.block_on(async { builder().build().unwrap() });
-    let calls = Calls::new(&rt, client, raw_reqwest(&rt), &base_url, token);
+    let mock = OwnProcessMock::start(env!("CARGO_BIN_EXE_bench-mock"));
+    let rt = two_worker_runtime();
+    let calls = Calls::new(&rt, &mock);
     let sdk_call = {
         let calls = calls.clone();
         move || calls.sdk()
@@ -199,22 +176,13 @@ fn own_process(c: &mut Criterion) {
     // The blocking facade drives its runtime from the calling thread: its floor is a
     // raw POST on a current-thread runtime. Both are timed as the C and Python
     // benchmarks time their calls, building the request and dropping the reply included.
-    let current = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let raw_current = raw_reqwest(&current);
+    let facade = FacadeCalls::new(&mock, calls.clone());
     group.bench_function(
         "raw reqwest POST of the same bytes, current-thread runtime (floor)",
-        |b| b.iter(|| current.block_on(calls.floor_with(&raw_current))),
+        |b| b.iter(|| facade.floor()),
     );
     group.bench_function("create payment via the blocking facade", |b| {
-        b.iter(|| {
-            let (request, _) = calls.request();
-            blocking
-                .run(|client| async move { client.payments().create(&request).await })
-                .unwrap()
-        })
+        b.iter(|| facade.sdk())
     });
     group.finish();
 }

@@ -12,10 +12,9 @@
 // The report is this program's output, as criterion's is the other benchmarks'.
 #![allow(clippy::print_stdout)]
 
-use payroc_benches::{raw_reqwest, secure_token, Calls, ChildMock};
+use payroc_benches::{two_worker_runtime, Calls, FacadeCalls, OwnProcessMock};
 use std::future::Future;
 use std::hint::black_box;
-use std::sync::Arc;
 use std::time::Instant;
 
 /// The first calls of a block follow calls of the other kind: not counted.
@@ -29,28 +28,14 @@ fn main() {
     }
     let blocks = setting("PAYROC_PAIRED_BLOCKS", 60);
     let calls_per_block = setting("PAYROC_PAIRED_CALLS", 100);
-    let external = std::env::var("PAYROC_BENCH_MOCK_URL").ok();
-    let child = external
-        .is_none()
-        .then(|| ChildMock::spawn(env!("CARGO_BIN_EXE_bench-mock")));
-    let base_url = external.unwrap_or_else(|| child.as_ref().unwrap().base_url().to_owned());
-    let builder = || {
-        payroc_core::Client::builder()
-            .api_key("bench")
-            .base_urls(format!("{base_url}/v1"), base_url.clone())
-    };
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let client = rt.block_on(async { builder().build().unwrap() });
-    let token: Arc<str> = rt.block_on(secure_token(&client)).into();
-    let calls = Calls::new(&rt, client, raw_reqwest(&rt), &base_url, token);
+    let mock = OwnProcessMock::start(env!("CARGO_BIN_EXE_bench-mock"));
+    let rt = two_worker_runtime();
+    let calls = Calls::new(&rt, &mock);
     let n = calls_per_block + SETTLE;
     println!(
         "{blocks} blocks × {calls_per_block} calls per side (after {SETTLE} uncounted), \
-         one keep-alive connection per client, emulator at {base_url}"
+         one keep-alive connection per client, emulator at {}",
+        mock.base_url()
     );
 
     let on_worker = |side: usize| {
@@ -84,12 +69,7 @@ fn main() {
         paired(2, blocks, outside),
     );
 
-    let blocking = payroc_core::blocking::BlockingClient::new(builder()).unwrap();
-    let current = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let raw_current = raw_reqwest(&current);
+    let facade_calls = FacadeCalls::new(&mock, calls.clone());
     // Timed as the C and Python benchmarks time their calls: building the request and
     // dropping the reply included.
     let facade = |side: usize| {
@@ -97,13 +77,9 @@ fn main() {
             .map(|_| {
                 let start = Instant::now();
                 if side == 0 {
-                    let (request, _) = calls.request();
-                    let payment = blocking
-                        .run(|client| async move { client.payments().create(&request).await })
-                        .unwrap();
-                    drop(black_box(payment));
+                    drop(black_box(facade_calls.sdk()));
                 } else {
-                    drop(black_box(current.block_on(calls.floor_with(&raw_current))));
+                    drop(black_box(facade_calls.floor()));
                 }
                 start.elapsed().as_nanos() as u64
             })

@@ -2,7 +2,7 @@
 //! the SDK's, the floor (a raw reqwest POST of the same bytes) and the floor that
 //! reads its reply as a `Payment`.
 
-use crate::full_payment_request;
+use crate::{full_payment_request, raw_reqwest, secure_token, OwnProcessMock};
 use payroc_model::payment::{Payment, PaymentRequest};
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -71,15 +71,13 @@ pub struct Calls {
 }
 
 impl Calls {
-    /// Calls through `client` and `raw` (both made inside the runtime that drives
-    /// them) to the emulator at `base_url`, charging the secure token `token`.
-    pub fn new(
-        rt: &tokio::runtime::Runtime,
-        client: payroc_core::Client,
-        raw: reqwest::Client,
-        base_url: &str,
-        token: Arc<str>,
-    ) -> Self {
+    /// Calls to `mock` on `rt` (its clients are made inside it: a connection pool
+    /// belongs to the runtime that drives it), charging a secure token saved first.
+    pub fn new(rt: &tokio::runtime::Runtime, mock: &OwnProcessMock) -> Self {
+        let client = rt.block_on(async { mock.client_builder().build().unwrap() });
+        let token = rt.block_on(secure_token(&client)).into();
+        let raw = raw_reqwest(rt);
+        let base_url = mock.base_url();
         let bearer = authorize(rt, &raw, base_url).into();
         Self {
             client,
@@ -114,10 +112,7 @@ impl Calls {
 
     /// The floor through `raw` (another client than this one's, e.g. one made on a
     /// current-thread runtime): its body is serialized before the future is made.
-    pub fn floor_with(
-        &self,
-        raw: &reqwest::Client,
-    ) -> impl Future<Output = RawReply> + Send + 'static {
+    fn floor_with(&self, raw: &reqwest::Client) -> impl Future<Output = RawReply> + Send + 'static {
         let (request, n) = self.request();
         let body = serde_json::to_vec(&request).unwrap();
         raw_payment(raw, &self.url, &self.bearer, body, n)
@@ -132,5 +127,46 @@ impl Calls {
     pub fn floor_read(&self) -> impl Future<Output = Payment> + Send + 'static {
         let sent = self.floor();
         async move { sent.await.into_payment() }
+    }
+}
+
+/// The blocking facade's call and its floor: a raw POST on a current-thread runtime
+/// driven from the calling thread, as the facade drives its own. Both build their
+/// request when called, as the C and Python benchmarks do.
+pub struct FacadeCalls {
+    calls: Calls,
+    blocking: payroc_core::blocking::BlockingClient,
+    current: tokio::runtime::Runtime,
+    raw: reqwest::Client,
+}
+
+impl FacadeCalls {
+    /// The facade's calls to `mock`, with order ids from `calls`.
+    pub fn new(mock: &OwnProcessMock, calls: Calls) -> Self {
+        let blocking = payroc_core::blocking::BlockingClient::new(mock.client_builder()).unwrap();
+        let current = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let raw = raw_reqwest(&current);
+        Self {
+            calls,
+            blocking,
+            current,
+            raw,
+        }
+    }
+
+    /// A payment created through the blocking facade.
+    pub fn sdk(&self) -> Payment {
+        let (request, _) = self.calls.request();
+        self.blocking
+            .run(|client| async move { client.payments().create(&request).await })
+            .unwrap()
+    }
+
+    /// The floor.
+    pub fn floor(&self) -> RawReply {
+        self.current.block_on(self.calls.floor_with(&self.raw))
     }
 }

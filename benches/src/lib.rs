@@ -5,7 +5,7 @@
 
 mod calls;
 
-pub use calls::{authorize, raw_payment, Calls, RawReply};
+pub use calls::{authorize, raw_payment, Calls, FacadeCalls, RawReply};
 
 use payroc_model::common::{Address, Channel, ContactMethod, Customer};
 use payroc_model::payment::{
@@ -86,6 +86,15 @@ pub async fn secure_token(client: &payroc_core::Client) -> String {
         .token
 }
 
+/// The client's runtime in the loopback benchmarks: two workers, one per core.
+pub fn two_worker_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// A reqwest client as the floor uses it (keep-alive, no Nagle), made inside `rt`
 /// (a connection pool belongs to the runtime that drives it).
 pub fn raw_reqwest(rt: &tokio::runtime::Runtime) -> reqwest::Client {
@@ -141,6 +150,46 @@ impl Drop for ChildMock {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The emulator of the own-process benchmarks: the running one `PAYROC_BENCH_MOCK_URL`
+/// names (the one the C and Python benchmarks use, for like-for-like figures), or else
+/// a [`ChildMock`] of `program`, killed when this is dropped.
+pub struct OwnProcessMock {
+    _child: Option<ChildMock>,
+    base_url: String,
+}
+
+impl OwnProcessMock {
+    /// The emulator to use; `program` as for [`ChildMock::spawn`].
+    pub fn start(program: &str) -> Self {
+        match std::env::var("PAYROC_BENCH_MOCK_URL") {
+            Ok(base_url) => Self {
+                _child: None,
+                base_url,
+            },
+            Err(_) => {
+                let child = ChildMock::spawn(program);
+                let base_url = child.base_url().to_owned();
+                Self {
+                    _child: Some(child),
+                    base_url,
+                }
+            }
+        }
+    }
+
+    /// The identity base URL, e.g. `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// A client builder for this emulator.
+    pub fn client_builder(&self) -> payroc_core::ClientBuilder {
+        payroc_core::Client::builder()
+            .api_key("bench")
+            .base_urls(format!("{}/v1", self.base_url), self.base_url.clone())
     }
 }
 
