@@ -3,7 +3,9 @@
 //! sides meet the same moments of a noisy machine, and every call is timed on its own.
 //! The figure is the median call of each side, beside the spread of the per-block
 //! ratios. Criterion's `loopback` benchmark times each side in a run of its own, minutes
-//! apart, which on a shared VM moves the ratio more than the SDK does.
+//! apart, which on a shared VM moves the ratio more than the SDK does. From a task,
+//! two more sides show where the SDK's time goes: the floor that reads its reply as a
+//! `Payment`, and payroc-core's transport alone sending the floor's request.
 //!
 //! `cargo bench -p payroc-benches --bench loopback_paired`; `PAYROC_BENCH_MOCK_URL`
 //! points it at a running emulator, `PAYROC_PAIRED_BLOCKS` and `PAYROC_PAIRED_CALLS`
@@ -44,7 +46,8 @@ fn main() {
             match side {
                 0 => timed(n, || calls.sdk()).await,
                 1 => timed(n, || calls.floor()).await,
-                _ => timed(n, || calls.floor_read()).await,
+                2 => timed(n, || calls.floor_read()).await,
+                _ => timed(n, || calls.transport()).await,
             }
         });
         rt.block_on(task).expect("the timed task completes")
@@ -55,8 +58,9 @@ fn main() {
             "payroc-core async client",
             "raw reqwest POST (floor)",
             "raw POST + reply read as a Payment",
+            "payroc-core's transport alone, same request",
         ],
-        paired(3, blocks, on_worker),
+        paired(4, blocks, on_worker),
     );
 
     let outside = |side: usize| match side {

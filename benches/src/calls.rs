@@ -3,10 +3,12 @@
 //! reads its reply as a `Payment`.
 
 use crate::{full_payment_request, raw_reqwest, secure_token, OwnProcessMock};
+use payroc_core::http::{HttpRequest, HttpResponse, HttpTransport, Method};
 use payroc_model::payment::{Payment, PaymentRequest};
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A bearer token from the emulator at `base_url`, fetched with `raw` on `rt`.
 pub fn authorize(rt: &tokio::runtime::Runtime, raw: &reqwest::Client, base_url: &str) -> String {
@@ -35,16 +37,18 @@ pub fn raw_payment(
         .post(url)
         .bearer_auth(bearer)
         .header("content-type", "application/json")
-        .header(
-            "idempotency-key",
-            format!("00000000-0000-4000-8000-{key:012x}"),
-        )
+        .header("idempotency-key", idempotency_key(key))
         .body(body);
     async move {
         let reply = request.send().await.unwrap();
         assert_eq!(reply.status(), 201);
         RawReply(reply.bytes().await.unwrap())
     }
+}
+
+/// Idempotency key number `n`.
+fn idempotency_key(n: u64) -> String {
+    format!("00000000-0000-4000-8000-{n:012x}")
 }
 
 /// A reply's body, held so that a floor may read it as the SDK does.
@@ -62,6 +66,7 @@ impl RawReply {
 #[derive(Clone)]
 pub struct Calls {
     client: payroc_core::Client,
+    transport: Arc<payroc_core::transport::ReqwestTransport>,
     raw: reqwest::Client,
     url: Arc<str>,
     bearer: Arc<str>,
@@ -77,10 +82,14 @@ impl Calls {
         let client = rt.block_on(async { mock.client_builder().build().unwrap() });
         let token = rt.block_on(secure_token(&client)).into();
         let raw = raw_reqwest(rt);
+        let transport = rt.block_on(async {
+            payroc_core::transport::ReqwestTransport::new(Duration::from_secs(10), "bench").unwrap()
+        });
         let base_url = mock.base_url();
         let bearer = authorize(rt, &raw, base_url).into();
         Self {
             client,
+            transport: Arc::new(transport),
             raw,
             url: format!("{base_url}/v1/payments").into(),
             bearer,
@@ -121,6 +130,30 @@ impl Calls {
     /// The floor.
     pub fn floor(&self) -> impl Future<Output = RawReply> + Send + 'static {
         self.floor_with(&self.raw)
+    }
+
+    /// payroc-core's transport alone, sending the floor's request (bytes serialized and
+    /// headers made before the future is made) as the client would.
+    pub fn transport(&self) -> impl Future<Output = HttpResponse> + Send + 'static {
+        let (request, n) = self.request();
+        let request = HttpRequest {
+            method: Method::Post,
+            url: self.url.to_string(),
+            headers: vec![
+                ("authorization", format!("Bearer {}", self.bearer)),
+                ("accept", "application/json".to_owned()),
+                ("content-type", "application/json".to_owned()),
+                ("idempotency-key", idempotency_key(n)),
+            ],
+            body: Some(serde_json::to_vec(&request).unwrap()),
+            timeout: Duration::from_secs(60),
+        };
+        let transport = Arc::clone(&self.transport);
+        async move {
+            let reply = transport.send(request).await.unwrap();
+            assert_eq!(reply.status, 201);
+            reply
+        }
     }
 
     /// The floor, its reply then read as a `Payment`.
