@@ -1,6 +1,7 @@
 //! The create-payment calls the loopback benchmarks compare, against one emulator:
-//! the SDK's, the floor (a raw reqwest POST of the same bytes) and the floor that
-//! reads its reply as a `Payment`.
+//! the SDK's, the floor (a raw reqwest POST of the same bytes), the floor that reads
+//! its reply as a `Payment`, payroc-core's transport alone, and the blocking facade's
+//! call beside its own floor.
 
 use crate::{full_payment_request, raw_reqwest, secure_token, OwnProcessMock};
 use payroc_core::http::{HttpRequest, HttpResponse, HttpTransport, Method};
