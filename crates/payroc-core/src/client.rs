@@ -73,18 +73,23 @@ impl Engine {
     }
 
     /// Attempts `call` until success or the retry policy says stop.
-    pub(crate) async fn attempts(
+    pub(crate) async fn attempts<H, Fut>(
         &self,
         call: &Call,
-        extra_headers: impl Fn(u32) -> Result<Vec<(&'static str, String)>>,
-    ) -> Result<HttpResponse> {
+        extra_headers: H,
+    ) -> Result<HttpResponse>
+    where
+        H: Fn() -> Fut,
+        Fut: Future<Output = Result<Vec<(&'static str, String)>>>,
+    {
         self.attempts_as(call, "application/json", extra_headers)
             .await
     }
 
     /// [`attempts`](Self::attempts) with a bearer token from `tokens`, as `headers`
-    /// makes them (with the token's generation): a 401 invalidates that token, and the
-    /// call is tried once more with a fresh one.
+    /// makes them (with the token's generation). The token is read before every
+    /// attempt, so retries that outlast it carry its successor. A 401 invalidates the
+    /// token it refused, and the call is tried once more with a fresh one.
     pub(crate) async fn attempts_authorized<F, Fut>(
         &self,
         call: &Call,
@@ -99,13 +104,21 @@ impl Engine {
         // Whether an attempt before the refresh may have been acted on: the final error
         // must still say so.
         let mut ambiguous_before_refresh = false;
+        // The generation of the token the latest attempt carried.
+        let sent_generation = AtomicU64::new(0);
         loop {
-            let (headers, generation) = headers().await?;
-            match self.attempts(call, |_| Ok(headers.clone())).await {
+            let result = self
+                .attempts(call, || async {
+                    let (headers, generation) = headers().await?;
+                    sent_generation.store(generation, Ordering::Relaxed);
+                    Ok(headers)
+                })
+                .await;
+            match result {
                 Err(Error::Api(api)) if api.status == 401 && !refreshed => {
                     // The token was revoked or expired early: refresh once, try once more.
                     tracing::info!(target: "payroc", "bearer token refused; refreshing once");
-                    tokens.invalidate(generation);
+                    tokens.invalidate(sent_generation.load(Ordering::Relaxed));
                     refreshed = true;
                     ambiguous_before_refresh = api.earlier_attempt_ambiguous;
                 }
@@ -116,12 +129,16 @@ impl Engine {
     }
 
     /// [`attempts`](Self::attempts) with a body of another media type.
-    pub(crate) async fn attempts_as(
+    pub(crate) async fn attempts_as<H, Fut>(
         &self,
         call: &Call,
         content_type: &'static str,
-        extra_headers: impl Fn(u32) -> Result<Vec<(&'static str, String)>>,
-    ) -> Result<HttpResponse> {
+        extra_headers: H,
+    ) -> Result<HttpResponse>
+    where
+        H: Fn() -> Fut,
+        Fut: Future<Output = Result<Vec<(&'static str, String)>>>,
+    {
         let settings = &self.settings;
         let clock = &settings.clock;
         let path = path_of(&call.url);
@@ -141,7 +158,11 @@ impl Engine {
             let mut ambiguous = false;
             loop {
                 attempt += 1;
-                let mut headers = extra_headers(attempt)?;
+                let mut headers = match extra_headers().await {
+                    Ok(headers) => headers,
+                    Err(err) if ambiguous => return Err(err.after_ambiguous_attempt()),
+                    Err(err) => return Err(err),
+                };
                 headers.push(("accept", "application/json".to_owned()));
                 if call.body.is_some() {
                     headers.push(("content-type", content_type.to_owned()));
@@ -309,7 +330,7 @@ impl Client {
         let response = self
             .inner
             .engine
-            .attempts(&call, |_| Ok(headers.clone()))
+            .attempts(&call, || std::future::ready(Ok(headers.clone())))
             .await?;
         let token: IdentityToken = decode(&response)?;
         Ok(FetchedToken {

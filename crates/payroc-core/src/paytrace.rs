@@ -160,8 +160,8 @@ impl PaytraceClient {
         let response = self
             .inner
             .engine
-            .attempts_as(&call, "application/x-www-form-urlencoded", |_| {
-                Ok(Vec::new())
+            .attempts_as(&call, "application/x-www-form-urlencoded", || {
+                std::future::ready(Ok(Vec::new()))
             })
             .await?;
         let token: PaytraceToken = decode(&response)?;

@@ -23,14 +23,28 @@ struct ScriptedTransport {
     script: Mutex<VecDeque<Scripted>>,
     seen: Mutex<Vec<HttpRequest>>,
     tokens_issued: Mutex<u32>,
+    token_lifetime_secs: u64,
+    identity_down: std::sync::atomic::AtomicBool,
 }
 
 impl ScriptedTransport {
     fn new(script: Vec<Scripted>) -> Arc<Self> {
+        Self::with_token_lifetime(script, 3600)
+    }
+
+    fn with_token_lifetime(script: Vec<Scripted>, token_lifetime_secs: u64) -> Arc<Self> {
         Arc::new(Self {
             script: Mutex::new(script.into()),
+            token_lifetime_secs,
             ..Self::default()
         })
+    }
+
+    fn api_authorizations(&self) -> Vec<String> {
+        self.api_requests()
+            .iter()
+            .map(|r| r.header("authorization").unwrap().to_owned())
+            .collect()
     }
 
     fn api_requests(&self) -> Vec<HttpRequest> {
@@ -67,12 +81,18 @@ impl HttpTransport for ScriptedTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         let is_authorize = request.url.ends_with("/authorize");
         self.seen.lock().unwrap().push(request);
-        let answer = if is_authorize {
+        let identity_down = self.identity_down.load(std::sync::atomic::Ordering::SeqCst);
+        let answer = if is_authorize && identity_down {
+            response(503, r#"{"title":"Service unavailable"}"#)
+        } else if is_authorize {
             let mut n = self.tokens_issued.lock().unwrap();
             *n += 1;
             response(
                 200,
-                &format!(r#"{{"access_token":"tok-{n}","token_type":"Bearer","expires_in":3600}}"#),
+                &format!(
+                    r#"{{"access_token":"tok-{n}","token_type":"Bearer","expires_in":{}}}"#,
+                    self.token_lifetime_secs
+                ),
             )
         } else {
             self.script
@@ -207,6 +227,77 @@ async fn an_invalid_request_never_reaches_the_network() {
 }
 
 #[tokio::test]
+async fn a_retry_that_outlasts_its_token_carries_a_fresh_one() {
+    // 10 s tokens are refreshed after 5 s; each 503 asks for 3 s, so the third attempt
+    // would carry a token past its refresh point. The one refresh a 401 earns is
+    // then still unspent, for a token the server revokes.
+    let busy = || {
+        Ok(HttpResponse {
+            status: 503,
+            headers: vec![("retry-after".into(), "3".into())],
+            body: b"{}".to_vec(),
+        })
+    };
+    let transport = ScriptedTransport::with_token_lifetime(
+        vec![busy(), busy(), response(401, "{}"), response(201, PAYMENT)],
+        10,
+    );
+    let clock = ManualClock::new();
+    client(transport.clone(), &clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap();
+    assert_eq!(
+        transport.api_authorizations(),
+        [
+            "Bearer tok-1",
+            "Bearer tok-1",
+            "Bearer tok-2",
+            "Bearer tok-3"
+        ]
+    );
+    let keys: Vec<_> = transport
+        .api_requests()
+        .iter()
+        .map(|r| r.header("idempotency-key").unwrap().to_owned())
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] == w[1]),
+        "one key across the refreshes: {keys:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_token_that_cannot_be_renewed_mid_retry_ends_the_call_as_maybe_processed() {
+    // The first attempt's 503 may have been acted on; its Retry-After outlasts the
+    // token, and the identity service is down by then.
+    let busy = Ok(HttpResponse {
+        status: 503,
+        headers: vec![("retry-after".into(), "6".into())],
+        body: b"{}".to_vec(),
+    });
+    let transport = ScriptedTransport::with_token_lifetime(vec![busy], 10);
+    let clock = ManualClock::new();
+    let client = client(transport.clone(), &clock);
+    client.authenticate().await.unwrap();
+    transport
+        .identity_down
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let err = client
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(transport.api_requests().len(), 1);
+    assert!(
+        err.maybe_processed(),
+        "the first attempt may have charged: {err:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_401_refreshes_the_token_once_and_retries_once() {
     let transport = ScriptedTransport::new(vec![
         response(401, r#"{"title":"Unauthorized"}"#),
@@ -219,12 +310,10 @@ async fn a_401_refreshes_the_token_once_and_retries_once() {
         .await
         .unwrap();
     assert_eq!(transport.tokens_issued(), 2);
-    let auth: Vec<_> = transport
-        .api_requests()
-        .iter()
-        .map(|r| r.header("authorization").unwrap().to_owned())
-        .collect();
-    assert_eq!(auth, ["Bearer tok-1", "Bearer tok-2"]);
+    assert_eq!(
+        transport.api_authorizations(),
+        ["Bearer tok-1", "Bearer tok-2"]
+    );
 
     let transport = ScriptedTransport::new(vec![
         response(401, "{}"),
