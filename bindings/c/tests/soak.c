@@ -8,7 +8,9 @@
  *
  * Phase 1 runs the payments under faults. Every call uses an idempotency key this
  * program makes and keeps, the way a POS stores it with its order. A call that failed
- * must report a retryable error; a call that succeeded must return its own order.
+ * must report a retryable error (or an authentication error when a forced expiry
+ * overlapped it: the client refreshes a refused token once per call); a call that
+ * succeeded must return its own order.
  * Then the faults are turned off (`PUT /_mock/faults {}`) and phase 2 retries every
  * failed call with the SAME key: each must now succeed (the replay of a committed
  * payment, or the payment made for the first time). A customer whose first payment
@@ -67,6 +69,12 @@ static const payroc_client *client;
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 static int problems;
 
+/* Forced token expiries (see expire_tokens): started, and answered. A call that
+ * overlaps one may meet its token refused twice. */
+static atomic_int expiries_begun, expiries_done;
+/* Calls that failed that way in phase 1. */
+static atomic_int expired_twice;
+
 /* Reports a broken expectation (from any thread). */
 static void problem(const char *fmt, const char *order_id, const char *detail) {
     pthread_mutex_lock(&report_lock);
@@ -122,6 +130,7 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
     char *params, *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
+    int expiries_done_before = atomic_load(&expiries_done);
     if (month == 0) {
         snprintf(body, sizeof body,
                  "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\","
@@ -159,7 +168,13 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
         problem("%s", call->order_id, "a failure without its error object");
     } else {
         call->maybe_processed = payroc_error_maybe_processed(err);
-        if (!payroc_error_retryable(err)) {
+        if (r == PAYROC_RESULT_AUTHENTICATION &&
+            atomic_load(&expiries_begun) > expiries_done_before) {
+            /* The client refreshes once per call. A token expired by force before the
+             * call began, and its successor expired again while it ran: two refusals,
+             * and the call is retried under its key like any other failure. */
+            atomic_fetch_add(&expired_twice, 1);
+        } else if (!payroc_error_retryable(err)) {
             /* Every injected fault is transient: a non-retryable error is a wrong mapping. */
             problem("not retryable: %s", call->order_id, payroc_error_message(err));
         }
@@ -232,9 +247,11 @@ static void *expire_tokens(void *base_url) {
     const struct timespec pause = {0, 200 * 1000 * 1000};
     while (atomic_load(&phase1_running)) {
         nanosleep(&pause, NULL);
+        atomic_fetch_add(&expiries_begun, 1);
         if (mock_control(base_url, "POST", "/_mock/tokens/expire", "") != 204) {
             problem("%s", "POST /_mock/tokens/expire", "failed");
         }
+        atomic_fetch_add(&expiries_done, 1);
     }
     return NULL;
 }
@@ -368,7 +385,8 @@ int main(int argc, char **argv) {
         problems++;
     }
     printf("soak: %d calls in %.1f s under faults (%d succeeded, %d failed, all %d retried with "
-           "their key: %d recovered), %d charged after a failed first payment; %d problems\n",
-           ran, phase1, ok, failed, failed, recovered, late, problems);
+           "their key: %d recovered; %d refused a token twice), %d charged after a failed first "
+           "payment; %d problems\n",
+           ran, phase1, ok, failed, failed, recovered, atomic_load(&expired_twice), late, problems);
     return problems == 0 ? 0 : 1;
 }
