@@ -27,16 +27,14 @@
 #define _GNU_SOURCE
 #include "payroc.h"
 #include "json_find.h"
+#include "mock_control.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -201,41 +199,6 @@ static void *worker(void *arg) {
     int first = *(const int *)arg, index;
     for (index = first; index < CUSTOMERS; index += THREADS) run_customer(index);
     return NULL;
-}
-
-/* One request to payroc-mock's controls (loopback, no auth, never faulted) over a
- * plain socket: returns the HTTP status, or -1 when the exchange failed. */
-static int mock_control(const char *base_url, const char *method, const char *path,
-                        const char *body) {
-    char request[512], response[512];
-    struct sockaddr_in addr;
-    unsigned port = 0;
-    int fd, status = -1;
-    ssize_t n;
-    size_t got = 0;
-    if (sscanf(base_url, "http://127.0.0.1:%u", &port) != 1) return -1;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((unsigned short)port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return -1;
-    if (connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0) {
-        int len = snprintf(request, sizeof request,
-                           "%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                           "Content-Length: %zu\r\n\r\n%s",
-                           method, path, strlen(body), body);
-        if (write(fd, request, (size_t)len) == len) {
-            while (got + 1 < sizeof response &&
-                   (n = read(fd, response + got, sizeof response - 1 - got)) > 0) {
-                got += (size_t)n;
-            }
-            response[got] = '\0';
-            if (sscanf(response, "HTTP/%*s %d", &status) != 1) status = -1;
-        }
-    }
-    close(fd);
-    return status;
 }
 
 /* Phase 1's token killer: every 200 ms it expires every bearer token the emulator

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "payroc.h"
 #include "json_find.h"
+#include "mock_control.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -212,7 +213,7 @@ static void test_bad_arguments(payroc_client *client) {
 }
 
 static void test_payments(payroc_client *client) {
-    char body[1024], params[256], payment_id[64], again_id[64];
+    char body[1024], params[256], payment_id[64] = "", again_id[64] = "";
     char *out = NULL, *again = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -265,6 +266,30 @@ static void test_payments(payroc_client *client) {
     CHECK(payroc_error_problem_json(err) != NULL &&
               strstr(payroc_error_problem_json(err), "paymentMethod.token") != NULL,
           "problem %s", payroc_error_problem_json(err));
+    payroc_error_free(err);
+}
+
+/* The server stops honouring the client's token (expired or revoked early): the next
+ * call fetches a new one and is tried once more, and the caller sees only success. */
+static void test_expired_token(payroc_client *client) {
+    char body[1024];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payment_json(body, sizeof body, "C-EXP-1", 2100);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    payroc_string_free(out);
+    payroc_error_free(err);
+    out = NULL;
+    err = NULL;
+    CHECK(mock_control(base_url, "POST", "/_mock/tokens/expire", "") == 204,
+          "POST /_mock/tokens/expire failed");
+    payment_json(body, sizeof body, "C-EXP-2", 2200);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "C-EXP-2") != NULL, "%s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
     payroc_error_free(err);
 }
 
@@ -321,7 +346,7 @@ static void *cancel_later(void *arg) {
 }
 
 static void test_cloud(payroc_client *client) {
-    char body[512], id[64], params[128];
+    char body[512], id[64] = "", params[128];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -392,7 +417,7 @@ static void test_cloud(payroc_client *client) {
 /* ---- repeat payments, payment links, PayTrace ---- */
 
 static void test_repeat_links_paytrace(payroc_client *client) {
-    char body[1024], token[32], params[2048], series[1024];
+    char body[1024], token[32] = "", params[2048], series[1024];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -550,6 +575,7 @@ int main(int argc, char **argv) {
     test_version();
     test_bad_arguments(client);
     test_payments(client);
+    test_expired_token(client);
     test_failures();
     test_cloud(client);
     test_repeat_links_paytrace(client);

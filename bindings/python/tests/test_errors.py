@@ -136,6 +136,15 @@ def test_authentication_error(mock: Mock) -> None:
     assert wrong not in str(info.value) and wrong not in repr(info.value) and wrong not in repr(c)
 
 
+def test_a_token_the_server_stopped_honouring_is_replaced(client: payroc_rs.Client, mock: Mock) -> None:
+    client.payments.create(card_payment())
+    issued = mock.control("GET", "/_mock/counters")["authorize"]
+    mock.control("POST", "/_mock/tokens/expire")
+    payment = client.payments.create(card_payment(2200))
+    assert payment.order.amount == 2200
+    assert mock.control("GET", "/_mock/counters")["authorize"] == issued + 1, "one new token"
+
+
 def test_transport_error() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
