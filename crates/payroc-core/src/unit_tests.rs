@@ -70,6 +70,15 @@ fn response(status: u16, body: &str) -> Scripted {
     })
 }
 
+/// An empty answer with `status` that asks to be retried after `secs` seconds.
+fn retry_after(status: u16, secs: u32) -> Scripted {
+    Ok(HttpResponse {
+        status,
+        headers: vec![("retry-after".into(), secs.to_string())],
+        body: b"{}".to_vec(),
+    })
+}
+
 fn dropped() -> Scripted {
     Err(TransportError::new(
         TransportErrorKind::Io,
@@ -124,6 +133,18 @@ fn client(transport: Arc<ScriptedTransport>, clock: &ManualClock) -> Client {
         .unwrap()
 }
 
+/// A payment create through `transport` that is meant to succeed: the payment.
+async fn paid_payment(
+    transport: Arc<ScriptedTransport>,
+    clock: &ManualClock,
+) -> payroc_model::payment::Payment {
+    client(transport, clock)
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap()
+}
+
 /// A payment create through `transport` that is meant to fail: its error.
 async fn failed_payment(transport: Arc<ScriptedTransport>, clock: &ManualClock) -> crate::Error {
     client(transport, clock)
@@ -150,11 +171,7 @@ async fn a_retried_payment_reuses_one_idempotency_key() {
         response(201, PAYMENT),
     ]);
     let clock = ManualClock::new();
-    let payment = client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap();
+    let payment = paid_payment(transport.clone(), &clock).await;
     assert_eq!(payment.payment_id, "M2MJOG6O2Y");
     let sent = transport.api_requests();
     assert_eq!(sent.len(), 3);
@@ -231,23 +248,13 @@ async fn a_retry_that_outlasts_its_token_carries_a_fresh_one() {
     // 10 s tokens are refreshed after 5 s; each 503 asks for 3 s, so the third attempt
     // would carry a token past its refresh point. The one refresh a 401 earns is
     // then still unspent, for a token the server revokes.
-    let busy = || {
-        Ok(HttpResponse {
-            status: 503,
-            headers: vec![("retry-after".into(), "3".into())],
-            body: b"{}".to_vec(),
-        })
-    };
+    let busy = || retry_after(503, 3);
     let transport = ScriptedTransport::with_token_lifetime(
         vec![busy(), busy(), response(401, "{}"), response(201, PAYMENT)],
         10,
     );
     let clock = ManualClock::new();
-    client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap();
+    paid_payment(transport.clone(), &clock).await;
     assert_eq!(
         transport.api_authorizations(),
         [
@@ -272,12 +279,7 @@ async fn a_retry_that_outlasts_its_token_carries_a_fresh_one() {
 async fn a_token_that_cannot_be_renewed_mid_retry_ends_the_call_as_maybe_processed() {
     // The first attempt's 503 may have been acted on; its Retry-After outlasts the
     // token, and the identity service is down by then.
-    let busy = Ok(HttpResponse {
-        status: 503,
-        headers: vec![("retry-after".into(), "6".into())],
-        body: b"{}".to_vec(),
-    });
-    let transport = ScriptedTransport::with_token_lifetime(vec![busy], 10);
+    let transport = ScriptedTransport::with_token_lifetime(vec![retry_after(503, 6)], 10);
     let clock = ManualClock::new();
     let client = client(transport.clone(), &clock);
     client.authenticate().await.unwrap();
@@ -304,11 +306,7 @@ async fn a_401_refreshes_the_token_once_and_retries_once() {
         response(201, PAYMENT),
     ]);
     let clock = ManualClock::new();
-    client(transport.clone(), &clock)
-        .payments()
-        .create(&payment_request())
-        .await
-        .unwrap();
+    paid_payment(transport.clone(), &clock).await;
     assert_eq!(transport.tokens_issued(), 2);
     assert_eq!(
         transport.api_authorizations(),
@@ -347,13 +345,7 @@ async fn writes_without_a_key_are_not_repeated_after_an_ambiguous_failure() {
 
 #[tokio::test]
 async fn retry_after_is_waited_and_attempts_are_bounded() {
-    let throttled = || {
-        Ok(HttpResponse {
-            status: 429,
-            headers: vec![("retry-after".into(), "2".into())],
-            body: b"{}".to_vec(),
-        })
-    };
+    let throttled = || retry_after(429, 2);
     let transport = ScriptedTransport::new(vec![
         throttled(),
         throttled(),
@@ -460,13 +452,7 @@ async fn an_error_after_an_ambiguous_attempt_says_the_call_may_have_been_process
     // Attempt 1's connection broke after sending (it may have been charged); the
     // retries were throttled until the attempts ran out. The final 429 alone would
     // say "not processed": the error must remember attempt 1.
-    let throttled = || {
-        Ok(HttpResponse {
-            status: 429,
-            headers: vec![("retry-after".into(), "0".into())],
-            body: b"{}".to_vec(),
-        })
-    };
+    let throttled = || retry_after(429, 0);
     let transport = ScriptedTransport::new(vec![dropped(), throttled(), throttled(), throttled()]);
     let clock = ManualClock::new();
     let err = failed_payment(transport.clone(), &clock).await;
