@@ -74,13 +74,12 @@ async fn a_refused_api_key_is_an_authentication_error_without_the_key() {
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
     assert_eq!(err.status(), Some(401));
     assert!(!format!("{err} {err:?}").contains("integration-test-key"));
+    let requests = server.mock().counters().requests;
+    assert_eq!(requests.get("GET /v1/payments/{paymentId}"), None);
     assert_eq!(
-        server
-            .mock()
-            .counters()
-            .requests
-            .get("GET /v1/payments/{paymentId}"),
-        None
+        requests.get("POST /authorize"),
+        Some(&1),
+        "a refused key is asked once, not refreshed"
     );
 }
 

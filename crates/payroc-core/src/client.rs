@@ -13,7 +13,7 @@ use payroc_model::Validate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::Instrument;
@@ -106,16 +106,22 @@ impl Engine {
         let mut ambiguous_before_refresh = false;
         // The generation of the token the latest attempt carried.
         let sent_generation = AtomicU64::new(0);
+        // Whether getting a token failed (a refused API key): that error is the answer.
+        let no_token = AtomicBool::new(false);
         loop {
             let result = self
                 .attempts(call, || async {
-                    let (headers, generation) = headers().await?;
+                    let (headers, generation) = headers()
+                        .await
+                        .inspect_err(|_| no_token.store(true, Ordering::Relaxed))?;
                     sent_generation.store(generation, Ordering::Relaxed);
                     Ok(headers)
                 })
                 .await;
             match result {
-                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
+                Err(Error::Api(api))
+                    if api.status == 401 && !refreshed && !no_token.load(Ordering::Relaxed) =>
+                {
                     // The token was revoked or expired early: refresh once, try once more.
                     tracing::info!(target: "payroc", "bearer token refused; refreshing once");
                     tokens.invalidate(sent_generation.load(Ordering::Relaxed));
