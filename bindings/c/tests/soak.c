@@ -168,9 +168,9 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
         call->maybe_processed = payroc_error_maybe_processed(err);
         if (r == PAYROC_RESULT_AUTHENTICATION &&
             atomic_load(&expiries_begun) > expiries_done_before) {
-            /* The client refreshes once per call. A token expired by force before the
-             * call began, and its successor expired again while it ran: two refusals,
-             * and the call is retried under its key like any other failure. */
+            /* The client refreshes once per call. Its token was expired by force, and
+             * the successor again while the call ran: two refusals, and the call is
+             * retried under its key like any other failure. */
             atomic_fetch_add(&expired_twice, 1);
         } else if (!payroc_error_retryable(err)) {
             /* Every injected fault is transient: a non-retryable error is a wrong mapping. */
