@@ -11,7 +11,7 @@ import types
 from typing import Any, Mapping, Optional
 
 import pytest
-from conftest import Mock
+from conftest import Mock, card_payment
 
 import payroc_rs
 from payroc_rs._payroc import request_body
@@ -84,3 +84,84 @@ def test_what_cannot_be_sent_is_refused_at_its_path(client: payroc_rs.Client, mo
         assert message in info.value.errors[0].message
         assert info.value.errors[0].code == "type"
     assert mock.requests() == before
+
+
+def test_a_value_that_contains_itself_is_refused_not_a_crash(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    loop: dict[str, Any] = {"name": "x"}
+    loop["value"] = loop
+    listed: list[Any] = [1]
+    listed.append(listed)
+    for custom in (loop, [{"name": "x", "value": listed}]):
+        with pytest.raises(payroc_rs.ValidationError) as info:
+            client.payments.create(card_payment(), custom_fields=custom)
+        assert isinstance(info.value, ValueError)  # as json.dumps raises ValueError
+        assert "itself" in str(info.value)
+        assert info.value.errors[0].path.startswith("customFields")
+    assert mock.requests() == before
+
+
+def test_nesting_deeper_than_the_bound_is_refused_not_a_crash(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    for depth in (129, 2_000, 100_000):
+        deep: Any = "leaf"
+        for _ in range(depth):
+            deep = [deep]
+        with pytest.raises(payroc_rs.ValidationError) as info:
+            client.payments.create(card_payment(), custom_fields=deep)
+        assert "deeper than 128" in str(info.value), depth
+        with pytest.raises(payroc_rs.ValidationError):
+            request_body({"k": deep})
+    # 127 levels below the top-level dict fit (serde_json reads 128).
+    fine: Any = "leaf"
+    for _ in range(127):
+        fine = [fine]
+    assert json.loads(request_body({"k": fine}))["k"] == fine
+    assert mock.requests() == before
+
+
+def test_decimals_are_sent_exactly_or_refused() -> None:
+    assert body({"amount": decimal.Decimal("4999")}) == {"amount": 4999}
+    assert type(body({"amount": decimal.Decimal("4999.00")})["amount"]) is int
+    assert body({"amount": decimal.Decimal("-12")}) == {"amount": -12}
+    assert body({"n": decimal.Decimal(2**63 - 1)}) == {"n": 2**63 - 1}  # float would round it
+    assert json.loads(request_body({"rate": decimal.Decimal("24.95")}).decode())["rate"] == 24.95
+    cases = [
+        (decimal.Decimal("1e30"), "64-bit"),
+        (decimal.Decimal(2**64), "64-bit"),
+        (decimal.Decimal("4999.0000000000000001"), "exactly"),
+        (decimal.Decimal("NaN"), "not a number"),
+        (decimal.Decimal("Infinity"), "not a number"),
+    ]
+    for value, message in cases:
+        with pytest.raises(payroc_rs.ValidationError) as info:
+            request_body({"order": {"amount": value}})
+        assert info.value.errors[0].path == "order.amount", value
+        assert message in info.value.errors[0].message, value
+
+
+def test_a_fractional_decimal_amount_is_refused_by_the_model(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    p = card_payment()
+    p["order"]["amount"] = decimal.Decimal("49.5")
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(p)
+    assert "order.amount" in [e.path for e in info.value.errors]
+    assert mock.requests() == before
+    p["order"]["amount"] = decimal.Decimal("4999")
+    assert client.payments.create(p).order.amount == 4999
+
+
+def test_the_same_field_in_both_spellings_is_refused(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    p = card_payment()
+    p["order"]["orderId"] = "OTHER"
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.create(p)
+    assert info.value.errors[0].path == "order.orderId"
+    assert "order_id" in info.value.errors[0].message and "orderId" in info.value.errors[0].message
+    with pytest.raises(payroc_rs.ValidationError):
+        request_body({"processing_terminal_id": "1", "processingTerminalId": "2"})
+    assert mock.requests() == before
+    # Keyword fields still update the body they are given with.
+    assert body({"order_id": "A"}, {"order_id": "B"}) == {"orderId": "B"}

@@ -23,7 +23,7 @@ pub(crate) fn request_body<'py>(
     convert: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let mut data = match body {
-        Some(body) => plain(body, convert).map_err(Wrong::into_py)?,
+        Some(body) => Walk::new(convert).plain(body).map_err(Wrong::into_py)?,
         None => Value::Object(Map::new()),
     };
     if let Some(fields) = fields.filter(|f| !f.is_empty()) {
@@ -33,7 +33,10 @@ pub(crate) fn request_body<'py>(
                 "give either a body or keyword fields, not both",
             ));
         };
-        if let Value::Object(fields) = plain(fields.as_any(), convert).map_err(Wrong::into_py)? {
+        if let Value::Object(fields) = Walk::new(convert)
+            .plain(fields.as_any())
+            .map_err(Wrong::into_py)?
+        {
             data.extend(fields);
         }
     }
@@ -44,7 +47,11 @@ pub(crate) fn request_body<'py>(
 /// Why a value cannot be sent: what is wrong, and where (innermost segment first,
 /// the path is only spelled out when something is wrong).
 enum Wrong {
-    Invalid { path: Vec<Segment>, message: String },
+    Invalid {
+        path: Vec<Segment>,
+        message: String,
+        code: &'static str,
+    },
     Python(PyErr),
 }
 
@@ -58,7 +65,15 @@ impl Wrong {
         Self::Invalid {
             path: Vec::new(),
             message,
+            code: "type",
         }
+    }
+
+    fn code(mut self, new: &'static str) -> Self {
+        if let Self::Invalid { code, .. } = &mut self {
+            *code = new;
+        }
+        self
     }
 
     fn at(mut self, segment: Segment) -> Self {
@@ -71,7 +86,11 @@ impl Wrong {
     fn into_py(self) -> PyErr {
         match self {
             Self::Python(err) => err,
-            Self::Invalid { path, message } => {
+            Self::Invalid {
+                path,
+                message,
+                code,
+            } => {
                 let mut spelled = String::new();
                 for segment in path.iter().rev() {
                     match segment {
@@ -83,7 +102,7 @@ impl Wrong {
                         Segment::Index(i) => spelled.push_str(&format!("[{i}]")),
                     }
                 }
-                invalid(&spelled, &message)
+                invalid_code(&spelled, &message, code)
             }
         }
     }
@@ -97,8 +116,12 @@ impl From<PyErr> for Wrong {
 
 /// A `ValidationError` at `path`: the request was not sent.
 fn invalid(path: &str, message: &str) -> PyErr {
+    invalid_code(path, message, "type")
+}
+
+fn invalid_code(path: &str, message: &str, code: &'static str) -> PyErr {
     Failure::Core(Error::Validation(ValidationError::single(
-        path, message, "type",
+        path, message, code,
     )))
     .into_py()
 }
@@ -117,6 +140,10 @@ fn camel(key: &str) -> String {
     out
 }
 
+/// How deep containers may nest, as in serde_json's reader: a deeper value (or one
+/// that contains itself) is refused before the walk could exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 128;
+
 fn number(value: f64) -> Result<Value, Wrong> {
     Number::from_f64(value)
         .map(Value::Number)
@@ -133,95 +160,189 @@ fn integer(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
         .map_err(|_| Wrong::invalid(format!("{value} does not fit in a 64-bit integer")))
 }
 
-fn items<'py>(
-    values: impl Iterator<Item = Bound<'py, PyAny>>,
-    convert: bool,
-) -> Result<Value, Wrong> {
-    values
-        .enumerate()
-        .map(|(i, item)| plain(&item, convert).map_err(|e| e.at(Segment::Index(i))))
-        .collect::<Result<_, _>>()
-        .map(Value::Array)
-}
-
-fn object(dict: &Bound<'_, PyDict>, convert: bool) -> Result<Value, Wrong> {
-    let mut out = Map::new();
-    for (key, item) in dict.iter() {
-        let Ok(key) = key.cast::<PyString>() else {
-            return Err(Wrong::invalid(format!(
-                "keys must be strings (got {})",
-                key.repr()?
-            )));
-        };
-        let key = key.to_cow()?;
-        let name = if convert && key.contains('_') {
-            camel(&key)
-        } else {
-            key.into_owned()
-        };
-        let value = match plain(&item, convert) {
-            Ok(value) => value,
-            Err(wrong) => return Err(wrong.at(Segment::Key(name))),
-        };
-        out.insert(name, value);
+/// A `Decimal` without a detour through float: an integral one as the exact integer
+/// (an amount in minor units), a fractional one only when a JSON number spells
+/// exactly the same value (`24.95`), anything else refused rather than rounded.
+fn decimal_number(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
+    if !value.call_method0("is_finite")?.is_truthy()? {
+        return Err(Wrong::invalid(format!(
+            "{value} is not a number JSON can carry"
+        )));
     }
-    Ok(Value::Object(out))
-}
-
-/// A Python value as JSON. Exact built-in types are tested first: this runs for every
-/// value, and the abstract checks after them cost several times as much.
-fn plain(value: &Bound<'_, PyAny>, convert: bool) -> Result<Value, Wrong> {
-    if let Ok(s) = value.cast_exact::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+    if value.eq(value.call_method0("to_integral_value")?)? {
+        let int = value.py().get_type::<PyInt>().call1((value,))?;
+        return integer(&int);
     }
-    if let Ok(b) = value.cast_exact::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if value.is_exact_instance_of::<PyInt>() {
-        return integer(value);
-    }
-    if let Ok(f) = value.cast_exact::<PyFloat>() {
-        return number(f.value());
-    }
-    if value.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(dict) = value.cast_exact::<PyDict>() {
-        return object(dict, convert);
-    }
-    if let Ok(list) = value.cast_exact::<PyList>() {
-        return items(list.iter(), convert);
-    }
-    let py = value.py();
-    if value.is_instance(payroc_object(py)?)? {
-        // A response object sent back: its JSON is the API's already.
-        return plain(&value.call_method0("to_dict")?, false);
-    }
-    if let Ok(mapping) = value.cast::<PyMapping>() {
-        let dict = PyDict::new(py);
-        dict.update(mapping)?;
-        return object(&dict, convert);
-    }
-    if let Ok(list) = value.cast::<PyList>() {
-        return items(list.iter(), convert);
-    }
-    if let Ok(tuple) = value.cast::<PyTuple>() {
-        return items(tuple.iter(), convert);
-    }
-    // Subclasses of the scalars, such as str- and int-valued enums.
-    if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
-    }
-    if value.is_instance_of::<PyInt>() {
-        return integer(value);
-    }
-    if value.is_instance_of::<PyFloat>() || value.is_instance(decimal(py)?)? {
-        return number(value.extract::<f64>()?);
+    let float = value.extract::<f64>()?;
+    let spelled = decimal(value.py())?.call1((float.to_string(),))?;
+    if float.is_finite() && spelled.eq(value)? {
+        return number(float);
     }
     Err(Wrong::invalid(format!(
-        "a {} cannot be sent; use str, int, float, bool, list or dict",
-        value.get_type().name()?
+        "{value} cannot be sent exactly as a JSON number (amounts are integers in minor units)"
     )))
+}
+
+/// One walk over a request value: the key convention, and the containers being
+/// visited (to refuse a value that contains itself, and to bound the depth).
+struct Walk {
+    convert: bool,
+    open: Vec<usize>,
+}
+
+impl Walk {
+    fn new(convert: bool) -> Self {
+        Self {
+            convert,
+            open: Vec::new(),
+        }
+    }
+
+    /// Runs `f` on container `value`, one level deeper.
+    fn enter<T>(
+        &mut self,
+        value: &Bound<'_, PyAny>,
+        f: impl FnOnce(&mut Self) -> Result<T, Wrong>,
+    ) -> Result<T, Wrong> {
+        let id = value.as_ptr() as usize;
+        if self.open.contains(&id) {
+            return Err(Wrong::invalid(
+                "contains itself (a circular reference) and cannot be sent".into(),
+            ));
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(Wrong::invalid(format!(
+                "nested deeper than {MAX_DEPTH} levels and cannot be sent"
+            )));
+        }
+        self.open.push(id);
+        let out = f(self);
+        self.open.pop();
+        out
+    }
+
+    fn items<'py>(
+        &mut self,
+        values: impl Iterator<Item = Bound<'py, PyAny>>,
+    ) -> Result<Value, Wrong> {
+        let mut out = Vec::new();
+        for (i, item) in values.enumerate() {
+            out.push(self.plain(&item).map_err(|e| e.at(Segment::Index(i)))?);
+        }
+        Ok(Value::Array(out))
+    }
+
+    fn object(&mut self, dict: &Bound<'_, PyDict>) -> Result<Value, Wrong> {
+        let mut out = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(Wrong::invalid(format!(
+                    "keys must be strings (got {})",
+                    key.repr()?
+                )));
+            };
+            let key = key.to_cow()?;
+            let name = if self.convert && key.contains('_') {
+                camel(&key)
+            } else {
+                key.clone().into_owned()
+            };
+            if out.contains_key(&name) {
+                return Err(twice(dict, &name, self.convert).at(Segment::Key(name)));
+            }
+            let value = match self.plain(&item) {
+                Ok(value) => value,
+                Err(wrong) => return Err(wrong.at(Segment::Key(name))),
+            };
+            out.insert(name, value);
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// A Python value as JSON. Exact built-in types are tested first: this runs for
+    /// every value, and the abstract checks after them cost several times as much.
+    fn plain(&mut self, value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
+        if let Ok(s) = value.cast_exact::<PyString>() {
+            return Ok(Value::String(s.to_cow()?.into_owned()));
+        }
+        if let Ok(b) = value.cast_exact::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if value.is_exact_instance_of::<PyInt>() {
+            return integer(value);
+        }
+        if let Ok(f) = value.cast_exact::<PyFloat>() {
+            return number(f.value());
+        }
+        if value.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(dict) = value.cast_exact::<PyDict>() {
+            return self.enter(value, |w| w.object(dict));
+        }
+        if let Ok(list) = value.cast_exact::<PyList>() {
+            return self.enter(value, |w| w.items(list.iter()));
+        }
+        let py = value.py();
+        if value.is_instance(payroc_object(py)?)? {
+            // A response object sent back: its JSON is the API's already.
+            let dict = value.call_method0("to_dict")?;
+            let convert = std::mem::replace(&mut self.convert, false);
+            let out = self.enter(value, |w| w.plain(&dict));
+            self.convert = convert;
+            return out;
+        }
+        if let Ok(mapping) = value.cast::<PyMapping>() {
+            let dict = PyDict::new(py);
+            dict.update(mapping)?;
+            return self.enter(value, |w| w.object(&dict));
+        }
+        if let Ok(list) = value.cast::<PyList>() {
+            return self.enter(value, |w| w.items(list.iter()));
+        }
+        if let Ok(tuple) = value.cast::<PyTuple>() {
+            return self.enter(value, |w| w.items(tuple.iter()));
+        }
+        // Subclasses of the scalars, such as str- and int-valued enums.
+        if let Ok(s) = value.cast::<PyString>() {
+            return Ok(Value::String(s.to_cow()?.into_owned()));
+        }
+        if value.is_instance_of::<PyInt>() {
+            return integer(value);
+        }
+        if value.is_instance(decimal(py)?)? {
+            return decimal_number(value);
+        }
+        if value.is_instance_of::<PyFloat>() {
+            return number(value.extract::<f64>()?);
+        }
+        Err(Wrong::invalid(format!(
+            "a {} cannot be sent; use str, int, float, bool, list or dict",
+            value.get_type().name()?
+        )))
+    }
+}
+
+/// The error for two keys of `dict` that both spell field `name`.
+fn twice(dict: &Bound<'_, PyDict>, name: &str, convert: bool) -> Wrong {
+    let spellings: Vec<String> = dict
+        .keys()
+        .iter()
+        .filter_map(|k| k.extract::<String>().ok())
+        .filter(|k| {
+            if convert && k.contains('_') {
+                camel(k) == name
+            } else {
+                k == name
+            }
+        })
+        .map(|k| format!("`{k}`"))
+        .collect();
+    Wrong::invalid(format!(
+        "given twice, as {}; keep one",
+        spellings.join(" and ")
+    ))
+    .code("duplicate")
 }
 
 fn payroc_object(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
