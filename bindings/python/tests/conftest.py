@@ -31,11 +31,13 @@ def _mock_binary() -> str:
 class Mock:
     """A running payroc-mock and its test controls."""
 
+    DEFAULTS = {"--instruction-delay-ms": "50", "--long-poll-ms": "2000"}
+
     def __init__(self, *extra: str) -> None:
+        defaults = [x for flag, value in self.DEFAULTS.items() if flag not in extra for x in (flag, value)]
         self.proc = subprocess.Popen(
-            [_mock_binary(), "--port", "0", "--api-key", API_KEY, "--instruction-delay-ms", "50",
-             "--long-poll-ms", "2000", "--paytrace-username", "pt-user", "--paytrace-password",
-             "pt-pass-SECRET", *extra],
+            [_mock_binary(), "--port", "0", "--api-key", API_KEY, "--paytrace-username", "pt-user",
+             "--paytrace-password", "pt-pass-SECRET", *defaults, *extra],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         assert self.proc.stdout is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import socket
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 from conftest import API_KEY, CARD, TERMINAL, Mock, card_payment, keyed_card, order_id
@@ -216,3 +216,40 @@ def test_objects_are_typed_and_readable(client: payroc_rs.Client) -> None:
     assert p.payment_id != "changed"
     assert p.operator is None or isinstance(p.operator, str)
     _ = order_id
+
+
+def test_out_of_range_settings_are_typed_errors_not_panics(client: payroc_rs.Client, mock: Mock) -> None:
+    def refused(make: Callable[[], object]) -> payroc_rs.PayrocError:
+        try:
+            make()
+        except payroc_rs.PayrocError as err:
+            assert isinstance(err, ValueError)
+            return err
+        except BaseException as err:  # PanicException is a BaseException
+            pytest.fail(f"{type(err).__module__}.{type(err).__name__}: {err}")
+        pytest.fail("accepted")
+
+    base = dict(api_key=API_KEY, api_url=mock.base + "/v1", identity_url=mock.base)
+    for timeout in (1e308, 2**70, 10**400, float("inf"), float("nan"), 0, -1):
+        refused(lambda: payroc_rs.Client(**base, timeout=timeout))  # type: ignore[arg-type]
+        refused(lambda: payroc_rs.AsyncClient(**base, timeout=timeout))  # type: ignore[arg-type]
+        refused(lambda: payroc_rs.PaytraceClient("u", "p", base_url=mock.base, timeout=timeout))
+        refused(lambda: client.payments.create(card_payment(), timeout=timeout))
+    for deadline in (1e300, 2**70, 10**400):
+        refused(lambda: client.payment_instructions.wait("X", deadline=deadline))
+    for retries in (-1, 2**70, 10**400):
+        err = refused(lambda: payroc_rs.Client(**base, max_retries=retries))  # type: ignore[arg-type]
+        assert isinstance(err, payroc_rs.ConfigurationError)
+        assert "max_retries" in str(err)
+        refused(lambda: payroc_rs.PaytraceClient("u", "p", base_url=mock.base, max_retries=retries))
+    # The largest values still accepted work.
+    payroc_rs.Client(**base, timeout=86_400 * 365, max_retries=100)  # type: ignore[arg-type]
+
+
+def test_a_panic_never_escapes_as_a_base_exception() -> None:
+    from payroc_rs import _payroc
+
+    with pytest.raises(payroc_rs.PayrocError) as info:
+        _payroc._panic_for_tests()
+    assert "internal error" in str(info.value)
+    assert info.value.maybe_processed

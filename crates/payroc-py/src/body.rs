@@ -22,26 +22,28 @@ pub(crate) fn request_body<'py>(
     fields: Option<&Bound<'py, PyDict>>,
     convert: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let mut data = match body {
-        Some(body) => Walk::new(convert).plain(body).map_err(Wrong::into_py)?,
-        None => Value::Object(Map::new()),
-    };
-    if let Some(fields) = fields.filter(|f| !f.is_empty()) {
-        let Value::Object(data) = &mut data else {
-            return Err(invalid(
-                "",
-                "give either a body or keyword fields, not both",
-            ));
+    crate::guard(|| {
+        let mut data = match body {
+            Some(body) => Walk::new(convert).plain(body).map_err(Wrong::into_py)?,
+            None => Value::Object(Map::new()),
         };
-        if let Value::Object(fields) = Walk::new(convert)
-            .plain(fields.as_any())
-            .map_err(Wrong::into_py)?
-        {
-            data.extend(fields);
+        if let Some(fields) = fields.filter(|f| !f.is_empty()) {
+            let Value::Object(data) = &mut data else {
+                return Err(invalid(
+                    "",
+                    "give either a body or keyword fields, not both",
+                ));
+            };
+            if let Value::Object(fields) = Walk::new(convert)
+                .plain(fields.as_any())
+                .map_err(Wrong::into_py)?
+            {
+                data.extend(fields);
+            }
         }
-    }
-    let json = serde_json::to_vec(&data).map_err(|e| invalid("", &e.to_string()))?;
-    Ok(PyBytes::new(py, &json))
+        let json = serde_json::to_vec(&data).map_err(|e| invalid("", &e.to_string()))?;
+        Ok(PyBytes::new(py, &json))
+    })
 }
 
 /// Why a value cannot be sent: what is wrong, and where (innermost segment first,

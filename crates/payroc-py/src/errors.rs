@@ -4,7 +4,7 @@
 //! factory the kind, the message and the structured details.
 
 use payroc_core::{Error, ErrorKind};
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 
 /// Why a native call failed.
@@ -14,6 +14,9 @@ pub(crate) enum Failure {
     /// The core panicked (a bug): reported as `PayrocError`, never as a crash or a
     /// Rust panic message.
     Panic,
+    /// A Python exception to raise as it is (e.g. `KeyboardInterrupt` from a
+    /// signal handler run during the call).
+    Python(PyErr),
 }
 
 /// The `kind` string the Python factory maps to a class.
@@ -49,8 +52,8 @@ struct Details {
 }
 
 impl Failure {
-    fn details(self) -> Details {
-        match self {
+    fn details(self) -> Result<Details, PyErr> {
+        Ok(match self {
             Self::Core(err) => Details {
                 kind: kind_name(err.kind()),
                 message: err.to_string(),
@@ -81,12 +84,16 @@ impl Failure {
                 maybe_processed: true,
                 retryable: false,
             },
-        }
+            Self::Python(err) => return Err(err),
+        })
     }
 
     /// The matching `payroc_rs` exception.
     pub(crate) fn into_py(self) -> PyErr {
-        let d = self.details();
+        let d = match self.details() {
+            Ok(d) => d,
+            Err(err) => return err,
+        };
         Python::attach(|py| {
             let made = py
                 .import("payroc_rs._errors")
@@ -104,6 +111,9 @@ impl Failure {
                 });
             match made {
                 Ok(exception) => PyErr::from_value(exception),
+                // A signal handler ran while the exception was being made (Ctrl-C):
+                // that one wins, as it would in Python code.
+                Err(err) if !err.is_instance_of::<PyException>(py) => err,
                 // Only if the package itself is broken (the native module imported
                 // without its Python half).
                 Err(err) => PyRuntimeError::new_err(format!(

@@ -9,61 +9,86 @@
 //! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
 //! - `ops` — the operations by name: parse and validate the body, call, serialize.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
-//! - this file — the classes Python sees: `NativeClient`, `NativePaytrace`,
-//!   `NativePager`, `CancelToken`.
+//! - `drive` — running a call: blocking (GIL released, Ctrl-C honoured) or as an
+//!   asyncio awaitable (Tokio futures bridged by pyo3-async-runtimes).
+//! - this file — the classes Python sees: `NativeClient`, `NativeAsyncClient`,
+//!   `NativePaytrace`, `NativeAsyncPaytrace`, `NativePager`, `CancelToken`.
 #![forbid(unsafe_code)]
 
 mod body;
+mod drive;
 mod errors;
 mod ops;
 
+use drive::Switches;
 use errors::{config_error, Failure};
 use ops::{Call, Output, PageSource};
-use payroc_core::blocking::{BlockingClient, BlockingPaytraceClient, BlockingRuntime};
+use payroc_core::blocking::BlockingRuntime;
 use payroc_core::retry::RetryPolicy;
-use payroc_core::{CancelHandle, Environment, IdempotencyKey, RequestOptions, WaitOptions};
+use payroc_core::{
+    CancelHandle, Client, Environment, IdempotencyKey, PaytraceClient, RequestOptions, WaitOptions,
+};
+use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::Duration;
-
-/// Runs `f` with the GIL released, so other Python threads run while this one waits
-/// on the network. A panic in the core becomes an error, never a crash.
-fn detached<F>(py: Python<'_>, f: F) -> Result<Output, Failure>
-where
-    F: FnOnce() -> payroc_core::Result<Output> + Send,
-{
-    py.detach(|| match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(result) => result.map_err(Failure::Core),
-        Err(_) => Err(Failure::Panic),
-    })
-}
 
 fn to_bytes<'py>(py: Python<'py>, output: Output) -> Option<Bound<'py, PyBytes>> {
     output.map(|bytes| PyBytes::new(py, &bytes))
 }
 
-fn seconds(what: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    match value {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
-        Some(s) => Err(config_error(format!(
-            "{what} must be a positive number of seconds (got {s})"
-        ))),
+/// The longest timeout or deadline accepted: a year. Longer ones are surely
+/// mistakes, and far longer ones overflow clocks.
+const MAX_SECONDS: f64 = 365.0 * 86_400.0;
+
+/// The most retries accepted (each waits a backoff; more is surely a mistake).
+const MAX_RETRIES: u32 = 100;
+
+/// `value` (a number of seconds) as a duration; out of range is a
+/// `ConfigurationError`, never a panic or an `OverflowError`.
+fn seconds(what: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Duration>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let s = match value.extract::<f64>() {
+        Ok(s) => s,
+        Err(err) if err.is_instance_of::<PyOverflowError>(value.py()) => f64::INFINITY,
+        Err(err) => return Err(err),
+    };
+    if s.is_finite() && s > 0.0 && s <= MAX_SECONDS {
+        Ok(Some(Duration::from_secs_f64(s)))
+    } else {
+        Err(config_error(format!(
+            "{what} must be a positive number of seconds, at most {MAX_SECONDS} (got {value})"
+        )))
     }
 }
 
-fn retry_policy(max_retries: Option<u32>) -> Option<RetryPolicy> {
-    max_retries.map(|n| RetryPolicy {
-        max_attempts: n.saturating_add(1),
+fn retry_policy(max_retries: Option<&Bound<'_, PyAny>>) -> PyResult<Option<RetryPolicy>> {
+    let Some(value) = max_retries else {
+        return Ok(None);
+    };
+    let n = match value.extract::<i64>() {
+        Ok(n) => u32::try_from(n).ok().filter(|n| *n <= MAX_RETRIES),
+        Err(err) if err.is_instance_of::<PyOverflowError>(value.py()) => None,
+        Err(err) => return Err(err),
+    };
+    let n = n.ok_or_else(|| {
+        config_error(format!(
+            "max_retries must be an integer from 0 to {MAX_RETRIES} (got {value})"
+        ))
+    })?;
+    Ok(Some(RetryPolicy {
+        max_attempts: n + 1,
         ..RetryPolicy::default()
-    })
+    }))
 }
 
 fn request_options(
     idempotency_key: Option<&str>,
-    timeout: Option<f64>,
+    timeout: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<RequestOptions> {
     let idempotency_key = match idempotency_key {
         Some(key) => Some(IdempotencyKey::parse(key).map_err(|e| Failure::Core(e).into_py())?),
@@ -73,6 +98,19 @@ fn request_options(
         idempotency_key,
         timeout: seconds("timeout", timeout)?,
     })
+}
+
+/// Runs the body of a method exposed to Python: a panic (a bug) becomes a
+/// `PayrocError`, never pyo3's `PanicException`, a `BaseException` that
+/// `except Exception` would miss.
+fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(Failure::Panic.into_py()))
+}
+
+/// Panics inside the guard; the test that proves no panic escapes calls it.
+#[pyfunction]
+fn _panic_for_tests() -> PyResult<()> {
+    guard(|| panic!("a panic raised on purpose by payroc_rs' tests"))
 }
 
 /// A cancel switch for a Cloud wait: pass it to `wait` or `run_sale`, call `cancel()`
@@ -103,11 +141,167 @@ impl CancelToken {
     }
 }
 
+/// The settings shared by `NativeClient` and `NativeAsyncClient`, read into a
+/// payroc-core builder.
+#[allow(clippy::too_many_arguments)]
+fn client_builder(
+    api_key: String,
+    environment: Option<&str>,
+    api_url: Option<String>,
+    identity_url: Option<String>,
+    timeout: Option<&Bound<'_, PyAny>>,
+    max_retries: Option<&Bound<'_, PyAny>>,
+) -> PyResult<payroc_core::ClientBuilder> {
+    if api_key.trim().is_empty() {
+        return Err(config_error("api_key must not be empty".into()));
+    }
+    let environment = match (api_url, identity_url) {
+        (Some(api_url), Some(identity_url)) => Environment::Custom {
+            api_url,
+            identity_url,
+        },
+        (None, None) => {
+            let name = environment.unwrap_or("uat");
+            Environment::from_name(name).ok_or_else(|| {
+                config_error(format!(
+                    "environment must be \"uat\" or \"production\" (got {name:?})"
+                ))
+            })?
+        }
+        _ => {
+            return Err(config_error(
+                "api_url and identity_url go together: give both or neither".into(),
+            ))
+        }
+    };
+    let mut builder = Client::builder().api_key(api_key).environment(environment);
+    if let Some(t) = seconds("timeout", timeout)? {
+        builder = builder.request_timeout(t);
+    }
+    if let Some(policy) = retry_policy(max_retries)? {
+        builder = builder.retry_policy(policy);
+    }
+    Ok(builder)
+}
+
+/// The settings of `NativePaytrace` and `NativeAsyncPaytrace`.
+#[allow(clippy::too_many_arguments)]
+fn paytrace_builder(
+    username: String,
+    password: String,
+    base_url: Option<String>,
+    integrator_id: Option<String>,
+    permalinks: Option<String>,
+    timeout: Option<&Bound<'_, PyAny>>,
+    max_retries: Option<&Bound<'_, PyAny>>,
+) -> PyResult<payroc_core::paytrace::PaytraceClientBuilder> {
+    let mut builder = PaytraceClient::builder().credentials(username, password);
+    if let Some(url) = base_url {
+        builder = builder.base_url(url);
+    }
+    if let Some(id) = integrator_id {
+        builder = builder.integrator_id(id);
+    }
+    if let Some(p) = permalinks {
+        builder = builder.permalinks(p);
+    }
+    if let Some(t) = seconds("timeout", timeout)? {
+        builder = builder.request_timeout(t);
+    }
+    if let Some(policy) = retry_policy(max_retries)? {
+        builder = builder.retry_policy(policy);
+    }
+    Ok(builder)
+}
+
+/// One call's inputs, owned (an awaitable outlives the Python arguments).
+struct Owned {
+    op: String,
+    ids: Vec<String>,
+    body: Option<Vec<u8>>,
+    options: RequestOptions,
+    wait: WaitOptions,
+}
+
+impl Owned {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        op: &str,
+        ids: Vec<String>,
+        body: Option<&[u8]>,
+        idempotency_key: Option<&str>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        deadline: Option<&Bound<'_, PyAny>>,
+        cancel_on_deadline: bool,
+        cancel: Option<PyRef<'_, CancelToken>>,
+    ) -> PyResult<(Self, Switches)> {
+        let switches = Switches::new(cancel.map(|c| c.handle.clone()), ops::waits_on_device(op));
+        let owned = Self {
+            op: op.to_owned(),
+            ids,
+            body: body.map(<[u8]>::to_vec),
+            options: request_options(idempotency_key, timeout)?,
+            wait: WaitOptions {
+                deadline: seconds("deadline", deadline)?,
+                cancel_on_deadline,
+                cancel: Some(switches.ours.clone()),
+                ..WaitOptions::default()
+            },
+        };
+        Ok((owned, switches))
+    }
+
+    fn plain(op: &str, ids: Vec<String>, body: Option<&[u8]>) -> Self {
+        Self {
+            op: op.to_owned(),
+            ids,
+            body: body.map(<[u8]>::to_vec),
+            options: RequestOptions::default(),
+            wait: WaitOptions::default(),
+        }
+    }
+
+    fn call(&self) -> Call<'_> {
+        Call {
+            op: &self.op,
+            ids: &self.ids,
+            body: self.body.as_deref(),
+            options: self.options.clone(),
+            wait: self.wait.clone(),
+        }
+    }
+
+    async fn payroc(self, client: Client) -> payroc_core::Result<Output> {
+        ops::payroc(client, self.call()).await
+    }
+
+    async fn paytrace(self, client: PaytraceClient) -> payroc_core::Result<Output> {
+        ops::paytrace(client, self.call()).await
+    }
+}
+
+/// Starts list `op` on `client`: the filters are validated now.
+fn pager(
+    client: &Client,
+    runtime: Option<BlockingRuntime>,
+    op: &str,
+    ids: Vec<String>,
+    query: Option<&[u8]>,
+) -> PyResult<NativePager> {
+    let owned = Owned::plain(op, ids, query);
+    let source = ops::list(client, &owned.call()).map_err(|e| Failure::Core(e).into_py())?;
+    Ok(NativePager {
+        runtime,
+        source: Arc::new(tokio::sync::Mutex::new(source)),
+    })
+}
+
 /// The Payroc client: one connection pool and token cache, safe to share between
-/// threads.
+/// threads. Each call blocks its thread (not the others: the GIL is released).
 #[pyclass(module = "payroc_rs._payroc", frozen)]
 struct NativeClient {
-    inner: BlockingClient,
+    client: Client,
+    runtime: BlockingRuntime,
 }
 
 #[pymethods]
@@ -120,50 +314,32 @@ impl NativeClient {
         environment: Option<&str>,
         api_url: Option<String>,
         identity_url: Option<String>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        if api_key.trim().is_empty() {
-            return Err(config_error("api_key must not be empty".into()));
-        }
-        let environment = match (api_url, identity_url) {
-            (Some(api_url), Some(identity_url)) => Environment::Custom {
+        guard(|| {
+            let builder = client_builder(
+                api_key,
+                environment,
                 api_url,
                 identity_url,
-            },
-            (None, None) => {
-                let name = environment.unwrap_or("uat");
-                Environment::from_name(name).ok_or_else(|| {
-                    config_error(format!(
-                        "environment must be \"uat\" or \"production\" (got {name:?})"
-                    ))
-                })?
-            }
-            _ => {
-                return Err(config_error(
-                    "api_url and identity_url go together: give both or neither".into(),
-                ))
-            }
-        };
-        let mut builder = payroc_core::Client::builder()
-            .api_key(api_key)
-            .environment(environment);
-        if let Some(t) = seconds("timeout", timeout)? {
-            builder = builder.request_timeout(t);
-        }
-        if let Some(policy) = retry_policy(max_retries) {
-            builder = builder.retry_policy(policy);
-        }
-        let inner = py
-            .detach(|| BlockingClient::new(builder))
-            .map_err(|e| Failure::Core(e).into_py())?;
-        Ok(Self { inner })
+                timeout,
+                max_retries,
+            )?;
+            py.detach(|| {
+                let runtime = BlockingRuntime::new()?;
+                // reqwest's pool must be created inside the runtime that drives it.
+                let client = runtime.block_on(async { builder.build() })?;
+                Ok(Self { client, runtime })
+            })
+            .map_err(|e| Failure::Core(e).into_py())
+        })
     }
 
     /// The API base URL in use.
     #[getter]
     fn api_url(&self) -> String {
-        self.inner.client().api_url().to_owned()
+        self.client.api_url().to_owned()
     }
 
     /// Runs operation `op` with path parameters `ids` and JSON `body`; returns the
@@ -177,75 +353,167 @@ impl NativeClient {
         ids: Vec<String>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        deadline: Option<&Bound<'_, PyAny>>,
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
-        let call = Call {
-            op,
-            ids: &ids,
-            body,
-            options: request_options(idempotency_key, timeout)?,
-            wait: WaitOptions {
-                deadline: seconds("deadline", deadline)?,
+        guard(|| {
+            let (owned, switches) = Owned::new(
+                op,
+                ids,
+                body,
+                idempotency_key,
+                timeout,
+                deadline,
                 cancel_on_deadline,
-                cancel: cancel.map(|c| c.handle.clone()),
-                ..WaitOptions::default()
-            },
-        };
-        let client = &self.inner;
-        let output =
-            detached(py, move || client.run(|c| ops::payroc(c, call))).map_err(Failure::into_py)?;
-        Ok(to_bytes(py, output))
+                cancel,
+            )?;
+            let fut = owned.payroc(self.client.clone());
+            let output =
+                drive::blocking(py, &self.runtime, switches, fut).map_err(Failure::into_py)?;
+            Ok(to_bytes(py, output))
+        })
     }
 
     /// Starts list `op`: the filters are validated now, pages are fetched as the
     /// returned pager is read.
     #[pyo3(signature = (op, ids, query=None))]
     fn list(&self, op: &str, ids: Vec<String>, query: Option<&[u8]>) -> PyResult<NativePager> {
-        let call = Call {
-            op,
-            ids: &ids,
-            body: query,
-            options: RequestOptions::default(),
-            wait: WaitOptions::default(),
-        };
-        let source =
-            ops::list(self.inner.client(), &call).map_err(|e| Failure::Core(e).into_py())?;
-        Ok(NativePager {
-            runtime: self.inner.runtime().clone(),
-            source: Mutex::new(source),
+        guard(|| pager(&self.client, Some(self.runtime.clone()), op, ids, query))
+    }
+}
+
+/// The Payroc client for asyncio: each call is a Tokio future on a multi-thread
+/// runtime, awaited by asyncio (no Python thread waits on it).
+#[pyclass(module = "payroc_rs._payroc", frozen)]
+struct NativeAsyncClient {
+    client: Client,
+}
+
+#[pymethods]
+impl NativeAsyncClient {
+    #[new]
+    #[pyo3(signature = (api_key, environment=None, api_url=None, identity_url=None, timeout=None, max_retries=None))]
+    fn new(
+        py: Python<'_>,
+        api_key: String,
+        environment: Option<&str>,
+        api_url: Option<String>,
+        identity_url: Option<String>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let builder = client_builder(
+                api_key,
+                environment,
+                api_url,
+                identity_url,
+                timeout,
+                max_retries,
+            )?;
+            let client = py
+                .detach(|| {
+                    // Built inside the runtime whose threads drive its connections.
+                    let _inside = pyo3_async_runtimes::tokio::get_runtime().enter();
+                    builder.build()
+                })
+                .map_err(|e| Failure::Core(e).into_py())?;
+            Ok(Self { client })
         })
+    }
+
+    /// The API base URL in use.
+    #[getter]
+    fn api_url(&self) -> String {
+        self.client.api_url().to_owned()
+    }
+
+    /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
+    /// called from a coroutine; the request starts at once.
+    #[pyo3(signature = (op, ids, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        op: &str,
+        ids: Vec<String>,
+        body: Option<&[u8]>,
+        idempotency_key: Option<&str>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        deadline: Option<&Bound<'_, PyAny>>,
+        cancel_on_deadline: bool,
+        cancel: Option<PyRef<'_, CancelToken>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let (owned, switches) = Owned::new(
+                op,
+                ids,
+                body,
+                idempotency_key,
+                timeout,
+                deadline,
+                cancel_on_deadline,
+                cancel,
+            )?;
+            drive::awaitable(py, switches, owned.payroc(self.client.clone()))
+        })
+    }
+
+    /// Starts list `op`; read its pages with `next_page_async`.
+    #[pyo3(signature = (op, ids, query=None))]
+    fn list(&self, op: &str, ids: Vec<String>, query: Option<&[u8]>) -> PyResult<NativePager> {
+        guard(|| pager(&self.client, None, op, ids, query))
     }
 }
 
 /// One list being read, page by page.
 #[pyclass(module = "payroc_rs._payroc", frozen)]
 struct NativePager {
-    runtime: BlockingRuntime,
-    source: Mutex<Box<dyn PageSource>>,
+    /// The blocking client's runtime; `None` for the async client's pagers.
+    runtime: Option<BlockingRuntime>,
+    source: Arc<tokio::sync::Mutex<Box<dyn PageSource>>>,
 }
 
 #[pymethods]
 impl NativePager {
-    /// The next page as JSON bytes, or `None` after the last.
+    /// The next page as JSON bytes, or `None` after the last (blocking client).
     fn next_page<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyBytes>>> {
-        let output = detached(py, || {
-            // A poisoned lock means an earlier page panicked; the pager then holds
-            // no half-made state worth protecting, so reading on is safe.
-            let mut source = self.source.lock().unwrap_or_else(|p| p.into_inner());
-            self.runtime.block_on(source.next_page())
+        guard(|| {
+            let Some(runtime) = &self.runtime else {
+                return Err(config_error(
+                    "this pager belongs to an AsyncClient: read it with `async for`".into(),
+                ));
+            };
+            let source = self.source.clone();
+            let fut = async move { source.lock().await.next_page().await };
+            let output = drive::blocking(py, runtime, Switches::new(None, false), fut)
+                .map_err(Failure::into_py)?;
+            Ok(to_bytes(py, output))
         })
-        .map_err(Failure::into_py)?;
-        Ok(to_bytes(py, output))
+    }
+
+    /// The next page as an awaitable (async client).
+    fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            if self.runtime.is_some() {
+                return Err(config_error(
+                    "this pager belongs to a blocking Client: read it with `for`".into(),
+                ));
+            }
+            let source = self.source.clone();
+            let fut = async move { source.lock().await.next_page().await };
+            drive::awaitable(py, Switches::new(None, false), fut)
+        })
     }
 }
 
-/// The PayTrace recurring-payments client.
+/// The PayTrace recurring-payments client, blocking.
 #[pyclass(module = "payroc_rs._payroc", frozen)]
 struct NativePaytrace {
-    inner: BlockingPaytraceClient,
+    client: PaytraceClient,
+    runtime: BlockingRuntime,
 }
 
 #[pymethods]
@@ -260,29 +528,26 @@ impl NativePaytrace {
         base_url: Option<String>,
         integrator_id: Option<String>,
         permalinks: Option<String>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let mut builder = payroc_core::PaytraceClient::builder().credentials(username, password);
-        if let Some(url) = base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(id) = integrator_id {
-            builder = builder.integrator_id(id);
-        }
-        if let Some(p) = permalinks {
-            builder = builder.permalinks(p);
-        }
-        if let Some(t) = seconds("timeout", timeout)? {
-            builder = builder.request_timeout(t);
-        }
-        if let Some(policy) = retry_policy(max_retries) {
-            builder = builder.retry_policy(policy);
-        }
-        let inner = py
-            .detach(|| BlockingPaytraceClient::new(builder, BlockingRuntime::new()?))
-            .map_err(|e| Failure::Core(e).into_py())?;
-        Ok(Self { inner })
+        guard(|| {
+            let builder = paytrace_builder(
+                username,
+                password,
+                base_url,
+                integrator_id,
+                permalinks,
+                timeout,
+                max_retries,
+            )?;
+            py.detach(|| {
+                let runtime = BlockingRuntime::new()?;
+                let client = runtime.block_on(async { builder.build() })?;
+                Ok(Self { client, runtime })
+            })
+            .map_err(|e| Failure::Core(e).into_py())
+        })
     }
 
     /// Runs PayTrace operation `op`; returns the response as JSON bytes.
@@ -294,28 +559,88 @@ impl NativePaytrace {
         ids: Vec<String>,
         body: Option<&[u8]>,
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
-        let call = Call {
-            op,
-            ids: &ids,
-            body,
-            options: RequestOptions::default(),
-            wait: WaitOptions::default(),
-        };
-        let client = &self.inner;
-        let output = detached(py, move || client.run(|c| ops::paytrace(c, call)))
-            .map_err(Failure::into_py)?;
-        Ok(to_bytes(py, output))
+        guard(|| {
+            let fut = Owned::plain(op, ids, body).paytrace(self.client.clone());
+            let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
+                .map_err(Failure::into_py)?;
+            Ok(to_bytes(py, output))
+        })
+    }
+}
+
+/// The PayTrace client for asyncio.
+#[pyclass(module = "payroc_rs._payroc", frozen)]
+struct NativeAsyncPaytrace {
+    client: PaytraceClient,
+}
+
+#[pymethods]
+impl NativeAsyncPaytrace {
+    #[new]
+    #[pyo3(signature = (username, password, base_url=None, integrator_id=None, permalinks=None, timeout=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        username: String,
+        password: String,
+        base_url: Option<String>,
+        integrator_id: Option<String>,
+        permalinks: Option<String>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let builder = paytrace_builder(
+                username,
+                password,
+                base_url,
+                integrator_id,
+                permalinks,
+                timeout,
+                max_retries,
+            )?;
+            let client = py
+                .detach(|| {
+                    let _inside = pyo3_async_runtimes::tokio::get_runtime().enter();
+                    builder.build()
+                })
+                .map_err(|e| Failure::Core(e).into_py())?;
+            Ok(Self { client })
+        })
+    }
+
+    /// PayTrace operation `op` as an awaitable of its JSON bytes.
+    #[pyo3(signature = (op, ids, body=None))]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        op: &str,
+        ids: Vec<String>,
+        body: Option<&[u8]>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let fut = Owned::plain(op, ids, body).paytrace(self.client.clone());
+            drive::awaitable(py, Switches::new(None, false), fut)
+        })
     }
 }
 
 /// The native module.
 #[pymodule]
 fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // The runtime of the async clients: Tokio's multi-thread scheduler, its threads
+    // named so they are recognisable in a process listing. Built on first use.
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    runtime.enable_all().thread_name("payroc-rs-io");
+    pyo3_async_runtimes::tokio::init(runtime);
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<NativeClient>()?;
+    m.add_class::<NativeAsyncClient>()?;
     m.add_class::<NativePaytrace>()?;
+    m.add_class::<NativeAsyncPaytrace>()?;
     m.add_class::<NativePager>()?;
     m.add_class::<CancelToken>()?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())
 }

@@ -87,6 +87,18 @@ fn unknown_op(op: &str) -> Error {
     ))
 }
 
+/// Whether `op` waits on a Payroc Cloud device (so abandoning it must cancel the
+/// instruction there).
+pub(crate) fn waits_on_device(op: &str) -> bool {
+    matches!(
+        op,
+        "payment_instructions.wait"
+            | "payment_instructions.run_sale"
+            | "refund_instructions.wait"
+            | "refund_instructions.run_refund"
+    )
+}
+
 /// Runs one Payroc operation.
 pub(crate) async fn payroc(c: Client, call: Call<'_>) -> Result<Output> {
     let o = call.options.clone();

@@ -1,19 +1,28 @@
 """The clients. One implementation of the resources serves both :class:`Client`
-and :class:`AsyncClient`: a runner decides whether a call runs now (its native
-half releases the GIL while it waits on the network) or in a worker thread awaited
-by asyncio. The typed signatures of both are in ``_client.pyi``."""
+and :class:`AsyncClient`; only their native half differs. The blocking one runs a
+call on the calling thread with the GIL released (Ctrl-C still interrupts it); the
+async one returns an asyncio awaitable of a Tokio future (no thread waits, and
+cancelling the task drops the call). The typed signatures of both are in
+``_client.pyi``."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from collections import deque
-from typing import Any, Callable, Deque, Dict, Generic, List, Mapping, Optional, Sequence, Type, TypeVar
+from typing import Any, Awaitable, Callable, Deque, Generic, List, Mapping, Optional, Sequence, Type, TypeVar, Union
 
 from . import _objects as o
 from ._errors import _validation
-from ._payroc import CancelToken, NativeClient, NativePager, NativePaytrace, request_body
+from ._payroc import (
+    CancelToken,
+    NativeAsyncClient,
+    NativeAsyncPaytrace,
+    NativeClient,
+    NativePager,
+    NativePaytrace,
+    request_body,
+)
 
 _Wrap = Callable[[Optional[bytes]], Any]
 _O = TypeVar("_O", bound=o.PayrocObject)
@@ -41,7 +50,7 @@ def _wrapper(cls: Optional[Type[o.PayrocObject]]) -> _Wrap:
 
 
 class _SyncRunner:
-    def run(self, fn: Callable[[], Optional[bytes]], wrap: _Wrap) -> Any:
+    def run(self, fn: Callable[[], Any], wrap: _Wrap) -> Any:
         return wrap(fn())
 
     def pager(self, native: NativePager, cls: Type[o.PayrocObject]) -> Any:
@@ -49,9 +58,12 @@ class _SyncRunner:
 
 
 class _AsyncRunner:
-    def run(self, fn: Callable[[], Optional[bytes]], wrap: _Wrap) -> Any:
+    def run(self, fn: Callable[[], Any], wrap: _Wrap) -> Any:
+        # The native call starts when the coroutine is awaited, not when it is made:
+        # a coroutine never awaited sends nothing.
         async def go() -> Any:
-            return wrap(await asyncio.to_thread(fn))
+            awaitable: Awaitable[Optional[bytes]] = fn()
+            return wrap(await awaitable)
 
         return go()
 
@@ -102,12 +114,15 @@ class AsyncPager(_Pages[_O]):
         while not self._buffer:
             if self._done:
                 raise StopAsyncIteration
-            self._take(await asyncio.to_thread(self._native.next_page))
+            self._take(await self._native.next_page_async())
         return self._cls(self._buffer.popleft())
 
 
+_Native = Union[NativeClient, NativeAsyncClient]
+
+
 class _Resource:
-    def __init__(self, native: NativeClient, runner: _Runner) -> None:
+    def __init__(self, native: _Native, runner: _Runner) -> None:
         self._native = native
         self._runner = runner
 
@@ -125,7 +140,7 @@ class _Resource:
     ) -> Any:
         native = self._native
 
-        def fn() -> Optional[bytes]:
+        def fn() -> Any:
             return native.call(
                 op, ids, body, idempotency_key, timeout, deadline, cancel_on_deadline, cancel
             )
@@ -365,12 +380,13 @@ class RepeatPayments(_Resource):
 
 class _ClientBase:
     _runner: _Runner
+    _native_class: Type[_Native]
 
     def __init__(self, api_key: Optional[str] = None, *, environment: str = "uat",
                  api_url: Optional[str] = None, identity_url: Optional[str] = None,
                  timeout: Optional[float] = None, max_retries: Optional[int] = None) -> None:
         key = api_key if api_key is not None else os.environ.get("PAYROC_API_KEY", "")
-        native = NativeClient(key, environment, api_url, identity_url, timeout, max_retries)
+        native = self._native_class(key, environment, api_url, identity_url, timeout, max_retries)
         self._native = native
         self._environment = "custom" if api_url is not None else environment
         runner = self._runner
@@ -397,28 +413,33 @@ class Client(_ClientBase):
     while it waits on the network."""
 
     _runner = _SyncRunner()
+    _native_class = NativeClient
 
 
 class AsyncClient(_ClientBase):
-    """The Payroc client for asyncio: the same resources, each call awaitable."""
+    """The Payroc client for asyncio: the same resources, each call awaitable.
+    Cancelling a call's task (``asyncio.wait_for``, ``task.cancel()``) stops it; a
+    Cloud wait or sale cancels its instruction on the device on the way out."""
 
     _runner = _AsyncRunner()
+    _native_class = NativeAsyncClient
 
 
 class _PaytraceBase:
     _runner: _Runner
+    _native_class: Type[Union[NativePaytrace, NativeAsyncPaytrace]]
 
     def __init__(self, username: str, password: str, *, base_url: Optional[str] = None,
                  integrator_id: Optional[str] = None, permalinks: Optional[str] = None,
                  timeout: Optional[float] = None, max_retries: Optional[int] = None) -> None:
-        self._native = NativePaytrace(username, password, base_url, integrator_id, permalinks, timeout,
-                                      max_retries)
+        self._native = self._native_class(username, password, base_url, integrator_id, permalinks, timeout,
+                                          max_retries)
         self._base_url = base_url
 
     def _call(self, op: str, ids: List[str], body: Optional[bytes], cls: Type[o.PayrocObject]) -> Any:
         native = self._native
 
-        def fn() -> Optional[bytes]:
+        def fn() -> Any:
             return native.call(op, ids, body)
 
         return self._runner.run(fn, _wrapper(cls))
@@ -456,9 +477,11 @@ class PaytraceClient(_PaytraceBase):
     """PayTrace's recurring payments (its own credentials and token)."""
 
     _runner = _SyncRunner()
+    _native_class = NativePaytrace
 
 
 class AsyncPaytraceClient(_PaytraceBase):
     """PayTrace's recurring payments for asyncio."""
 
     _runner = _AsyncRunner()
+    _native_class = NativeAsyncPaytrace

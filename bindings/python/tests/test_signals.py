@@ -1,0 +1,152 @@
+"""Ctrl-C interrupts a blocking call: while the native call waits (GIL released) it
+runs Python's signal handlers every ~100 ms, so ``KeyboardInterrupt`` is raised
+during the call, not after it. A Cloud wait or sale cancels its instruction on the
+device first (bounded), as its deadline would."""
+
+from __future__ import annotations
+
+import _thread
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import uuid
+from typing import Any, Callable, Iterator
+
+import pytest
+from conftest import API_KEY, TERMINAL, Mock, card_payment
+
+import payroc_rs
+
+
+@pytest.fixture(scope="module")
+def hung_mock() -> Iterator[Mock]:
+    """Every answer takes a minute: a call against it only ends when interrupted."""
+    m = Mock("--latency-ms", "60000")
+    yield m
+    m.stop()
+
+
+@pytest.fixture(scope="module")
+def device_mock() -> Iterator[Mock]:
+    """Devices that take a minute to finish an instruction."""
+    m = Mock("--instruction-delay-ms", "60000")
+    yield m
+    m.stop()
+
+
+def interrupted(after: float, how: Callable[[], Any], call: Callable[[], Any]) -> float:
+    """Runs `call` with `how` (an interrupt) fired from another thread `after` seconds;
+    returns how long the call took to raise KeyboardInterrupt."""
+    timer = threading.Timer(after, how)
+    started = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            call()
+    finally:
+        timer.cancel()
+    return time.perf_counter() - started
+
+
+def raise_sigint() -> None:
+    signal.raise_signal(signal.SIGINT)
+
+
+@pytest.mark.parametrize("how", [_thread.interrupt_main, raise_sigint], ids=["interrupt_main", "SIGINT"])
+def test_ctrl_c_interrupts_a_hung_call(hung_mock: Mock, how: Callable[[], Any]) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=hung_mock.base + "/v1", identity_url=hung_mock.base,
+                         max_retries=0)
+    took = interrupted(0.3, how, lambda: c.payments.create(card_payment()))
+    assert took < 1.0, f"KeyboardInterrupt came {took:.2f}s after the call started"
+
+
+def test_ctrl_c_interrupts_a_hung_page_and_paytrace_call(hung_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=hung_mock.base + "/v1", identity_url=hung_mock.base,
+                         max_retries=0)
+    assert interrupted(0.3, _thread.interrupt_main, lambda: next(iter(c.payments.list()))) < 1.0
+    pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=hung_mock.base, max_retries=0)
+    assert interrupted(0.3, _thread.interrupt_main, lambda: pt.export_customer_recurrences(123456789, limit=5)) < 1.0
+
+
+def test_sigint_ends_a_process_stuck_in_a_call(hung_mock: Mock) -> None:
+    script = textwrap.dedent(f"""
+        import sys, payroc_rs
+        c = payroc_rs.Client(api_key={API_KEY!r}, api_url={hung_mock.base + "/v1"!r},
+                             identity_url={hung_mock.base!r}, max_retries=0)
+        print("calling", flush=True)
+        c.payments.retrieve("ANY")
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "calling"
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        started = time.perf_counter()
+        _, err = proc.communicate(timeout=10)
+        took = time.perf_counter() - started
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "KeyboardInterrupt" in err, err
+    assert proc.returncode != 0
+    assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+
+
+def submitted(c: payroc_rs.Client, serial: str) -> str:
+    ins = c.payment_instructions.submit(serial, processing_terminal_id=TERMINAL,
+                                        order={"order_id": "S" + uuid.uuid4().hex[:16], "amount": 700,
+                                               "currency": "USD"})
+    assert ins.payment_instruction_id is not None
+    return ins.payment_instruction_id
+
+
+def test_ctrl_c_during_a_cloud_wait_cancels_the_instruction(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    ident = submitted(c, "SIG-W")
+    took = interrupted(0.3, _thread.interrupt_main, lambda: c.payment_instructions.wait(ident, deadline=30))
+    assert took < 2.0
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
+    # The caller's own token is left as it was.
+    token = payroc_rs.CancelToken()
+    ident = submitted(c, "SIG-W2")
+    interrupted(0.3, _thread.interrupt_main, lambda: c.payment_instructions.wait(ident, deadline=30, cancel=token))
+    assert not token.cancelled
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
+
+
+def test_ctrl_c_during_a_cloud_sale_cancels_the_instruction(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    serial = "SIG-S-" + uuid.uuid4().hex[:8]
+    order = {"order_id": "S" + uuid.uuid4().hex[:16], "amount": 700, "currency": "USD"}
+    took = interrupted(0.5, _thread.interrupt_main,
+                       lambda: c.payment_instructions.run_sale(serial, processing_terminal_id=TERMINAL,
+                                                               order=order, deadline=30))
+    assert took < 2.5
+    log = device_mock.control("GET", "/_mock/requests")
+    entries = log["requests"] if isinstance(log, dict) else log
+    polled = [r["path"] for r in entries if r["method"] == "GET" and "/payment-instructions/" in r["path"]]
+    assert polled, "the sale was submitted and waited on"
+    ident = polled[-1].rsplit("/", 1)[-1]
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
+
+
+def test_a_cancel_token_still_stops_a_wait(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    ident = submitted(c, "SIG-T")
+    token = payroc_rs.CancelToken()
+    threading.Timer(0.3, token.cancel).start()
+    started = time.perf_counter()
+    with pytest.raises(payroc_rs.CancelledError):
+        c.payment_instructions.wait(ident, deadline=30, cancel=token)
+    assert time.perf_counter() - started < 2.0
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
+    # A token cancelled before the call: nothing is submitted.
+    serial = "SIG-PRE-" + uuid.uuid4().hex[:8]
+    with pytest.raises(payroc_rs.CancelledError):
+        c.payment_instructions.run_sale(serial, processing_terminal_id=TERMINAL, cancel=token, deadline=30,
+                                        order={"order_id": "P" + uuid.uuid4().hex[:16], "amount": 700,
+                                               "currency": "USD"})

@@ -1,0 +1,208 @@
+//! Running a payroc-core future for Python, two ways.
+//!
+//! - Blocking (`Client`): on the facade's current-thread runtime, on the calling
+//!   thread, with the GIL released. Every [`SIGNAL_POLL`] the wait takes the GIL for a
+//!   moment to run Python's signal handlers, so Ctrl-C raises `KeyboardInterrupt`
+//!   during a call instead of after it.
+//! - Awaitable (`AsyncClient`): spawned on the multi-thread runtime that
+//!   pyo3-async-runtimes drives and handed to asyncio as a future. No Python thread
+//!   waits; cancelling the asyncio task drops the future.
+//!
+//! Either way, a Cloud wait (`wait`, `run_sale`, `run_refund`) that is abandoned —
+//! Ctrl-C, or the asyncio task cancelled — is first cancelled on the device: its own
+//! cancel switch is triggered and the core's cancel path runs (bounded), so the
+//! device stops asking for a card. Any other call is simply dropped.
+
+use crate::errors::Failure;
+use crate::ops::Output;
+use payroc_core::blocking::BlockingRuntime;
+use payroc_core::CancelHandle;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use std::convert::Infallible;
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::pin;
+use std::time::Duration;
+use tokio::task::AbortHandle;
+use tokio::time::MissedTickBehavior;
+
+/// How often a blocking call looks for pending signals (Ctrl-C).
+pub(crate) const SIGNAL_POLL: Duration = Duration::from_millis(100);
+
+/// How long an interrupted Cloud wait may take to cancel its instruction before
+/// the interrupt is raised anyway (the core bounds the cancel request itself).
+pub(crate) const CANCEL_BOUND: Duration = Duration::from_secs(3);
+
+/// The cancel switches of one call: ours (triggered when the caller abandons the
+/// call) and, when given, the caller's `CancelToken`, relayed to ours.
+pub(crate) struct Switches {
+    pub(crate) ours: CancelHandle,
+    pub(crate) theirs: Option<CancelHandle>,
+    /// Whether the call waits on a device, so abandoning it cancels the instruction.
+    pub(crate) device: bool,
+}
+
+impl Switches {
+    pub(crate) fn new(theirs: Option<CancelHandle>, device: bool) -> Self {
+        Self {
+            ours: CancelHandle::new(),
+            theirs,
+            device,
+        }
+    }
+}
+
+/// `fut`, with the caller's cancel switch relayed to ours.
+async fn relayed<F: Future>(fut: F, ours: CancelHandle, theirs: Option<CancelHandle>) -> F::Output {
+    let Some(theirs) = theirs else {
+        return fut.await;
+    };
+    if theirs.is_cancelled() {
+        ours.cancel(); // before the first poll: nothing is submitted
+        return fut.await;
+    }
+    let mut fut = pin!(fut);
+    tokio::select! {
+        biased;
+        () = theirs.cancelled() => ours.cancel(),
+        out = &mut fut => return out,
+    }
+    fut.await
+}
+
+/// Pending signals' handlers, run with the GIL; `Err` is what one raised.
+fn signals() -> PyResult<()> {
+    Python::attach(|py| py.check_signals())
+}
+
+/// Runs `fut` to completion on `runtime` with the GIL released, raising what a
+/// signal handler raises (`KeyboardInterrupt`) within [`SIGNAL_POLL`]. A panic in
+/// the core becomes an error, never a crash.
+pub(crate) fn blocking<F>(
+    py: Python<'_>,
+    runtime: &BlockingRuntime,
+    switches: Switches,
+    fut: F,
+) -> Result<Output, Failure>
+where
+    F: Future<Output = payroc_core::Result<Output>> + Send,
+{
+    let Switches {
+        ours,
+        theirs,
+        device,
+    } = switches;
+    let work = async move {
+        let mut fut = pin!(relayed(fut, ours.clone(), theirs));
+        let mut tick = tokio::time::interval(SIGNAL_POLL);
+        tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        tick.tick().await; // the first tick is immediate
+        let interrupt = loop {
+            tokio::select! {
+                biased;
+                out = &mut fut => return out.map_err(Failure::Core),
+                _ = tick.tick() => if let Err(err) = signals() {
+                    break err;
+                },
+            }
+        };
+        if device {
+            // Cancel the instruction on the device before raising; a second
+            // interrupt stops waiting for that too.
+            ours.cancel();
+            let _ = tokio::time::timeout(CANCEL_BOUND, async {
+                loop {
+                    tokio::select! {
+                        biased;
+                        _ = &mut fut => return,
+                        _ = tick.tick() => if signals().is_err() {
+                            return;
+                        },
+                    }
+                }
+            })
+            .await;
+        }
+        Err(Failure::Python(interrupt))
+    };
+    py.detach(
+        || match catch_unwind(AssertUnwindSafe(|| runtime.block_on(work))) {
+            Ok(result) => result,
+            Err(_) => Err(Failure::Panic),
+        },
+    )
+}
+
+/// What an awaitable hands back to Python: the JSON as `bytes`, or `None`.
+struct Json(Output);
+
+impl<'py> IntoPyObject<'py> for Json {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = Infallible;
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
+        Ok(match self.0 {
+            Some(bytes) => PyBytes::new(py, &bytes).into_any(),
+            None => py.None().into_bound(py),
+        })
+    }
+}
+
+/// Stops an abandoned call: a device wait is cancelled through its switch (the
+/// task goes on to cancel the instruction, then ends); anything else is aborted.
+struct Abandon {
+    task: AbortHandle,
+    ours: CancelHandle,
+    device: bool,
+    done: bool,
+}
+
+impl Drop for Abandon {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        if self.device {
+            self.ours.cancel();
+        } else {
+            self.task.abort();
+        }
+    }
+}
+
+/// `fut` as an asyncio awaitable, run on the pyo3-async-runtimes Tokio runtime.
+/// Must be called with the event loop running (from a coroutine).
+pub(crate) fn awaitable<'py, F>(
+    py: Python<'py>,
+    switches: Switches,
+    fut: F,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    F: Future<Output = payroc_core::Result<Output>> + Send + 'static,
+{
+    let Switches {
+        ours,
+        theirs,
+        device,
+    } = switches;
+    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(relayed(fut, ours.clone(), theirs));
+    let abandon = Abandon {
+        task: task.abort_handle(),
+        ours,
+        device,
+        done: false,
+    };
+    pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        // Moved in whole: it must live (and be dropped) with this future.
+        let mut abandon = abandon;
+        let joined = task.await;
+        abandon.done = true;
+        match joined {
+            Ok(Ok(output)) => Ok(Json(output)),
+            Ok(Err(err)) => Err(Failure::Core(err).into_py()),
+            Err(_) => Err(Failure::Panic.into_py()),
+        }
+    })
+}
