@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Iterator
+from typing import Any, Callable, Iterator, Tuple
 
 import pytest
 from conftest import API_KEY, Mock, card_payment
@@ -14,6 +16,7 @@ import payroc_rs
 
 LATENCY = 0.3
 N = 8
+HELD = 1.0
 
 
 @pytest.fixture(scope="module")
@@ -36,22 +39,91 @@ def test_threads_run_in_parallel(slow_mock: Mock) -> None:
     assert elapsed < LATENCY * N / 3, f"{N} threads took {elapsed:.2f}s"
 
 
-def test_other_python_threads_run_while_a_call_waits(slow_mock: Mock) -> None:
-    c = payroc_rs.Client(api_key=API_KEY, api_url=slow_mock.base + "/v1", identity_url=slow_mock.base)
-    c.payments.create(card_payment())
-    ticks = 0
-    stop = time.perf_counter() + LATENCY
+class Counter:
+    """A thread that counts as fast as it can while `window` is open: how much Python
+    ran beside a call. A call that holds the GIL gets (next to) no counts in."""
 
-    def spin() -> None:
-        nonlocal ticks
-        while time.perf_counter() < stop:
-            ticks += 1
+    def __init__(self) -> None:
+        self.count = 0
+        self.counting = False
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        fut = pool.submit(spin)
-        c.payments.create(card_payment())
-        fut.result()
-    assert ticks > 10_000
+    def _run(self) -> None:
+        while not self.stop:
+            if self.counting:
+                self.count += 1
+
+    def window(self, fn: Callable[[], Any]) -> Tuple[int, float]:
+        """Runs `fn` with counting on; returns (counts, seconds)."""
+        self.count = 0
+        started = time.perf_counter()
+        self.counting = True
+        try:
+            fn()
+        finally:
+            self.counting = False
+        return self.count, time.perf_counter() - started
+
+    def close(self) -> None:
+        self.stop = True
+        self.thread.join()
+
+
+@pytest.fixture()
+def counter() -> Iterator[Counter]:
+    c = Counter()
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def held_mock() -> Iterator[Mock]:
+    """Every answer takes HELD seconds."""
+    m = Mock("--latency-ms", str(int(HELD * 1000)))
+    yield m
+    m.stop()
+
+
+def rate_beside(counter: Counter, fn: Callable[[], Any]) -> float:
+    """Counts per second beside `fn`, as a share of those beside time.sleep (which
+    releases the GIL for sure), measured right before under the same load."""
+    baseline, slept = counter.window(lambda: time.sleep(HELD))
+    counts, took = counter.window(fn)
+    assert took >= HELD * 0.9, f"the call took {took:.2f}s; the emulator should hold it {HELD}s"
+    return (counts / took) / (baseline / slept)
+
+
+def hold_the_gil() -> None:
+    """A native call that waits HELD seconds holding the GIL (ctypes.PyDLL keeps it)."""
+    ctypes.PyDLL(None).usleep(int(HELD * 1_000_000))
+
+
+def test_the_gil_measure_tells_a_call_holding_it(counter: Counter) -> None:
+    # The measure the tests below use, on a call known to hold the GIL.
+    assert rate_beside(counter, hold_the_gil) < 0.05
+
+
+def test_other_threads_run_while_a_call_waits(held_mock: Mock, counter: Counter) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=held_mock.base + "/v1", identity_url=held_mock.base)
+    with pytest.raises(payroc_rs.NotFoundError):
+        c.payments.retrieve("NOSUCH")  # token fetched (that takes HELD too)
+    assert rate_beside(counter, lambda: c.payments.create(card_payment())) > 0.3
+
+
+def test_other_threads_run_while_a_page_is_fetched(held_mock: Mock, counter: Counter) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=held_mock.base + "/v1", identity_url=held_mock.base)
+    pages = c.payments.list(limit=1)
+    with pytest.raises(payroc_rs.NotFoundError):
+        c.payments.retrieve("NOSUCH")
+    assert rate_beside(counter, lambda: next(pages, None)) > 0.3
+
+
+def test_other_threads_run_while_a_paytrace_call_waits(held_mock: Mock, counter: Counter) -> None:
+    pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=held_mock.base)
+    pt.export_customer_recurrences(123456789, limit=5)  # token fetched
+    assert rate_beside(counter, lambda: pt.export_customer_recurrences(123456789, limit=5)) > 0.3
 
 
 def test_async_client_under_gather(slow_mock: Mock) -> None:
