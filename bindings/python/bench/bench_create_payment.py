@@ -13,6 +13,7 @@ Usage: python bench_create_payment.py [--calls N] [--rounds R] [--mock PATH | --
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import statistics
@@ -31,6 +32,7 @@ from payroc_rs._payroc import NativeClient
 REPO = Path(__file__).resolve().parents[3]
 API_KEY = "bench-key-0123456789"
 TERMINAL = "1234001"
+EXPIRY = f"12{(datetime.date.today().year + 3) % 100:02d}"  # never in the past
 
 
 def release_mock() -> str:
@@ -113,7 +115,7 @@ def main() -> None:
             TERMINAL, source={"type": "card", "card_details": {
                 "entry_method": "keyed", "keyed_data": {"data_format": "plainText",
                                                         "card_number": "4539858876047062",
-                                                        "expiry_date": "1230"}}},
+                                                        "expiry_date": EXPIRY}}},
         ).token
 
         http = httpx.Client()

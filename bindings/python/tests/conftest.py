@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -18,6 +19,8 @@ REPO = Path(__file__).resolve().parents[3]
 TERMINAL = "1234001"
 API_KEY = "py-test-key-0123456789-SECRET"
 CARD = "4539858876047062"  # a Luhn-valid test card (the emulator's)
+# A card expiry (MMYY) three years from today: a fixed one would expire under the tests.
+EXPIRY = f"12{(datetime.date.today().year + 3) % 100:02d}"
 
 
 def _mock_binary() -> str:
@@ -86,7 +89,7 @@ def order_id() -> str:
 
 
 def keyed_card(number: str = CARD, cvv: Optional[str] = "123") -> Dict[str, Any]:
-    data: Dict[str, Any] = {"data_format": "plainText", "card_number": number, "expiry_date": "1230"}
+    data: Dict[str, Any] = {"data_format": "plainText", "card_number": number, "expiry_date": EXPIRY}
     if cvv is not None:
         data["cvv"] = cvv
     return {"entry_method": "keyed", "keyed_data": data, "cardholder_name": "Sarah Hopper"}

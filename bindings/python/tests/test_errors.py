@@ -146,13 +146,15 @@ def test_a_token_the_server_stopped_honouring_is_replaced(client: payroc_rs.Clie
 
 
 def test_transport_error() -> None:
+    # A port held bound but not listening for the whole test refuses connections, and
+    # nothing else can take it meanwhile (a port released, or 127.0.0.1:9, may be in use).
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    c = payroc_rs.Client(api_key=API_KEY, api_url=base + "/v1", identity_url=base, max_retries=0)
-    with pytest.raises(payroc_rs.TransportError) as info:
-        c.payments.create(card_payment())
+        base = f"http://127.0.0.1:{port}"
+        c = payroc_rs.Client(api_key=API_KEY, api_url=base + "/v1", identity_url=base, max_retries=0)
+        with pytest.raises(payroc_rs.TransportError) as info:
+            c.payments.create(card_payment())
     assert isinstance(info.value, ConnectionError)
     assert not info.value.maybe_processed
     assert CARD not in str(info.value)

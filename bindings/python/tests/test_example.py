@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
 import os
 import subprocess
 import sys
@@ -12,10 +14,26 @@ from conftest import API_KEY, Mock
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def test_monthly_billing_example(mock: Mock) -> None:
+def redated(source: Path, target: Path) -> Path:
+    """The customers file with each card's expiry moved to the same month a few years
+    from today: the example's own dates would expire under the test."""
+    with source.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    year = datetime.date.today().year
+    for i, row in enumerate(rows):
+        row["expiry"] = f"{row['expiry'][:2]}{(year + 2 + i % 3) % 100:02d}"
+    with target.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_monthly_billing_example(mock: Mock, tmp_path: Path) -> None:
     env = {**os.environ, "PAYROC_API_KEY": API_KEY, "PAYROC_API_URL": mock.base + "/v1",
            "PAYROC_IDENTITY_URL": mock.base}
-    run = subprocess.run([sys.executable, str(EXAMPLES / "monthly_billing.py"), str(EXAMPLES / "customers.csv")],
+    customers = redated(EXAMPLES / "customers.csv", tmp_path / "customers.csv")
+    run = subprocess.run([sys.executable, str(EXAMPLES / "monthly_billing.py"), str(customers)],
                          env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
