@@ -255,3 +255,30 @@ def test_a_panic_never_escapes_as_a_base_exception() -> None:
         _payroc._panic_for_tests()
     assert "internal error" in str(info.value)
     assert info.value.maybe_processed
+
+
+def test_card_data_sent_as_numbers_is_never_quoted_back(client: payroc_rs.Client, mock: Mock) -> None:
+    before = mock.requests()
+    pan = 4111111111111111
+    cases = []
+    body = card_payment()
+    body["payment_method"]["card_details"]["keyed_data"]["card_number"] = pan
+    cases.append(body)
+    body = card_payment()
+    body["payment_method"]["card_details"]["keyed_data"]["cvv"] = 737
+    cases.append(body)
+    body = card_payment()
+    body["payment_method"]["card_details"]["entry_method"] = str(pan)  # a PAN in an enum field
+    cases.append(body)
+    body = card_payment()
+    body["order"]["currency"] = pan
+    cases.append(body)
+    for sent in cases:
+        with pytest.raises(payroc_rs.ValidationError) as info:
+            client.payments.create(sent)
+        err = info.value
+        text = " ".join([str(err), repr(err), repr(err.errors), repr(err.args)]
+                        + [f"{e.path} {e.message} {e.code}" for e in err.errors])
+        assert str(pan) not in text and "737" not in text, text
+        assert "411111" not in text, text
+    assert mock.requests() == before
