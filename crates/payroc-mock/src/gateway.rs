@@ -2,6 +2,7 @@
 //! counting, injected faults, authentication, media type, and idempotency.
 
 use crate::faults::Fault;
+use crate::hostile;
 use crate::problem::{bad_parameter, conflict, problem};
 use crate::server::ConnectionControl;
 use crate::{Mock, Store};
@@ -99,7 +100,8 @@ pub(crate) async fn gateway(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let (fault, latency_ms, retry_after) = mock.faults.decide(method.as_str(), &path);
+    let decision = mock.faults.decide(method.as_str(), &path);
+    let fault = decision.fault;
     let log_index = mock.with_store(|s| {
         s.count_request(&method, &route);
         s.log_request(LoggedRequest {
@@ -111,8 +113,8 @@ pub(crate) async fn gateway(
             replayed: false,
         })
     });
-    if latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(latency_ms)).await;
+    if decision.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(decision.latency_ms)).await;
     }
     let control = request.extensions().get::<ConnectionControl>().cloned();
     match fault {
@@ -136,13 +138,25 @@ pub(crate) async fn gateway(
                 "Too many requests",
                 "injected fault",
             );
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(decision.retry_after_secs),
+            );
             return response;
         }
         Some(Fault::Reset) => return drop_connection(control).await,
-        Some(Fault::CommitThenDrop) | None => {}
+        Some(Fault::Redirect) => return hostile::redirect(decision.location.as_deref()),
+        Some(Fault::EndlessBody) => return hostile::endless_body(),
+        Some(Fault::HugeError) => return hostile::huge_error(),
+        Some(Fault::CardEcho) => return hostile::card_echo(),
+        // Hyper drops this future (and the connection) once the client goes away.
+        Some(Fault::Hang) => return std::future::pending().await,
+        Some(Fault::CompleteOnCancel) => {
+            if method == Method::DELETE {
+                crate::routes::complete_instruction_now(&mock, &route, &path);
+            }
+        }
+        Some(Fault::CommitThenDrop | Fault::CommitThenGarble) | None => {}
     }
     let response = handle(
         &mock,
@@ -154,10 +168,14 @@ pub(crate) async fn gateway(
         next,
     )
     .await;
-    if fault == Some(Fault::CommitThenDrop) {
-        return drop_connection(control).await;
+    match fault {
+        Some(Fault::CommitThenDrop) => drop_connection(control).await,
+        // Only a success is garbled: the point is a change the client cannot read.
+        Some(Fault::CommitThenGarble) if response.status().is_success() => {
+            hostile::garble(&response)
+        }
+        _ => response,
     }
-    response
 }
 
 async fn handle(

@@ -17,6 +17,8 @@
 //! - `gateway` — what every request passes first: counters, faults, authentication,
 //!   media type, idempotency (replay and conflict).
 //! - `faults` — seeded fault injection, including commit-then-drop.
+//! - `hostile` — the answers of a hostile server (garbled, redirect, endless,
+//!   huge, card-echoing) for queued faults.
 //! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
 //! - `routes` — one module per API area, plus `control` (`/_mock`) for tests.
 //! - `problem` — problem-details error responses.
@@ -29,6 +31,7 @@ mod clock;
 mod config;
 mod faults;
 mod gateway;
+mod hostile;
 mod patch;
 mod problem;
 mod routes;
