@@ -779,6 +779,7 @@ fn the_binary_lists_its_flags() {
         "--fault-commit-then-drop",
         "--latency-ms",
         "--seed",
+        "--header-read-timeout-ms",
     ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
@@ -787,4 +788,94 @@ fn the_binary_lists_its_flags() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2), "rates adding up to more than 1");
+}
+
+/// Reads until the emulator closes the connection; how long that took, or `None` if
+/// it was still open after `limit`.
+async fn closed_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> Option<Duration> {
+    use tokio::io::AsyncReadExt;
+    let started = Instant::now();
+    let mut sink = Vec::new();
+    match tokio::time::timeout(limit, stream.read_to_end(&mut sink)).await {
+        // A close (EOF) or a reset both let the connection go.
+        Ok(_) => Some(started.elapsed()),
+        Err(_) => None,
+    }
+}
+
+#[tokio::test]
+async fn a_slow_or_idle_connection_is_closed_after_the_header_read_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let timeout = Duration::from_millis(300);
+    let h = Harness::start(MockConfig {
+        header_read_timeout: timeout,
+        ..MockConfig::for_tests()
+    })
+    .await;
+
+    // Slowloris: half a request line, then nothing.
+    let mut slow = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    slow.write_all(b"POST /v1/paym").await.unwrap();
+    let closed = closed_within(&mut slow, Duration::from_secs(5)).await;
+    assert!(
+        closed.is_some(),
+        "a half-sent request line holds the connection"
+    );
+
+    // Connected and silent.
+    let mut silent = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    assert!(closed_within(&mut silent, Duration::from_secs(5))
+        .await
+        .is_some());
+
+    // Kept alive after a request, then idle.
+    let mut idle = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    idle.write_all(b"GET /_mock/counters HTTP/1.1\r\nhost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut head = [0u8; 12];
+    idle.read_exact(&mut head).await.unwrap();
+    assert_eq!(&head, b"HTTP/1.1 200");
+    let closed = closed_within(&mut idle, Duration::from_secs(5)).await;
+    assert!(closed.is_some(), "an idle kept-alive connection is let go");
+
+    // The emulator still serves.
+    assert_eq!(h.get(LINKS).await.status, 200);
+}
+
+#[tokio::test]
+async fn the_header_read_timeout_is_30_s_unless_configured() {
+    use tokio::io::AsyncWriteExt;
+    assert_eq!(
+        MockConfig::default().header_read_timeout,
+        Duration::from_secs(30)
+    );
+    assert_eq!(
+        MockConfig::for_tests().header_read_timeout,
+        Duration::from_secs(30)
+    );
+    // A client a little slower than a short timeout is not cut off by the default.
+    let h = Harness::new().await;
+    let mut slow = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    slow.write_all(b"GET /_mock/coun").await.unwrap();
+    assert_eq!(
+        closed_within(&mut slow, Duration::from_millis(500)).await,
+        None
+    );
+    slow.write_all(b"ters HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
