@@ -162,11 +162,22 @@ def test_transport_error() -> None:
 
 def test_timeout_error(slow_mock: Mock) -> None:
     c = payroc_rs.Client(api_key=API_KEY, api_url=slow_mock.base + "/v1", identity_url=slow_mock.base,
-                         timeout=0.1, max_retries=0)
+                         max_retries=0)
+    with pytest.raises(payroc_rs.NotFoundError):
+        c.payments.retrieve("NOSUCH")  # the token is fetched
     with pytest.raises(payroc_rs.TimeoutError) as info:
-        c.payments.create(card_payment())
+        c.payments.create(card_payment(), timeout=0.1)
     assert isinstance(info.value, builtins.TimeoutError)
     assert info.value.maybe_processed
+    assert info.value.idempotency_key
+
+
+def test_a_token_fetch_that_times_out_sent_no_payment(slow_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=slow_mock.base + "/v1", identity_url=slow_mock.base,
+                         timeout=0.1, max_retries=0)
+    with pytest.raises(payroc_rs.PayrocError) as info:
+        c.payments.create(card_payment())
+    assert not info.value.maybe_processed, "no payment was sent without a token"
 
 
 def test_configuration_errors() -> None:

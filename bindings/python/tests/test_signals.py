@@ -150,3 +150,18 @@ def test_a_cancel_token_still_stops_a_wait(device_mock: Mock) -> None:
         c.payment_instructions.run_sale(serial, processing_terminal_id=TERMINAL, cancel=token, deadline=30,
                                         order={"order_id": "P" + uuid.uuid4().hex[:16], "amount": 700,
                                                "currency": "USD"})
+
+
+def test_a_sale_completed_while_ctrl_c_cancels_it_is_not_hidden(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    device_mock.control("POST", "/_mock/faults/next",
+                        [{"fault": "completeOnCancel", "method": "DELETE", "pathPrefix": "/v1/payment-instructions/"}])
+    order = {"order_id": "N" + uuid.uuid4().hex[:16], "amount": 700, "currency": "USD"}
+    timer = threading.Timer(0.5, _thread.interrupt_main)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt) as info:
+        c.payment_instructions.run_sale("SIG-RACE", processing_terminal_id=TERMINAL, order=order, deadline=30)
+    timer.cancel()
+    if sys.version_info >= (3, 11):
+        notes = " ".join(getattr(info.value, "__notes__", []))
+        assert "completed on the device" in notes and order["order_id"] in notes, notes

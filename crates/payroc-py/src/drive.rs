@@ -76,6 +76,21 @@ fn signals() -> PyResult<()> {
     Python::attach(|py| py.check_signals())
 }
 
+/// Adds to `interrupt` (Python 3.11+ shows notes with the traceback) the result of
+/// a Cloud call that completed although it was interrupted, so a charge is never
+/// hidden behind a `KeyboardInterrupt`.
+fn note(interrupt: &PyErr, json: &[u8]) {
+    let text = format!(
+        "payroc_rs: the interrupted call completed on the device before it could be \
+         cancelled; its result: {}",
+        String::from_utf8_lossy(json)
+    );
+    Python::attach(|py| {
+        // Python < 3.11 has no notes: the interrupt is raised without one.
+        let _ = interrupt.value(py).call_method1("add_note", (text,));
+    });
+}
+
 /// Runs `fut` to completion on `runtime` with the GIL released, raising what a
 /// signal handler raises (`KeyboardInterrupt`) within [`SIGNAL_POLL`]. A panic in
 /// the core becomes an error, never a crash.
@@ -111,18 +126,23 @@ where
             // Cancel the instruction on the device before raising; a second
             // interrupt stops waiting for that too.
             ours.cancel();
-            let _ = tokio::time::timeout(CANCEL_BOUND, async {
+            let finished = tokio::time::timeout(CANCEL_BOUND, async {
                 loop {
                     tokio::select! {
                         biased;
-                        _ = &mut fut => return,
+                        out = &mut fut => return Some(out),
                         _ = tick.tick() => if signals().is_err() {
-                            return;
+                            return None;
                         },
                     }
                 }
             })
             .await;
+            if let Ok(Some(Ok(Some(json)))) = finished {
+                // The device finished before the cancel reached it (the cancel was
+                // answered 409): the sale happened. Say so on the interrupt.
+                note(&interrupt, &json);
+            }
         }
         Err(Failure::Python(interrupt))
     };

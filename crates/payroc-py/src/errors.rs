@@ -49,6 +49,8 @@ struct Details {
     field_errors: Vec<(String, String, String)>,
     maybe_processed: bool,
     retryable: bool,
+    idempotency_key: Option<String>,
+    raw_body: Option<String>,
 }
 
 impl Failure {
@@ -72,6 +74,8 @@ impl Failure {
                     .collect(),
                 maybe_processed: err.maybe_processed(),
                 retryable: err.is_retryable(),
+                idempotency_key: err.idempotency_key().map(str::to_owned),
+                raw_body: err.raw_body().map(str::to_owned),
             },
             Self::Panic => Details {
                 kind: "internal",
@@ -83,6 +87,8 @@ impl Failure {
                 field_errors: Vec::new(),
                 maybe_processed: true,
                 retryable: false,
+                idempotency_key: None,
+                raw_body: None,
             },
             Self::Python(err) => return Err(err),
         })
@@ -107,6 +113,8 @@ impl Failure {
                         d.field_errors,
                         d.maybe_processed,
                         d.retryable,
+                        d.idempotency_key,
+                        d.raw_body,
                     ))
                 });
             match made {

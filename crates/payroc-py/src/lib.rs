@@ -86,6 +86,23 @@ fn retry_policy(max_retries: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Retry
     }))
 }
 
+/// The cap on reply bodies: a positive whole number of bytes.
+fn byte_cap(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let cap = match value.extract::<i64>() {
+        Ok(n) => usize::try_from(n).ok().filter(|n| *n > 0),
+        Err(err) if err.is_instance_of::<PyOverflowError>(value.py()) => None,
+        Err(err) => return Err(err),
+    };
+    cap.map(Some).ok_or_else(|| {
+        config_error(format!(
+            "max_response_bytes must be a positive number of bytes (got {value})"
+        ))
+    })
+}
+
 fn request_options(
     idempotency_key: Option<&str>,
     timeout: Option<&Bound<'_, PyAny>>,
@@ -151,6 +168,7 @@ fn client_builder(
     identity_url: Option<String>,
     timeout: Option<&Bound<'_, PyAny>>,
     max_retries: Option<&Bound<'_, PyAny>>,
+    max_response_bytes: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<payroc_core::ClientBuilder> {
     if api_key.trim().is_empty() {
         return Err(config_error("api_key must not be empty".into()));
@@ -181,6 +199,9 @@ fn client_builder(
     if let Some(policy) = retry_policy(max_retries)? {
         builder = builder.retry_policy(policy);
     }
+    if let Some(cap) = byte_cap(max_response_bytes)? {
+        builder = builder.max_response_bytes(cap);
+    }
     Ok(builder)
 }
 
@@ -194,6 +215,7 @@ fn paytrace_builder(
     permalinks: Option<String>,
     timeout: Option<&Bound<'_, PyAny>>,
     max_retries: Option<&Bound<'_, PyAny>>,
+    max_response_bytes: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<payroc_core::paytrace::PaytraceClientBuilder> {
     let mut builder = PaytraceClient::builder().credentials(username, password);
     if let Some(url) = base_url {
@@ -210,6 +232,9 @@ fn paytrace_builder(
     }
     if let Some(policy) = retry_policy(max_retries)? {
         builder = builder.retry_policy(policy);
+    }
+    if let Some(cap) = byte_cap(max_response_bytes)? {
+        builder = builder.max_response_bytes(cap);
     }
     Ok(builder)
 }
@@ -307,7 +332,8 @@ struct NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key, environment=None, api_url=None, identity_url=None, timeout=None, max_retries=None))]
+    #[pyo3(signature = (api_key, environment=None, api_url=None, identity_url=None, timeout=None, max_retries=None, max_response_bytes=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         api_key: String,
@@ -316,6 +342,7 @@ impl NativeClient {
         identity_url: Option<String>,
         timeout: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         guard(|| {
             let builder = client_builder(
@@ -325,6 +352,7 @@ impl NativeClient {
                 identity_url,
                 timeout,
                 max_retries,
+                max_response_bytes,
             )?;
             py.detach(|| {
                 let runtime = BlockingRuntime::new()?;
@@ -394,7 +422,8 @@ struct NativeAsyncClient {
 #[pymethods]
 impl NativeAsyncClient {
     #[new]
-    #[pyo3(signature = (api_key, environment=None, api_url=None, identity_url=None, timeout=None, max_retries=None))]
+    #[pyo3(signature = (api_key, environment=None, api_url=None, identity_url=None, timeout=None, max_retries=None, max_response_bytes=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         api_key: String,
@@ -403,6 +432,7 @@ impl NativeAsyncClient {
         identity_url: Option<String>,
         timeout: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         guard(|| {
             let builder = client_builder(
@@ -412,6 +442,7 @@ impl NativeAsyncClient {
                 identity_url,
                 timeout,
                 max_retries,
+                max_response_bytes,
             )?;
             let client = py
                 .detach(|| {
@@ -519,7 +550,7 @@ struct NativePaytrace {
 #[pymethods]
 impl NativePaytrace {
     #[new]
-    #[pyo3(signature = (username, password, base_url=None, integrator_id=None, permalinks=None, timeout=None, max_retries=None))]
+    #[pyo3(signature = (username, password, base_url=None, integrator_id=None, permalinks=None, timeout=None, max_retries=None, max_response_bytes=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -530,6 +561,7 @@ impl NativePaytrace {
         permalinks: Option<String>,
         timeout: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         guard(|| {
             let builder = paytrace_builder(
@@ -540,6 +572,7 @@ impl NativePaytrace {
                 permalinks,
                 timeout,
                 max_retries,
+                max_response_bytes,
             )?;
             py.detach(|| {
                 let runtime = BlockingRuntime::new()?;
@@ -577,7 +610,7 @@ struct NativeAsyncPaytrace {
 #[pymethods]
 impl NativeAsyncPaytrace {
     #[new]
-    #[pyo3(signature = (username, password, base_url=None, integrator_id=None, permalinks=None, timeout=None, max_retries=None))]
+    #[pyo3(signature = (username, password, base_url=None, integrator_id=None, permalinks=None, timeout=None, max_retries=None, max_response_bytes=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -588,6 +621,7 @@ impl NativeAsyncPaytrace {
         permalinks: Option<String>,
         timeout: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
+        max_response_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         guard(|| {
             let builder = paytrace_builder(
@@ -598,6 +632,7 @@ impl NativeAsyncPaytrace {
                 permalinks,
                 timeout,
                 max_retries,
+                max_response_bytes,
             )?;
             let client = py
                 .detach(|| {

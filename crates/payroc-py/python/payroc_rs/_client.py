@@ -384,9 +384,11 @@ class _ClientBase:
 
     def __init__(self, api_key: Optional[str] = None, *, environment: str = "uat",
                  api_url: Optional[str] = None, identity_url: Optional[str] = None,
-                 timeout: Optional[float] = None, max_retries: Optional[int] = None) -> None:
+                 timeout: Optional[float] = None, max_retries: Optional[int] = None,
+                 max_response_bytes: Optional[int] = None) -> None:
         key = api_key if api_key is not None else os.environ.get("PAYROC_API_KEY", "")
-        native = self._native_class(key, environment, api_url, identity_url, timeout, max_retries)
+        native = self._native_class(key, environment, api_url, identity_url, timeout, max_retries,
+                                    max_response_bytes)
         self._native = native
         self._environment = "custom" if api_url is not None else environment
         runner = self._runner
@@ -431,9 +433,10 @@ class _PaytraceBase:
 
     def __init__(self, username: str, password: str, *, base_url: Optional[str] = None,
                  integrator_id: Optional[str] = None, permalinks: Optional[str] = None,
-                 timeout: Optional[float] = None, max_retries: Optional[int] = None) -> None:
+                 timeout: Optional[float] = None, max_retries: Optional[int] = None,
+                 max_response_bytes: Optional[int] = None) -> None:
         self._native = self._native_class(username, password, base_url, integrator_id, permalinks, timeout,
-                                          max_retries)
+                                          max_retries, max_response_bytes)
         self._base_url = base_url
 
     def _call(self, op: str, ids: List[str], body: Optional[bytes], cls: Type[o.PayrocObject]) -> Any:

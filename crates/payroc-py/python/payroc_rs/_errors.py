@@ -28,6 +28,10 @@ class PayrocError(Exception):
     maybe_processed: bool = False
     #: Whether the same call (with the same idempotency key) may succeed later.
     retryable: bool = False
+    #: The Idempotency-Key the call carried (a keyed call: payments, refunds,
+    #: instructions...). Retry with it to get the first outcome instead of a second
+    #: charge: ``client.payments.create(body, idempotency_key=err.idempotency_key)``.
+    idempotency_key: Optional[str] = None
     #: Field errors: validation violations, or the API's ``errors[]``.
     errors: List[FieldError]
 
@@ -63,7 +67,13 @@ class CancelledError(PayrocError):
 
 
 class DecodeError(PayrocError):
-    """A success response that could not be read as the documented type."""
+    """A success response that could not be read as the documented type. For a write
+    (a payment, a refund...) the server took it: ``maybe_processed`` is true, and
+    retrying with ``idempotency_key`` returns what was made. ``raw_body`` holds what
+    could be read of the reply (at most 64 KiB, card-number-like digits masked)."""
+
+    #: What could be read of the reply body, or None.
+    raw_body: Optional[str] = None
 
 
 class ApiError(PayrocError):
@@ -168,6 +178,8 @@ def _from_native(
     field_errors: List[Tuple[str, str, str]],
     maybe_processed: bool,
     retryable: bool,
+    idempotency_key: Optional[str] = None,
+    raw_body: Optional[str] = None,
 ) -> PayrocError:
     """Builds the exception for a native error (called by the Rust layer)."""
     errors = [FieldError(*e) for e in field_errors]
@@ -180,6 +192,9 @@ def _from_native(
         err = _OTHER_CLASSES.get(kind, PayrocError)(message, errors=errors)
     err.maybe_processed = maybe_processed
     err.retryable = retryable
+    err.idempotency_key = idempotency_key
+    if isinstance(err, DecodeError):
+        err.raw_body = raw_body
     return err
 
 

@@ -27,6 +27,7 @@ class NativeClient:
         identity_url: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None: ...
     @property
     def api_url(self) -> str: ...
@@ -52,6 +53,7 @@ class NativeAsyncClient:
         identity_url: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None: ...
     @property
     def api_url(self) -> str: ...
@@ -78,6 +80,7 @@ class NativePaytrace:
         permalinks: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None: ...
     def call(self, op: str, ids: List[str], body: Optional[bytes] = None) -> Optional[bytes]: ...
 
@@ -91,5 +94,6 @@ class NativeAsyncPaytrace:
         permalinks: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None: ...
     def call(self, op: str, ids: List[str], body: Optional[bytes] = None) -> Awaitable[Optional[bytes]]: ...
