@@ -165,3 +165,18 @@ def test_a_sale_completed_while_ctrl_c_cancels_it_is_not_hidden(device_mock: Moc
     if sys.version_info >= (3, 11):
         notes = " ".join(getattr(info.value, "__notes__", []))
         assert "completed on the device" in notes and order["order_id"] in notes, notes
+
+
+def test_the_interpreter_exits_cleanly_with_a_daemon_thread_in_a_call(hung_mock: Mock) -> None:
+    script = textwrap.dedent(f"""
+        import threading, time, payroc_rs
+        c = payroc_rs.Client(api_key={API_KEY!r}, api_url={hung_mock.base + "/v1"!r},
+                             identity_url={hung_mock.base!r}, max_retries=0)
+        threading.Thread(target=lambda: c.payments.retrieve("ANY"), daemon=True).start()
+        time.sleep(0.5)
+        print("exiting", flush=True)
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "exiting"
+    assert "panic" not in run.stderr.lower() and "fatal" not in run.stderr.lower(), run.stderr

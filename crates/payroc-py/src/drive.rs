@@ -23,6 +23,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::task::AbortHandle;
 use tokio::time::MissedTickBehavior;
@@ -71,9 +72,23 @@ async fn relayed<F: Future>(fut: F, ours: CancelHandle, theirs: Option<CancelHan
     fut.await
 }
 
+/// Set by an `atexit` hook: the interpreter is shutting down. A daemon thread still
+/// waiting in a call must not take the GIL then (CPython ends such a thread from
+/// inside the attach, through our frames), so the waits stop looking for signals.
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// Registered with `atexit` by the module.
+#[pyfunction]
+pub(crate) fn _interpreter_exiting() {
+    EXITING.store(true, Ordering::SeqCst);
+}
+
 /// Pending signals' handlers, run with the GIL; `Err` is what one raised.
 fn signals() -> PyResult<()> {
-    Python::attach(|py| py.check_signals())
+    if EXITING.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    Python::try_attach(|py| py.check_signals()).unwrap_or(Ok(()))
 }
 
 /// Adds to `interrupt` (Python 3.11+ shows notes with the traceback) the result of

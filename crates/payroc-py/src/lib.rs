@@ -677,5 +677,9 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CancelToken>()?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    let exiting = wrap_pyfunction!(drive::_interpreter_exiting, m)?;
+    m.py()
+        .import("atexit")?
+        .call_method1("register", (exiting,))?;
     Ok(())
 }
