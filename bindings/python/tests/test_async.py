@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import subprocess
+import sys
+import textwrap
 import time
 import uuid
 from typing import Any, Callable, Coroutine, Iterator, List, TypeVar
@@ -171,3 +174,42 @@ def test_a_coroutine_never_awaited_sends_nothing(mock: Mock) -> None:
     time.sleep(0.2)
     orders = {e.get("payment", e)["order"]["orderId"] for e in mock.control("GET", "/_mock/ledger")["payments"]}
     assert p["order"]["order_id"] not in orders
+
+
+@pytest.fixture(scope="module")
+def slow_device_mock() -> Iterator[Mock]:
+    """Slow devices behind a slow gateway: a cancel takes 300 ms to be answered."""
+    m = Mock("--instruction-delay-ms", "60000", "--latency-ms", "300")
+    yield m
+    m.stop()
+
+
+def test_a_script_that_ends_right_after_abandoning_a_sale_still_cancels_it(slow_device_mock: Mock) -> None:
+    device_mock = slow_device_mock
+    serial = "EXIT-" + uuid.uuid4().hex[:8]
+    script = textwrap.dedent(f"""
+        import asyncio, payroc_rs
+        ac = payroc_rs.AsyncClient(api_key={API_KEY!r}, api_url={device_mock.base + "/v1"!r},
+                                   identity_url={device_mock.base!r})
+        async def main():
+            sale = ac.payment_instructions.run_sale({serial!r}, processing_terminal_id={TERMINAL!r},
+                deadline=30, order={{"order_id": "X{uuid.uuid4().hex[:12]}", "amount": 700, "currency": "USD"}})
+            try:
+                await asyncio.wait_for(sale, 1.5)
+            except asyncio.TimeoutError:
+                print("abandoned", flush=True)
+        asyncio.run(main())
+    """)
+    started = time.perf_counter()
+    run_ = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert run_.returncode == 0 and run_.stdout.strip() == "abandoned", run_.stderr
+    assert time.perf_counter() - started < 5
+    entries = logged(device_mock)
+    submitted = [r for r in entries if r["method"] == "POST" and serial in r["path"]]
+    assert len(submitted) == 1
+    polls = [r["path"] for r in entries if r["method"] == "GET" and "/payment-instructions/" in r["path"]]
+    ident = [p for p in polls][-1].rsplit("/", 1)[-1]
+    cancels = [r for r in entries if r["method"] == "DELETE" and ident in r["path"]]
+    assert cancels, "the process ended before the instruction was cancelled"
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    assert c.payment_instructions.retrieve(ident).status == "canceled"

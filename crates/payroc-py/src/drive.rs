@@ -23,9 +23,10 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
-use tokio::task::AbortHandle;
+use tokio::task::JoinHandle;
 use tokio::time::MissedTickBehavior;
 
 /// How often a blocking call looks for pending signals (Ctrl-C).
@@ -77,10 +78,23 @@ async fn relayed<F: Future>(fut: F, ours: CancelHandle, theirs: Option<CancelHan
 /// inside the attach, through our frames), so the waits stop looking for signals.
 static EXITING: AtomicBool = AtomicBool::new(false);
 
-/// Registered with `atexit` by the module.
+/// Registered with `atexit` by the module: stops the signal checks, and cancels
+/// the device waits of async calls still running (abandoned ones are cancelling
+/// already), waiting at most [`CANCEL_BOUND`] for them to cancel their instruction:
+/// a script that ends right after abandoning a sale does not leave the device
+/// asking for a card.
 #[pyfunction]
-pub(crate) fn _interpreter_exiting() {
+pub(crate) fn _interpreter_exiting(py: Python<'_>) {
     EXITING.store(true, Ordering::SeqCst);
+    for (_, ours) in device_waits().iter() {
+        ours.cancel();
+    }
+    py.detach(|| {
+        let until = std::time::Instant::now() + CANCEL_BOUND;
+        while !device_waits().is_empty() && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    });
 }
 
 /// Pending signals' handlers, run with the GIL; `Err` is what one raised.
@@ -185,24 +199,51 @@ impl<'py> IntoPyObject<'py> for Json {
     }
 }
 
-/// Stops an abandoned call: a device wait is cancelled through its switch (the
-/// task goes on to cancel the instruction, then ends); anything else is aborted.
-struct Abandon {
-    task: AbortHandle,
-    ours: CancelHandle,
-    device: bool,
-    done: bool,
+/// The device waits of async calls still running, by id, with their cancel
+/// switches: the interpreter's exit cancels them and waits for them (at most
+/// [`CANCEL_BOUND`]).
+static DEVICE_WAITS: Mutex<Vec<(u64, CancelHandle)>> = Mutex::new(Vec::new());
+static NEXT_WAIT: AtomicU64 = AtomicU64::new(0);
+
+fn device_waits() -> std::sync::MutexGuard<'static, Vec<(u64, CancelHandle)>> {
+    // The list stays consistent whatever panicked while holding it.
+    DEVICE_WAITS.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-impl Drop for Abandon {
+/// A device wait listed in [`DEVICE_WAITS`] while it runs (removed however it ends).
+struct Listed(u64);
+
+impl Listed {
+    fn new(ours: &CancelHandle) -> Self {
+        let id = NEXT_WAIT.fetch_add(1, Ordering::SeqCst);
+        device_waits().push((id, ours.clone()));
+        Self(id)
+    }
+}
+
+impl Drop for Listed {
     fn drop(&mut self) {
-        if self.done {
-            return;
-        }
-        if self.device {
-            self.ours.cancel();
-        } else {
-            self.task.abort();
+        device_waits().retain(|(id, _)| *id != self.0);
+    }
+}
+
+/// The task of one awaitable call, stopped if the awaitable is dropped unfinished
+/// (its asyncio task was cancelled): a device wait is cancelled through its switch
+/// and left to cancel the instruction, anything else is aborted.
+struct Running {
+    task: Option<JoinHandle<payroc_core::Result<Output>>>,
+    ours: CancelHandle,
+    device: bool,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(task) = self.task.take() {
+            if self.device {
+                self.ours.cancel();
+            } else {
+                task.abort();
+            }
         }
     }
 }
@@ -222,18 +263,25 @@ where
         theirs,
         device,
     } = switches;
-    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(relayed(fut, ours.clone(), theirs));
-    let abandon = Abandon {
-        task: task.abort_handle(),
+    let listed = device.then(|| Listed::new(&ours));
+    let work = relayed(fut, ours.clone(), theirs);
+    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(async move {
+        let _listed = listed;
+        work.await
+    });
+    let running = Running {
+        task: Some(task),
         ours,
         device,
-        done: false,
     };
     pyo3_async_runtimes::tokio::future_into_py(py, async move {
         // Moved in whole: it must live (and be dropped) with this future.
-        let mut abandon = abandon;
+        let mut running = running;
+        let Some(task) = running.task.as_mut() else {
+            return Err(Failure::Panic.into_py());
+        };
         let joined = task.await;
-        abandon.done = true;
+        running.task = None;
         match joined {
             Ok(Ok(output)) => Ok(Json(output)),
             Ok(Err(err)) => Err(Failure::Core(err).into_py()),
