@@ -7,12 +7,13 @@ import ctypes
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Iterator, Tuple
+from typing import Any, Callable, Dict, Iterator, Tuple
 
 import pytest
 from conftest import API_KEY, Mock, card_payment
 
 import payroc_rs
+from payroc_rs._payroc import request_body
 
 LATENCY = 0.3
 N = 8
@@ -161,3 +162,40 @@ def test_async_errors_lists_and_cloud(aclient: payroc_rs.AsyncClient, mock: Mock
         assert nxt.is_approved
 
     asyncio.run(main())
+
+
+def test_threads_with_small_stacks(client: payroc_rs.Client, aclient: payroc_rs.AsyncClient) -> None:
+    # threading.stack_size(64 KiB): a debug build's call needs a few hundred KiB; it
+    # runs on a stack from the heap instead of overflowing (this crashed with SIGSEGV).
+    out: Dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            out["payment"] = client.payments.create(card_payment()).is_approved
+            deep: Any = "leaf"
+            for _ in range(126):
+                deep = [deep]
+            out["body"] = len(request_body({"k": deep}))
+            out["page"] = next(iter(client.payments.list(limit=1)), None) is not None
+            with pytest.raises(payroc_rs.NotFoundError):
+                client.payments.retrieve("NOSUCH")
+            sale = client.payment_instructions.run_sale(
+                "SMALL-STACK", processing_terminal_id="1234001", deadline=10,
+                order={"order_id": "SMALL" + str(time.monotonic_ns())[-10:], "amount": 700, "currency": "USD"})
+            out["sale"] = sale.approved
+
+            async def in_loop() -> bool:
+                return (await aclient.payments.create(card_payment())).is_approved
+
+            out["async"] = asyncio.run(in_loop())
+        except BaseException as err:  # reported below, not lost in the thread
+            out["error"] = repr(err)
+
+    previous = threading.stack_size(64 * 1024)
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    assert out == {"payment": True, "body": out.get("body"), "page": True, "sale": True, "async": True}, out

@@ -119,9 +119,13 @@ fn request_options(
 
 /// Runs the body of a method exposed to Python: a panic (a bug) becomes a
 /// `PayrocError`, never pyo3's `PanicException`, a `BaseException` that
-/// `except Exception` would miss.
+/// `except Exception` would miss; and on a thread with less than a megabyte of
+/// stack left (`threading.stack_size(64 * 1024)`) the body runs on a stack from the
+/// heap instead of overflowing (a debug build's call needs a few hundred KiB).
 fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(Failure::Panic.into_py()))
+    payroc_core::blocking::with_enough_stack(|| {
+        catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(Failure::Panic.into_py()))
+    })
 }
 
 /// Panics inside the guard; the test that proves no panic escapes calls it.
