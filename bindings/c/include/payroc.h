@@ -192,8 +192,9 @@ typedef uint32_t payroc_instruction_kind;
 typedef struct payroc_cancel payroc_cancel;
 
 /**
- * The Payroc API client: a connection pool, a bearer-token cache and two I/O
- * threads of its own. Made by `payroc_client_new`, freed by `payroc_client_free`.
+ * The Payroc API client: a connection pool and a bearer-token cache. It starts no
+ * threads: each call does its I/O on the thread that makes it, which it blocks until
+ * the call ends. Made by `payroc_client_new`, freed by `payroc_client_free`.
  *
  * Thread safety: every function taking a `const payroc_client *` may be called from
  * many threads at once on the same client; each call blocks only its own thread.
@@ -466,7 +467,7 @@ payroc_result payroc_client_new(const payroc_config *config,
                                 payroc_error **error_out);
 
 /**
- * Frees a client and stops its I/O threads. NULL is a no-op. No call on it may be in
+ * Frees a client and closes its connections. NULL is a no-op. No call on it may be in
  * progress on another thread.
  *
  * # Safety
@@ -651,7 +652,9 @@ uint16_t payroc_error_http_status(const payroc_error *error);
 
 /**
  * The server's problem details as JSON (`type`, `title`, `status`, `detail`,
- * `errors[]`), or NULL when the server sent none. Borrowed from `error`: valid until
+ * `errors[]`), or NULL when there are none: the call was not answered with an error
+ * status, or the server's error reply had no problem body (an empty body, an HTML
+ * page, JSON that is not a problem). Borrowed from `error`: valid until
  * `payroc_error_free(error)`.
  *
  * Thread safety: safe from any thread.

@@ -309,8 +309,9 @@ pub unsafe extern "C" fn payroc_config_set_paytrace_integrator_id(
     })
 }
 
-/// The Payroc API client: a connection pool, a bearer-token cache and two I/O
-/// threads of its own. Made by `payroc_client_new`, freed by `payroc_client_free`.
+/// The Payroc API client: a connection pool and a bearer-token cache. It starts no
+/// threads: each call does its I/O on the thread that makes it, which it blocks until
+/// the call ends. Made by `payroc_client_new`, freed by `payroc_client_free`.
 ///
 /// Thread safety: every function taking a `const payroc_client *` may be called from
 /// many threads at once on the same client; each call blocks only its own thread.
@@ -355,7 +356,7 @@ pub unsafe extern "C" fn payroc_client_new(
     })
 }
 
-/// Frees a client and stops its I/O threads. NULL is a no-op. No call on it may be in
+/// Frees a client and closes its connections. NULL is a no-op. No call on it may be in
 /// progress on another thread.
 ///
 /// # Safety

@@ -3,6 +3,7 @@
 
 use crate::boundary::{guard_value, payroc_result, BoxHandle};
 use payroc_core::{Error, ErrorKind};
+use payroc_model::error::ProblemDetails;
 use std::any::Any;
 use std::ffi::{c_char, CString};
 
@@ -119,7 +120,12 @@ impl From<Error> for Failure {
     fn from(err: Error) -> Self {
         let mut failure = Self::new(code_of(&err), err.to_string());
         failure.status = err.status().unwrap_or(0);
-        failure.problem_json = err.problem().and_then(|p| serde_json::to_string(p).ok());
+        // An error status with no problem body (or one that did not read) has an empty
+        // problem in payroc-core: C gets NULL for it, never "{}".
+        failure.problem_json = err
+            .problem()
+            .filter(|p| **p != ProblemDetails::default())
+            .and_then(|p| serde_json::to_string(p).ok());
         failure.fields = err
             .field_errors()
             .into_iter()
@@ -252,7 +258,9 @@ pub unsafe extern "C" fn payroc_error_http_status(error: *const payroc_error) ->
 }
 
 /// The server's problem details as JSON (`type`, `title`, `status`, `detail`,
-/// `errors[]`), or NULL when the server sent none. Borrowed from `error`: valid until
+/// `errors[]`), or NULL when there are none: the call was not answered with an error
+/// status, or the server's error reply had no problem body (an empty body, an HTML
+/// page, JSON that is not a problem). Borrowed from `error`: valid until
 /// `payroc_error_free(error)`.
 ///
 /// Thread safety: safe from any thread.
