@@ -7,6 +7,8 @@
 #include "payroc.h"
 #include "json_find.h"
 #include "mock_control.h"
+#include "test_dates.h"
+#include "test_servers.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 
 static int passed, failed;
 static const char *base_url, *slow_url;
+static char expiry[5]; /* a card expiry some years ahead (MMYY) */
 
 #define CHECK(cond, ...)                                             \
     do {                                                             \
@@ -62,8 +65,8 @@ static void payment_json(char *out, size_t n, const char *order_id, long amount)
              "\"order\":{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"},"
              "\"paymentMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
              "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
-             "\"expiryDate\":\"1230\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
-             order_id, amount);
+             "\"expiryDate\":\"%s\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             order_id, amount, expiry);
 }
 
 /* Does any field error of err sit at path? */
@@ -212,6 +215,180 @@ static void test_bad_arguments(payroc_client *client) {
     payroc_config_free(config);
 }
 
+/* ---- NULL for every required pointer: a code and a message naming it, no crash, nothing
+ * written, nothing sent; also with error_out NULL (the code alone comes back) ---- */
+
+struct null_ctx {
+    payroc_client *client;
+    payroc_paytrace_client *paytrace;
+    payroc_config *config;
+    char *out;
+    payroc_client *new_client;
+    payroc_paytrace_client *new_paytrace;
+};
+
+#define INSTRUCTION "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-NULL-1\"," \
+                    "\"amount\":100,\"currency\":\"USD\"}}"
+#define NULL_CASE(fn, call)                                               \
+    static payroc_result fn(struct null_ctx *x, payroc_error **err) {     \
+        (void)x;                                                          \
+        return call;                                                      \
+    }
+
+NULL_CASE(n_wait_client, payroc_cloud_wait(NULL, PAYROC_INSTRUCTION_PAYMENT, "X", 1000, NULL, &x->out, err))
+NULL_CASE(n_wait_id, payroc_cloud_wait(x->client, PAYROC_INSTRUCTION_PAYMENT, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_wait_out, payroc_cloud_wait(x->client, PAYROC_INSTRUCTION_PAYMENT, "X", 1000, NULL, NULL, err))
+NULL_CASE(n_sale_client, payroc_cloud_run_sale(NULL, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_serial, payroc_cloud_run_sale(x->client, NULL, INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_request, payroc_cloud_run_sale(x->client, "C-NULL-DEVICE", NULL, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_out, payroc_cloud_run_sale(x->client, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, NULL, err))
+NULL_CASE(n_refund_client,
+          payroc_cloud_run_refund(NULL, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_serial,
+          payroc_cloud_run_refund(x->client, NULL, INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_request,
+          payroc_cloud_run_refund(x->client, "C-NULL-DEVICE", NULL, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_out,
+          payroc_cloud_run_refund(x->client, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, NULL, err))
+NULL_CASE(n_paytrace_client,
+          payroc_paytrace_call(NULL, "paytrace.export_approved", "{\"customerId\":1}", NULL, &x->out, err))
+NULL_CASE(n_paytrace_operation, payroc_paytrace_call(x->paytrace, NULL, "{\"customerId\":1}", NULL, &x->out, err))
+NULL_CASE(n_paytrace_out,
+          payroc_paytrace_call(x->paytrace, "paytrace.export_approved", "{\"customerId\":1}", NULL, NULL, err))
+NULL_CASE(n_paytrace_new_config, payroc_paytrace_client_new(NULL, "u", "p", &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_username, payroc_paytrace_client_new(x->config, NULL, "p", &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_password, payroc_paytrace_client_new(x->config, "u", NULL, &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_out, payroc_paytrace_client_new(x->config, "u", "p", NULL, err))
+NULL_CASE(n_client_new_config, payroc_client_new(NULL, &x->new_client, err))
+NULL_CASE(n_client_new_out, payroc_client_new(x->config, NULL, err))
+NULL_CASE(n_set_api_key, payroc_config_set_api_key(NULL, API_KEY, err))
+NULL_CASE(n_set_api_key_value, payroc_config_set_api_key(x->config, NULL, err))
+NULL_CASE(n_set_environment, payroc_config_set_environment(NULL, PAYROC_ENVIRONMENT_UAT, err))
+NULL_CASE(n_set_base_urls, payroc_config_set_base_urls(NULL, "http://127.0.0.1/v1", "http://127.0.0.1", err))
+NULL_CASE(n_set_base_urls_api, payroc_config_set_base_urls(x->config, NULL, "http://127.0.0.1", err))
+NULL_CASE(n_set_base_urls_identity, payroc_config_set_base_urls(x->config, "http://127.0.0.1/v1", NULL, err))
+NULL_CASE(n_set_connect_timeout, payroc_config_set_connect_timeout_ms(NULL, 1000, err))
+NULL_CASE(n_set_request_timeout, payroc_config_set_request_timeout_ms(NULL, 1000, err))
+NULL_CASE(n_set_retries, payroc_config_set_retries(NULL, 2, 0, err))
+NULL_CASE(n_set_user_agent, payroc_config_set_user_agent(NULL, "pos/1.0", err))
+NULL_CASE(n_set_user_agent_value, payroc_config_set_user_agent(x->config, NULL, err))
+NULL_CASE(n_set_paytrace_url, payroc_config_set_paytrace_url(NULL, "http://127.0.0.1", err))
+NULL_CASE(n_set_paytrace_url_value, payroc_config_set_paytrace_url(x->config, NULL, err))
+NULL_CASE(n_set_integrator_id, payroc_config_set_paytrace_integrator_id(NULL, "C-POS", err))
+NULL_CASE(n_set_integrator_id_value, payroc_config_set_paytrace_integrator_id(x->config, NULL, err))
+
+static const struct null_case {
+    const char *label;
+    payroc_result (*run)(struct null_ctx *, payroc_error **);
+    const char *names; /* the parameter the message must name */
+} null_cases[] = {
+    {"payroc_cloud_wait(client NULL)", n_wait_client, "client"},
+    {"payroc_cloud_wait(instruction_id NULL)", n_wait_id, "instruction_id"},
+    {"payroc_cloud_wait(instruction_json_out NULL)", n_wait_out, "instruction_json_out"},
+    {"payroc_cloud_run_sale(client NULL)", n_sale_client, "client"},
+    {"payroc_cloud_run_sale(serial_number NULL)", n_sale_serial, "serial_number"},
+    {"payroc_cloud_run_sale(request_json NULL)", n_sale_request, "request_json"},
+    {"payroc_cloud_run_sale(sale_json_out NULL)", n_sale_out, "sale_json_out"},
+    {"payroc_cloud_run_refund(client NULL)", n_refund_client, "client"},
+    {"payroc_cloud_run_refund(serial_number NULL)", n_refund_serial, "serial_number"},
+    {"payroc_cloud_run_refund(request_json NULL)", n_refund_request, "request_json"},
+    {"payroc_cloud_run_refund(refund_json_out NULL)", n_refund_out, "refund_json_out"},
+    {"payroc_paytrace_call(client NULL)", n_paytrace_client, "client"},
+    {"payroc_paytrace_call(operation NULL)", n_paytrace_operation, "operation"},
+    {"payroc_paytrace_call(response_json_out NULL)", n_paytrace_out, "response_json_out"},
+    {"payroc_paytrace_client_new(config NULL)", n_paytrace_new_config, "config"},
+    {"payroc_paytrace_client_new(username NULL)", n_paytrace_new_username, "username"},
+    {"payroc_paytrace_client_new(password NULL)", n_paytrace_new_password, "password"},
+    {"payroc_paytrace_client_new(client_out NULL)", n_paytrace_new_out, "client_out"},
+    {"payroc_client_new(config NULL)", n_client_new_config, "config"},
+    {"payroc_client_new(client_out NULL)", n_client_new_out, "client_out"},
+    {"payroc_config_set_api_key(config NULL)", n_set_api_key, "config"},
+    {"payroc_config_set_api_key(api_key NULL)", n_set_api_key_value, "api_key"},
+    {"payroc_config_set_environment(config NULL)", n_set_environment, "config"},
+    {"payroc_config_set_base_urls(config NULL)", n_set_base_urls, "config"},
+    {"payroc_config_set_base_urls(api_url NULL)", n_set_base_urls_api, "api_url"},
+    {"payroc_config_set_base_urls(identity_url NULL)", n_set_base_urls_identity, "identity_url"},
+    {"payroc_config_set_connect_timeout_ms(config NULL)", n_set_connect_timeout, "config"},
+    {"payroc_config_set_request_timeout_ms(config NULL)", n_set_request_timeout, "config"},
+    {"payroc_config_set_retries(config NULL)", n_set_retries, "config"},
+    {"payroc_config_set_user_agent(config NULL)", n_set_user_agent, "config"},
+    {"payroc_config_set_user_agent(user_agent NULL)", n_set_user_agent_value, "user_agent"},
+    {"payroc_config_set_paytrace_url(config NULL)", n_set_paytrace_url, "config"},
+    {"payroc_config_set_paytrace_url(url NULL)", n_set_paytrace_url_value, "url"},
+    {"payroc_config_set_paytrace_integrator_id(config NULL)", n_set_integrator_id, "config"},
+    {"payroc_config_set_paytrace_integrator_id(integrator_id NULL)", n_set_integrator_id_value,
+     "integrator_id"},
+};
+
+static void test_null_arguments(payroc_client *client) {
+    struct null_ctx x;
+    payroc_error *err;
+    payroc_result r;
+    char pattern[64];
+    size_t i;
+    memset(&x, 0, sizeof x);
+    x.client = client;
+    x.config = payroc_config_new();
+    payroc_config_set_paytrace_url(x.config, base_url, NULL);
+    if (payroc_paytrace_client_new(x.config, "c-user", "c-password", &x.paytrace, NULL) != PAYROC_RESULT_OK) {
+        fprintf(stderr, "cannot make a PayTrace client\n");
+        exit(2);
+    }
+    for (i = 0; i < sizeof null_cases / sizeof null_cases[0]; i++) {
+        const struct null_case *c = &null_cases[i];
+        err = (payroc_error *)&x; /* garbage: must be overwritten */
+        r = c->run(&x, &err);
+        snprintf(pattern, sizeof pattern, "`%s`", c->names);
+        CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s: %s", c->label, name(r));
+        CHECK(err != NULL && payroc_error_code(err) == PAYROC_RESULT_NULL_PARAMETER &&
+                  strstr(payroc_error_message(err), pattern) != NULL,
+              "%s: %s", c->label, err ? payroc_error_message(err) : "no error");
+        CHECK(x.out == NULL && x.new_client == NULL && x.new_paytrace == NULL, "%s wrote an output",
+              c->label);
+        payroc_error_free(err);
+        r = c->run(&x, NULL);
+        CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s without error_out: %s", c->label, name(r));
+    }
+    /* Nothing reached the device: no instruction for C-NULL-DEVICE was ever submitted. */
+    r = payroc_call(client, "payments.list", "{\"query\":{\"orderId\":\"C-NULL-1\"}}", NULL, NULL, &x.out,
+                    &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(x.out, "\"count\":0") != NULL, "%s", x.out ? x.out : name(r));
+    payroc_string_free(x.out);
+    payroc_paytrace_client_free(x.paytrace);
+    payroc_config_free(x.config);
+}
+
+/* An error status with no problem body (empty, or a proxy's HTML page): the problem is
+ * NULL, not "{}", and the status and code are still there. */
+static void test_no_problem(void) {
+    static const char *replies[] = {
+        "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 22\r\n"
+        "Connection: close\r\n\r\n<h1>Bad request</h1>\r\n",
+    };
+    static const payroc_result codes[] = {PAYROC_RESULT_API_SERVER, PAYROC_RESULT_API_BAD_REQUEST};
+    static const unsigned statuses[] = {502, 400};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        struct canned_server server;
+        payroc_client *client;
+        char *out = NULL;
+        payroc_error *err = NULL;
+        payroc_result r;
+        canned_server_start(&server, replies[i]);
+        client = make_client(server.url, API_KEY, 5000, 1);
+        r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+        CHECK(r == codes[i], "%u: %s: %s", statuses[i], name(r), payroc_error_message(err));
+        CHECK(payroc_error_http_status(err) == statuses[i], "status %u", payroc_error_http_status(err));
+        CHECK(payroc_error_problem_json(err) == NULL, "%u with no problem body: problem_json %s",
+              statuses[i], payroc_error_problem_json(err));
+        CHECK(server.served == 1, "the canned server answered %d requests", server.served);
+        payroc_error_free(err);
+        payroc_client_free(client);
+        canned_server_stop(&server);
+    }
+}
+
 static void test_payments(payroc_client *client) {
     char body[1024], params[256], payment_id[64] = "", again_id[64] = "";
     char *out = NULL, *again = NULL;
@@ -299,7 +476,9 @@ static void test_failures(void) {
     payroc_error *err = NULL;
     payroc_result r;
     payroc_client *wrong_key = make_client(base_url, "not-the-key", 5000, 1);
-    payroc_client *nowhere = make_client("http://127.0.0.1:1", API_KEY, 2000, 1);
+    char refused_url[64];
+    int refused = closed_port(refused_url, sizeof refused_url); /* held: refused until closed */
+    payroc_client *nowhere = make_client(refused_url, API_KEY, 2000, 1);
     payroc_client *impatient = make_client(slow_url, API_KEY, 300, 1);
 
     payment_json(body, sizeof body, "C-FAIL-1", 1000);
@@ -322,6 +501,7 @@ static void test_failures(void) {
     payroc_client_free(wrong_key);
     payroc_client_free(nowhere);
     payroc_client_free(impatient);
+    close(refused);
 }
 
 /* ---- Payroc Cloud: a sale, a deadline, a cancel from another thread ---- */
@@ -387,7 +567,8 @@ static void test_cloud(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"status\":\"canceled\""), "%s", out ? out : "");
     payroc_string_free(out);
 
-    /* A cancel from another thread while this one waits with no deadline. */
+    /* A cancel from another thread while this one waits (with a deadline far beyond the
+     * cancel, so that a cancel that does not work fails the test instead of hanging it). */
     instruction_json(body, sizeof body, "C-POS-5", 2593);
     r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
                     body, NULL, &out, &err);
@@ -397,19 +578,19 @@ static void test_cloud(payroc_client *client) {
     cancel = payroc_cancel_new();
     c.cancel = cancel;
     pthread_create(&thread, NULL, cancel_later, &c);
-    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 20000, cancel, &out, &err);
     pthread_join(thread, NULL);
     CHECK(r == PAYROC_RESULT_CANCELLED, "%s: %s", name(r), payroc_error_message(err));
     CHECK(payroc_cancel_is_triggered(cancel), "switch not triggered");
     payroc_error_free(err);
     /* A triggered switch stops the next wait at once too. */
-    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 20000, cancel, &out, &err);
     CHECK(r == PAYROC_RESULT_OK || r == PAYROC_RESULT_CANCELLED, "%s", name(r));
     if (r == PAYROC_RESULT_OK) payroc_string_free(out);
     payroc_error_free(err);
     payroc_cancel_free(cancel);
 
-    r = payroc_cloud_wait(client, 9, id, 0, NULL, &out, &err);
+    r = payroc_cloud_wait(client, 9, id, 20000, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
     payroc_error_free(err);
 }
@@ -417,7 +598,7 @@ static void test_cloud(payroc_client *client) {
 /* ---- repeat payments, payment links, PayTrace ---- */
 
 static void test_repeat_links_paytrace(payroc_client *client) {
-    char body[1024], token[32] = "", params[2048], series[1024];
+    char body[1024], token[32] = "", params[2048], series[1024], link_expiry[11];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -426,11 +607,12 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     const char *start, *end;
 
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
-    r = payroc_call(client, "secure_tokens.create", params,
-                    "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
-                    "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
-                    "\"expiryDate\":\"1230\"},\"cardholderName\":\"Sarah Hopper\"}}}",
-                    NULL, &out, &err);
+    snprintf(body, sizeof body,
+             "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"%s\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             expiry);
+    r = payroc_call(client, "secure_tokens.create", params, body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "token", token, sizeof token), "%s: %s", name(r),
           payroc_error_message(err));
     payroc_string_free(out);
@@ -466,12 +648,14 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     payroc_error_free(err);
 
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
-    r = payroc_call(client, "payment_links.create", params,
-                    "{\"type\":\"singleUse\",\"merchantReference\":\"C-LINK-1\",\"order\":{"
-                    "\"orderId\":\"C-LINK-1\",\"description\":\"Deposit\",\"charge\":{\"type\":"
-                    "\"preset\",\"amount\":12500,\"currency\":\"USD\"}},\"authType\":\"sale\","
-                    "\"paymentMethods\":[\"card\"],\"expiresOn\":\"2099-12-31\"}",
-                    NULL, &out, &err);
+    iso_date_in_days(90, link_expiry);
+    snprintf(body, sizeof body,
+             "{\"type\":\"singleUse\",\"merchantReference\":\"C-LINK-1\",\"order\":{"
+             "\"orderId\":\"C-LINK-1\",\"description\":\"Deposit\",\"charge\":{\"type\":"
+             "\"preset\",\"amount\":12500,\"currency\":\"USD\"}},\"authType\":\"sale\","
+             "\"paymentMethods\":[\"card\"],\"expiresOn\":\"%s\"}",
+             link_expiry);
+    r = payroc_call(client, "payment_links.create", params, body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentLinkId", token, sizeof token), "%s: %s",
           name(r), payroc_error_message(err));
     payroc_string_free(out);
@@ -570,10 +754,13 @@ int main(int argc, char **argv) {
     }
     base_url = argv[1];
     slow_url = argv[2];
+    card_expiry_mmyy(4, expiry);
     client = make_client(base_url, API_KEY, 10000, 3);
 
     test_version();
     test_bad_arguments(client);
+    test_null_arguments(client);
+    test_no_problem();
     test_payments(client);
     test_expired_token(client);
     test_failures();
