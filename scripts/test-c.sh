@@ -49,6 +49,7 @@ cflags=(-std=c11 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/te
 ldflags=(-L "$lib" -Wl,-rpath,"$lib" -lpayroc -lpthread -ldl -lm)
 gcc "${cflags[@]}" bindings/c/tests/test_payroc.c -o "$work/test_payroc" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/tests/soak.c -o "$work/soak" "${ldflags[@]}"
+gcc "${cflags[@]}" bindings/c/tests/test_small_stack.c -o "$work/test_small_stack" "${ldflags[@]}"
 g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/tests \
   bindings/c/tests/test_payroc_hpp.cpp -o "$work/test_payroc_hpp" "${ldflags[@]}"
 # The benchmark is not run here (BENCHMARKS.md says how); compiling it keeps it building.
@@ -112,11 +113,15 @@ step "C test"
 step "C++ wrapper test"
 "$work/test_payroc_hpp" "$base"
 
+step "calls from threads with 64 KiB and 128 KiB stacks"
+"$work/test_small_stack" "$base"
+
 memcheck=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
   --errors-for-leak-kinds=definite,indirect --error-exitcode=1)
 step "C and C++ tests under valgrind memcheck"
 "${memcheck[@]}" "$work/test_payroc" "$base" "$slow"
 "${memcheck[@]}" "$work/test_payroc_hpp" "$base"
+"${memcheck[@]}" "$work/test_small_stack" "$base"
 
 step "C fault soak: 100 repeat payments, 4 threads, 30 % faults, 1 s tokens"
 start_mock soak --api-key c-soak-key --token-lifetime 1 --latency-ms 5 --seed 2026 \

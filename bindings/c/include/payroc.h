@@ -16,6 +16,11 @@
  *  - NULL where a pointer is required, invalid UTF-8, malformed or oversized JSON give
  *    a result code, never undefined behaviour. No panic crosses the boundary.
  *  - Thread safety is stated per type and function below.
+ *  - Stacks: a call may be made from any thread with at least 64 KiB of stack (tested
+ *    at 64 KiB and 128 KiB, in the debug build and under valgrind). A call runs on the
+ *    calling thread; when less than PAYROC_STACK_RED_ZONE is left on its stack, on a
+ *    stack of PAYROC_STACK_SIZE mapped for the call, so the library never overflows a
+ *    small thread stack (musl's default, an RTOS-style 64 KiB worker).
  */
 
 
@@ -37,6 +42,21 @@
  * what a corrupted or unterminated buffer can make the library read into memory.
  */
 #define PAYROC_MAX_INPUT_BYTES (1024 * 1024)
+
+/**
+ * The stack a call may use below its entry point, in bytes: when less than this is
+ * left on the calling thread's stack, the call runs on a stack of its own of
+ * `PAYROC_STACK_SIZE` bytes. A debug build's deepest call (the operation dispatcher's
+ * frame, the HTTP stack, serde at its nesting limit) stays well within it.
+ */
+#define PAYROC_STACK_RED_ZONE (1024 * 1024)
+
+/**
+ * The size of the stack, in bytes, a call runs on when the caller's has less than
+ * `PAYROC_STACK_RED_ZONE` left: mapped for the call and unmapped after it, and only
+ * the pages touched are ever backed by memory.
+ */
+#define PAYROC_STACK_SIZE ((8 * 1024) * 1024)
 
 /**
  * The status of every call. Numbers come in blocks of 100 by kind; a number is never
