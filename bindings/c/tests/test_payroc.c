@@ -190,6 +190,13 @@ static void test_bad_arguments(payroc_client *client) {
     r = payroc_call(client, "payments.retrieve", "{\"paymentId\":7}", NULL, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
     payroc_error_free(err);
+    /* A card number where an id goes is never quoted back (serde's message would). */
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":4111111111111111}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "1111") == NULL &&
+              strstr(payroc_error_field_message(err, 0), "1111") == NULL,
+          "card digits in a params error: %s / %s", payroc_error_message(err), payroc_error_field_message(err, 0));
+    payroc_error_free(err);
     payment_json(body, sizeof body, "C-KEY-1", 1000);
     r = payroc_call(client, "payments.create", NULL, body, "order-42", &out, &err);
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "Idempotency-Key"), "%s", name(r));
