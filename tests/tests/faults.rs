@@ -16,11 +16,9 @@ async fn each_fault_kind_is_survived_with_one_charge() {
     ] {
         let (server, client) = start().await;
         client.authenticate().await.unwrap();
-        server.mock().queue_faults(vec![QueuedFault {
-            fault,
-            method: Some("POST".into()),
-            path_prefix: Some("/v1/payments".into()),
-        }]);
+        server.mock().queue_faults(vec![QueuedFault::new(fault)
+            .method("POST")
+            .path_prefix("/v1/payments")]);
         let payment = client.payments().create(&card_sale("FAULT-1", 1500)).await;
         let payment = payment.unwrap_or_else(|e| panic!("{fault:?}: {e}"));
         assert!(payment.is_approved(), "{fault:?}");

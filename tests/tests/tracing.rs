@@ -41,11 +41,11 @@ async fn every_attempt_is_traced_without_secrets() {
     // Installed before anything runs, so every callsite registers with it in place.
     let _guard = tracing::subscriber::set_default(subscriber);
     let (server, client) = start().await;
-    server.mock().queue_faults(vec![QueuedFault {
-        fault: Fault::Error503,
-        method: Some("POST".into()),
-        path_prefix: Some("/v1/payments".into()),
-    }]);
+    server
+        .mock()
+        .queue_faults(vec![QueuedFault::new(Fault::Error503)
+            .method("POST")
+            .path_prefix("/v1/payments")]);
     let payment = client
         .payments()
         .create(&card_sale("TRACED-1", 1500))

@@ -29,6 +29,11 @@ pub struct MockConfig {
     pub faults: FaultConfig,
     /// Seed for every random choice (faults, ids), so a run can be reproduced.
     pub seed: u64,
+    /// How long a connection may take to send a complete request head, counted from
+    /// when it opened or, on a kept-alive connection, from the end of its previous
+    /// response. So it is also the idle keep-alive timeout: a client that sends half
+    /// a request line (slowloris), or nothing at all, is disconnected after it.
+    pub header_read_timeout: Duration,
 }
 
 impl Default for MockConfig {
@@ -43,6 +48,7 @@ impl Default for MockConfig {
             paytrace_credentials: None,
             faults: FaultConfig::default(),
             seed: 0x5eed,
+            header_read_timeout: Duration::from_secs(30),
         }
     }
 }

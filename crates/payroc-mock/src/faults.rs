@@ -2,6 +2,11 @@
 //! matters most for money, commit-then-drop (the request takes effect, the client
 //! sees only a broken connection). Draws come from a seeded generator, so a run with
 //! the same seed and the same request order injects the same faults.
+//!
+//! Queued faults (for the next matching request only) also include a hostile
+//! server's tricks: a committed request answered with unreadable JSON, a redirect,
+//! a body that never ends, a 20 MB error, no answer at all, an error that echoes card
+//! data, and a Cloud instruction that completes just as it is cancelled.
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -67,6 +72,28 @@ pub enum Fault {
     Reset,
     /// Handled, then the connection closed without a response.
     CommitThenDrop,
+    /// Handled and committed, then answered with its real 2xx status and
+    /// `content-type: application/json`, but the body `{"paymentId": ` (truncated).
+    CommitThenGarble,
+    /// Not handled; `307 Temporary Redirect` to the queued fault's `location`. Queued
+    /// only (it needs a `location`).
+    Redirect,
+    /// Not handled; `200 application/json` with a chunked body that never ends (`[`
+    /// then `0,` forever), until the client goes away.
+    EndlessBody,
+    /// Not handled; `400 application/problem+json` whose `detail` is 20 MB long.
+    HugeError,
+    /// Not handled; no answer at all, the connection held open until the client goes
+    /// away.
+    Hang,
+    /// Not handled; a `400` problem whose `detail` and `errors[0].message` quote a
+    /// card number and a CVV, as a careless server might.
+    CardEcho,
+    /// On a `DELETE` of a payment or refund instruction: the device finishes the
+    /// instruction first (the payment or refund is made, the link set), so the
+    /// cancel is answered `409` as the gateway answers for an instruction no longer
+    /// in progress. On other requests it changes nothing.
+    CompleteOnCancel,
 }
 
 /// A fault queued for the next request that matches, for deterministic tests.
@@ -81,6 +108,71 @@ pub struct QueuedFault {
     /// Only a request whose path starts with this (any if absent).
     #[serde(default)]
     pub path_prefix: Option<String>,
+    /// Where a [`Fault::Redirect`] points (its `Location`); required for it, unused by
+    /// the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+impl QueuedFault {
+    /// `fault` for the next request, whatever its method and path.
+    pub fn new(fault: Fault) -> Self {
+        Self {
+            fault,
+            method: None,
+            path_prefix: None,
+            location: None,
+        }
+    }
+
+    /// Only for a request with `method`.
+    #[must_use]
+    pub fn method(mut self, method: &str) -> Self {
+        self.method = Some(method.to_owned());
+        self
+    }
+
+    /// Only for a request whose path starts with `prefix`.
+    #[must_use]
+    pub fn path_prefix(mut self, prefix: &str) -> Self {
+        self.path_prefix = Some(prefix.to_owned());
+        self
+    }
+
+    /// Where a [`Fault::Redirect`] points.
+    #[must_use]
+    pub fn location(mut self, location: &str) -> Self {
+        self.location = Some(location.to_owned());
+        self
+    }
+
+    /// Checks the fault has what it needs: a redirect needs a `location` that can be
+    /// a header value.
+    pub fn check(&self) -> Result<(), String> {
+        if self.fault == Fault::Redirect {
+            match self.location.as_deref() {
+                None | Some("") => return Err("a redirect fault needs a `location`".to_owned()),
+                Some(location) if http::HeaderValue::from_str(location).is_err() => {
+                    return Err("the redirect `location` cannot be sent as a header".to_owned())
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What happens to one request: the fault, if any, and the delays.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Decision {
+    /// The fault to inject.
+    pub(crate) fault: Option<Fault>,
+    /// A redirect's `Location`.
+    pub(crate) location: Option<String>,
+    /// Milliseconds to wait before handling.
+    pub(crate) latency_ms: u64,
+    /// `Retry-After` seconds of an injected 429.
+    pub(crate) retry_after_secs: u64,
 }
 
 /// The live fault settings and the seeded generator.
@@ -130,8 +222,14 @@ impl Faults {
     }
 
     /// The fault for this request (a queued one first), and the latency to add.
-    pub(crate) fn decide(&self, method: &str, path: &str) -> (Option<Fault>, u64, u64) {
+    pub(crate) fn decide(&self, method: &str, path: &str) -> Decision {
         let config = self.config();
+        let mut decision = Decision {
+            fault: None,
+            location: None,
+            latency_ms: config.latency_ms,
+            retry_after_secs: config.retry_after_secs,
+        };
         {
             let mut queue = self.queue.lock().expect("fault queue lock");
             let hit = queue.iter().position(|q| {
@@ -140,14 +238,14 @@ impl Faults {
                     .is_none_or(|m| m.eq_ignore_ascii_case(method))
                     && q.path_prefix.as_deref().is_none_or(|p| path.starts_with(p))
             });
-            if let Some(i) = hit {
-                let queued = queue.remove(i).map(|q| q.fault);
-                return (queued, config.latency_ms, config.retry_after_secs);
+            if let Some(queued) = hit.and_then(|i| queue.remove(i)) {
+                decision.fault = Some(queued.fault);
+                decision.location = queued.location;
+                return decision;
             }
         }
         let r = self.draw();
         let mut edge = 0.0;
-        let mut fault = None;
         for (rate, kind) in [
             (config.error500, Fault::Error500),
             (config.error503, Fault::Error503),
@@ -157,11 +255,11 @@ impl Faults {
         ] {
             edge += rate;
             if r < edge {
-                fault = Some(kind);
+                decision.fault = Some(kind);
                 break;
             }
         }
-        (fault, config.latency_ms, config.retry_after_secs)
+        decision
     }
 }
 
@@ -182,7 +280,7 @@ mod tests {
         let run = |seed| {
             let f = Faults::new(config.clone(), seed);
             (0..500)
-                .map(|_| f.decide("POST", "/v1/payments").0)
+                .map(|_| f.decide("POST", "/v1/payments").fault)
                 .collect::<Vec<_>>()
         };
         assert_eq!(run(7), run(7));
@@ -207,18 +305,36 @@ mod tests {
     #[test]
     fn queued_faults_match_method_and_path_once() {
         let f = Faults::new(FaultConfig::default(), 1);
-        f.enqueue(vec![QueuedFault {
-            fault: Fault::CommitThenDrop,
-            method: Some("POST".into()),
-            path_prefix: Some("/v1/payments".into()),
-        }]);
-        assert_eq!(f.decide("GET", "/v1/payments").0, None);
-        assert_eq!(f.decide("POST", "/v1/refunds").0, None);
+        f.enqueue(vec![QueuedFault::new(Fault::CommitThenDrop)
+            .method("POST")
+            .path_prefix("/v1/payments")]);
+        assert_eq!(f.decide("GET", "/v1/payments").fault, None);
+        assert_eq!(f.decide("POST", "/v1/refunds").fault, None);
         assert_eq!(
-            f.decide("POST", "/v1/payments").0,
+            f.decide("POST", "/v1/payments").fault,
             Some(Fault::CommitThenDrop)
         );
-        assert_eq!(f.decide("POST", "/v1/payments").0, None);
+        assert_eq!(f.decide("POST", "/v1/payments").fault, None);
+    }
+
+    #[test]
+    fn a_redirect_needs_a_location() {
+        let redirect = QueuedFault::new(Fault::Redirect);
+        assert!(redirect.check().is_err());
+        assert!(redirect.clone().location("").check().is_err());
+        assert!(redirect.clone().location("http://a/\r\nx").check().is_err());
+        assert!(redirect
+            .location("http://elsewhere.test/v1")
+            .check()
+            .is_ok());
+        assert!(QueuedFault::new(Fault::Hang).check().is_ok());
+        let f = Faults::new(FaultConfig::default(), 1);
+        f.enqueue(vec![
+            QueuedFault::new(Fault::Redirect).location("http://x.test/")
+        ]);
+        let decision = f.decide("POST", "/v1/payments");
+        assert_eq!(decision.fault, Some(Fault::Redirect));
+        assert_eq!(decision.location.as_deref(), Some("http://x.test/"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! counting, injected faults, authentication, media type, and idempotency.
 
 use crate::faults::Fault;
+use crate::hostile;
 use crate::problem::{bad_parameter, conflict, problem};
 use crate::server::ConnectionControl;
 use crate::{Mock, Store};
@@ -99,7 +100,8 @@ pub(crate) async fn gateway(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let (fault, latency_ms, retry_after) = mock.faults.decide(method.as_str(), &path);
+    let decision = mock.faults.decide(method.as_str(), &path);
+    let fault = decision.fault;
     let log_index = mock.with_store(|s| {
         s.count_request(&method, &route);
         s.log_request(LoggedRequest {
@@ -111,8 +113,8 @@ pub(crate) async fn gateway(
             replayed: false,
         })
     });
-    if latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(latency_ms)).await;
+    if decision.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(decision.latency_ms)).await;
     }
     let control = request.extensions().get::<ConnectionControl>().cloned();
     match fault {
@@ -136,13 +138,25 @@ pub(crate) async fn gateway(
                 "Too many requests",
                 "injected fault",
             );
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(decision.retry_after_secs),
+            );
             return response;
         }
         Some(Fault::Reset) => return drop_connection(control).await,
-        Some(Fault::CommitThenDrop) | None => {}
+        Some(Fault::Redirect) => return hostile::redirect(decision.location.as_deref()),
+        Some(Fault::EndlessBody) => return hostile::endless_body(),
+        Some(Fault::HugeError) => return hostile::huge_error(),
+        Some(Fault::CardEcho) => return hostile::card_echo(),
+        // Hyper drops this future (and the connection) once the client goes away.
+        Some(Fault::Hang) => return std::future::pending().await,
+        Some(Fault::CompleteOnCancel) => {
+            if method == Method::DELETE {
+                crate::routes::complete_instruction_now(&mock, &route, &path);
+            }
+        }
+        Some(Fault::CommitThenDrop | Fault::CommitThenGarble) | None => {}
     }
     let response = handle(
         &mock,
@@ -154,10 +168,14 @@ pub(crate) async fn gateway(
         next,
     )
     .await;
-    if fault == Some(Fault::CommitThenDrop) {
-        return drop_connection(control).await;
+    match fault {
+        Some(Fault::CommitThenDrop) => drop_connection(control).await,
+        // Only a success is garbled: the point is a change the client cannot read.
+        Some(Fault::CommitThenGarble) if response.status().is_success() => {
+            hostile::garble(&response)
+        }
+        _ => response,
     }
-    response
 }
 
 async fn handle(
@@ -169,31 +187,38 @@ async fn handle(
     request: Request,
     next: Next,
 ) -> Response {
+    if let Some(name) = repeated_header(request.headers()) {
+        return bad_parameter(
+            name,
+            "Invalid format",
+            &format!("the {name} header was sent more than once; send it once"),
+        );
+    }
     if let Err(response) = authenticate(mock, route, request.headers()) {
         return response;
     }
-    let has_body = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .is_none_or(|len| len != "0");
-    if (method == Method::POST || method == Method::PATCH) && has_body && route.starts_with("/v1/")
-    {
-        let content_type = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        if !content_type.is_empty() && !content_type.starts_with("application/json") {
-            return problem(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported media type",
-                format!("Content-Type `{content_type}` is not supported; send application/json"),
-            );
-        }
+    let writes = (method == Method::POST || method == Method::PATCH) && route.starts_with("/v1/");
+    if !writes {
+        return next.run(request).await;
+    }
+    // Read here, whatever the framing (length or chunked), so "no body" means no bytes.
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return problem(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Content too large",
+            "the body exceeds 1 MiB",
+        );
+    };
+    if !body.is_empty() && !is_json(parts.headers.get(header::CONTENT_TYPE)) {
+        return problem(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Unsupported media type",
+            "a request body must be sent with `Content-Type: application/json`",
+        );
     }
     if !requires_idempotency_key(method, route) {
-        return next.run(request).await;
+        return next.run(Request::from_parts(parts, Body::from(body))).await;
     }
     let Some(key) = idempotency_key else {
         return bad_parameter(
@@ -209,14 +234,6 @@ async fn handle(
             "the Idempotency-Key header must be a UUID v4",
         );
     }
-    let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        return problem(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Content too large",
-            "the body exceeds 1 MiB",
-        );
-    };
     let print = fingerprint(method, parts.uri.path(), &body);
     let prior = mock.with_store(|s| match s.idempotency.get(&key) {
         None => {
@@ -280,6 +297,23 @@ async fn handle(
         )
     });
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Headers that must come once: the first sent more than once, if any. Two
+/// `Idempotency-Key`s or two `Authorization`s leave it open which one counts.
+fn repeated_header(headers: &HeaderMap) -> Option<&'static str> {
+    ["Idempotency-Key", "Authorization"]
+        .into_iter()
+        .find(|name| headers.get_all(*name).iter().nth(1).is_some())
+}
+
+/// Whether a `Content-Type` is JSON: `application/json`, with parameters such as
+/// `charset` allowed, in any case.
+fn is_json(content_type: Option<&HeaderValue>) -> bool {
+    content_type
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {

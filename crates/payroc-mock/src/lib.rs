@@ -13,10 +13,12 @@
 //! # Layout
 //! - `config` — [`MockConfig`]: address, credentials, token lifetime, Cloud timing.
 //! - `server` — the accept loop, with a per-connection kill switch for dropped
-//!   connections.
+//!   connections and a header-read (and idle keep-alive) timeout.
 //! - `gateway` — what every request passes first: counters, faults, authentication,
 //!   media type, idempotency (replay and conflict).
 //! - `faults` — seeded fault injection, including commit-then-drop.
+//! - `hostile` — the answers of a hostile server (garbled, redirect, endless,
+//!   huge, card-echoing) for queued faults.
 //! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
 //! - `routes` — one module per API area, plus `control` (`/_mock`) for tests.
 //! - `problem` — problem-details error responses.
@@ -29,6 +31,7 @@ mod clock;
 mod config;
 mod faults;
 mod gateway;
+mod hostile;
 mod patch;
 mod problem;
 mod routes;
@@ -183,10 +186,11 @@ impl Drop for MockServer {
 pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
     let listener = TcpListener::bind((config.host, config.port)).await?;
     let addr = listener.local_addr()?;
+    let header_read_timeout = config.header_read_timeout;
     let mock = Mock::new(config);
     let (tx, rx) = oneshot::channel();
     let app = routes::router(mock.clone());
-    tokio::spawn(server::serve(listener, app, async {
+    tokio::spawn(server::serve(listener, app, header_read_timeout, async {
         let _ = rx.await;
     }));
     Ok(MockServer {
@@ -217,6 +221,7 @@ pub async fn serve_for_parent(server: MockServer) {
 
 /// Serves on an already-bound listener until `shutdown` completes.
 pub async fn run(listener: TcpListener, config: MockConfig, shutdown: impl Future<Output = ()>) {
+    let header_read_timeout = config.header_read_timeout;
     let app = routes::router(Mock::new(config));
-    server::serve(listener, app, shutdown).await;
+    server::serve(listener, app, header_read_timeout, shutdown).await;
 }

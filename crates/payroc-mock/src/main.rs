@@ -65,6 +65,10 @@ struct Args {
     /// Seed for injected faults and generated ids, to reproduce a run.
     #[arg(long, default_value_t = 0x5eed)]
     seed: u64,
+    /// Milliseconds a connection has to send a complete request head, from when it
+    /// opened or from its previous response (so also the idle keep-alive timeout).
+    #[arg(long, default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(1..))]
+    header_read_timeout_ms: u64,
 }
 
 #[tokio::main]
@@ -93,6 +97,7 @@ async fn main() {
         paytrace_credentials: args.paytrace_username.zip(args.paytrace_password),
         faults,
         seed: args.seed,
+        header_read_timeout: Duration::from_millis(args.header_read_timeout_ms),
     };
     let server = match payroc_mock::start(config).await {
         Ok(server) => server,

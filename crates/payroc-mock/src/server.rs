@@ -4,9 +4,10 @@
 
 use axum::Router;
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tower::ServiceExt;
@@ -24,15 +25,22 @@ impl ConnectionControl {
     }
 }
 
-/// Serves `app` on `listener` until `shutdown` completes.
-pub(crate) async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+/// Serves `app` on `listener` until `shutdown` completes. A connection that has not
+/// sent a complete request head within `header_read_timeout` of opening or of its
+/// last response is closed.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    app: Router,
+    header_read_timeout: Duration,
+    shutdown: impl Future<Output = ()>,
+) {
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 // A failed accept (e.g. too many open files) must not stop the server.
                 if let Ok((stream, _)) = accepted {
-                    tokio::spawn(serve_connection(stream, app.clone()));
+                    tokio::spawn(serve_connection(stream, app.clone(), header_read_timeout));
                 }
             }
             () = &mut shutdown => break,
@@ -40,7 +48,7 @@ pub(crate) async fn serve(listener: TcpListener, app: Router, shutdown: impl Fut
     }
 }
 
-async fn serve_connection(stream: TcpStream, app: Router) {
+async fn serve_connection(stream: TcpStream, app: Router, header_read_timeout: Duration) {
     // Latency of small request/response pairs matters more here than throughput.
     let _ = stream.set_nodelay(true);
     let control = ConnectionControl {
@@ -51,7 +59,11 @@ async fn serve_connection(stream: TcpStream, app: Router) {
         request.extensions_mut().insert(control.clone());
         app.clone().oneshot(request)
     });
+    // Without a timer hyper applies no header timeout at all. With one, the timer
+    // also starts whenever a kept-alive connection waits for its next request.
     let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_read_timeout)
         .keep_alive(true)
         .serve_connection(TokioIo::new(stream), service);
     tokio::select! {

@@ -1330,3 +1330,66 @@ async fn unreferenced_refunds_are_created_adjusted_reversed_and_listed() {
     assert_eq!(ledger.body["refunds"].as_array().unwrap().len(), 2);
     assert_eq!(ledger.body["secureTokens"].as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn amounts_above_twelve_digits_are_refused_at_their_path() {
+    let h = Harness::new().await;
+    let sale = pay(&h, &payment("BIG-1", 5000, card_method(PAN))).await;
+    let id = sale["paymentId"].as_str().unwrap();
+    let adjust = format!("/v1/payments/{id}/adjust");
+    for amount in [i64::MAX, 1_000_000_000_000] {
+        let reply = h
+            .post(
+                &adjust,
+                &json!({"adjustments": [
+                    {"type": "status", "toStatus": "pending"},
+                    {"type": "order", "amount": amount}
+                ]}),
+            )
+            .await;
+        assert_eq!(reply.status, 400, "{amount}: {:?}", reply.body);
+        assert_eq!(params(&reply), ["adjustments[1].amount"], "{amount}");
+        assert_eq!(reply.body["errors"][0]["detail"], "Value out of range");
+    }
+    let unchanged = h.get(&format!("/v1/payments/{id}")).await.body;
+    assert_eq!(unchanged["transactionResult"]["authorizedAmount"], 5000);
+    assert_eq!(
+        unchanged["transactionResult"]["status"], "ready",
+        "all or nothing"
+    );
+
+    // Twelve digits is the most a card network carries.
+    let most = h
+        .post(
+            &adjust,
+            &json!({"adjustments": [{"type": "order", "amount": 999_999_999_999_i64}]}),
+        )
+        .await;
+    assert_eq!(most.status, 200, "{:?}", most.body);
+    assert_eq!(
+        most.body["transactionResult"]["authorizedAmount"],
+        999_999_999_999_i64
+    );
+
+    // The same ceiling when charging or refunding.
+    let big = h
+        .post(
+            "/v1/payments",
+            &payment("BIG-2", i64::MAX, card_method(PAN)),
+        )
+        .await;
+    assert_eq!(big.status, 400, "{:?}", big.body);
+    assert_eq!(params(&big), ["order.amount"]);
+    let refund = h
+        .post("/v1/refunds", &refund_body("BIG-3", i64::MAX, "moto"))
+        .await;
+    assert_eq!(refund.status, 400, "{:?}", refund.body);
+    assert_eq!(params(&refund), ["order.amount"]);
+    let counters = h.control("GET", "/_mock/counters", None).await.body;
+    assert!(
+        counters["paymentsPerOrderId"].get("BIG-2").is_none(),
+        "{counters}"
+    );
+    let ledger = h.control("GET", "/_mock/ledger", None).await.body;
+    assert_eq!(ledger["refunds"].as_array().map_or(0, Vec::len), 0);
+}

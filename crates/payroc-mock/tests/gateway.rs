@@ -209,23 +209,141 @@ async fn api_calls_need_a_live_bearer_token() {
     assert_eq!(fresh.status(), 200);
 }
 
-#[tokio::test]
-async fn json_bodies_only() {
-    let h = Harness::new().await;
-    let reply = h
+/// A link create with `content_type` (none if `None`) and a valid JSON body.
+async fn create_with_content_type(h: &Harness, content_type: Option<&str>) -> (u16, Value) {
+    let mut request = h
         .http
         .post(h.url(LINKS))
         .bearer_auth(&h.token)
-        .header("content-type", "text/plain")
         .header("idempotency-key", new_key())
-        .body(serde_json::to_vec(&link_body("T")).unwrap())
+        .body(serde_json::to_vec(&link_body("T")).unwrap());
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    let reply = request.send().await.unwrap();
+    let status = reply.status().as_u16();
+    let body = serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap_or(Value::Null);
+    (status, body)
+}
+
+/// Sends `head` (request line and headers, without the blank line) and a chunked
+/// `body` over a raw connection; returns the status line.
+async fn raw_chunked(h: &Harness, head: &str, body: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    let request = format!(
+        "{head}\r\nhost: x\r\nconnection: close\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{body}\r\n0\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn json_bodies_only() {
+    let h = Harness::new().await;
+    for content_type in [
+        Some("text/plain"),
+        None,
+        Some(""),
+        Some("application/jsonp"),
+        Some("application/json-patch+json"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let (status, body) = create_with_content_type(&h, content_type).await;
+        assert_eq!(status, 415, "{content_type:?}: {body}");
+        assert_eq!(body["status"], 415);
+        assert!(ledger_links(&h).await.is_empty(), "{content_type:?}");
+    }
+    // A chunked body without a Content-Type is a body all the same.
+    let body = link_body("CHUNKED").to_string();
+    let head = format!(
+        "POST {LINKS} HTTP/1.1\r\nauthorization: Bearer {}\r\nidempotency-key: {}",
+        h.token,
+        new_key()
+    );
+    let status = raw_chunked(&h, &head, &body).await;
+    assert!(status.contains(" 415 "), "{status}");
+    assert!(ledger_links(&h).await.is_empty());
+    let status = raw_chunked(
+        &h,
+        &format!("{head}\r\ncontent-type: application/json"),
+        &body,
+    )
+    .await;
+    assert!(status.contains(" 201 "), "the same, as JSON: {status}");
+
+    // What the SDK sends, and the same media type written otherwise.
+    let mut link = String::new();
+    for content_type in ["application/json", "Application/JSON; charset=utf-8"] {
+        let (status, body) = create_with_content_type(&h, Some(content_type)).await;
+        assert_eq!(status, 201, "{content_type}: {body}");
+        link = body["paymentLinkId"].as_str().unwrap().to_owned();
+    }
+    assert_eq!(ledger_links(&h).await.len(), 3);
+
+    // A POST without a body needs no Content-Type (the SDK sends none).
+    let deactivate = h
+        .http
+        .post(h.url(&format!("/v1/payment-links/{link}/deactivate")))
+        .bearer_auth(&h.token)
         .send()
         .await
         .unwrap();
-    assert_eq!(reply.status(), 415);
-    let body: Value = serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
-    assert_eq!(body["status"], 415);
-    assert!(ledger_links(&h).await.is_empty());
+    assert_eq!(deactivate.status(), 200);
+}
+
+#[tokio::test]
+async fn repeated_idempotency_key_or_authorization_headers_are_refused() {
+    let h = Harness::new().await;
+    for (name, first, second) in [
+        ("Idempotency-Key", new_key(), new_key()),
+        ("Idempotency-Key", new_key(), String::new()),
+        (
+            "Authorization",
+            format!("Bearer {}", h.token),
+            "Bearer other".to_owned(),
+        ),
+        (
+            "Authorization",
+            format!("Bearer {}", h.token),
+            format!("Bearer {}", h.token),
+        ),
+    ] {
+        let mut headers = reqwest::header::HeaderMap::new();
+        for (header, value) in [
+            ("authorization", format!("Bearer {}", h.token)),
+            ("idempotency-key", new_key()),
+        ] {
+            if !header.eq_ignore_ascii_case(name) {
+                headers.insert(header, value.parse().unwrap());
+            }
+        }
+        let lower =
+            reqwest::header::HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()).unwrap();
+        headers.append(lower.clone(), first.parse().unwrap());
+        headers.append(lower, second.parse().unwrap());
+        let reply = h
+            .http
+            .post(h.url(LINKS))
+            .headers(headers)
+            .header("content-type", "application/json")
+            .body(serde_json::to_vec(&link_body("TWICE")).unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 400, "{name}");
+        let body: Value = serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
+        assert_eq!(body["errors"][0]["parameter"], name, "{body}");
+        assert!(ledger_links(&h).await.is_empty(), "{name}: nothing created");
+    }
+    // Once each: created.
+    assert_eq!(h.post(LINKS, &link_body("ONCE")).await.status, 201);
 }
 
 #[tokio::test]
@@ -661,6 +779,7 @@ fn the_binary_lists_its_flags() {
         "--fault-commit-then-drop",
         "--latency-ms",
         "--seed",
+        "--header-read-timeout-ms",
     ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
@@ -669,4 +788,94 @@ fn the_binary_lists_its_flags() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2), "rates adding up to more than 1");
+}
+
+/// Reads until the emulator closes the connection; how long that took, or `None` if
+/// it was still open after `limit`.
+async fn closed_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> Option<Duration> {
+    use tokio::io::AsyncReadExt;
+    let started = Instant::now();
+    let mut sink = Vec::new();
+    match tokio::time::timeout(limit, stream.read_to_end(&mut sink)).await {
+        // A close (EOF) or a reset both let the connection go.
+        Ok(_) => Some(started.elapsed()),
+        Err(_) => None,
+    }
+}
+
+#[tokio::test]
+async fn a_slow_or_idle_connection_is_closed_after_the_header_read_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let timeout = Duration::from_millis(300);
+    let h = Harness::start(MockConfig {
+        header_read_timeout: timeout,
+        ..MockConfig::for_tests()
+    })
+    .await;
+
+    // Slowloris: half a request line, then nothing.
+    let mut slow = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    slow.write_all(b"POST /v1/paym").await.unwrap();
+    let closed = closed_within(&mut slow, Duration::from_secs(5)).await;
+    assert!(
+        closed.is_some(),
+        "a half-sent request line holds the connection"
+    );
+
+    // Connected and silent.
+    let mut silent = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    assert!(closed_within(&mut silent, Duration::from_secs(5))
+        .await
+        .is_some());
+
+    // Kept alive after a request, then idle.
+    let mut idle = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    idle.write_all(b"GET /_mock/counters HTTP/1.1\r\nhost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut head = [0u8; 12];
+    idle.read_exact(&mut head).await.unwrap();
+    assert_eq!(&head, b"HTTP/1.1 200");
+    let closed = closed_within(&mut idle, Duration::from_secs(5)).await;
+    assert!(closed.is_some(), "an idle kept-alive connection is let go");
+
+    // The emulator still serves.
+    assert_eq!(h.get(LINKS).await.status, 200);
+}
+
+#[tokio::test]
+async fn the_header_read_timeout_is_30_s_unless_configured() {
+    use tokio::io::AsyncWriteExt;
+    assert_eq!(
+        MockConfig::default().header_read_timeout,
+        Duration::from_secs(30)
+    );
+    assert_eq!(
+        MockConfig::for_tests().header_read_timeout,
+        Duration::from_secs(30)
+    );
+    // A client a little slower than a short timeout is not cut off by the default.
+    let h = Harness::new().await;
+    let mut slow = tokio::net::TcpStream::connect(h.server.addr())
+        .await
+        .unwrap();
+    slow.write_all(b"GET /_mock/coun").await.unwrap();
+    assert_eq!(
+        closed_within(&mut slow, Duration::from_millis(500)).await,
+        None
+    );
+    slow.write_all(b"ters HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut slow, &mut answer)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }

@@ -414,6 +414,10 @@ async fn decimal_amounts_come_back_exactly() {
         "1234567.89",
         "100",
         "9999999999.99",
+        "10.00",
+        "10.0",
+        "0.50",
+        "1.10",
     ] {
         let body = create_body().to_string().replace("24.95", text);
         let response =
@@ -432,6 +436,104 @@ async fn decimal_amounts_come_back_exactly() {
             "{text}: {raw}"
         );
     }
+}
+
+/// The raw `"amount":…` text of a reply, to see the digits as written.
+fn amount_text(raw: &str) -> &str {
+    let start = raw.find("\"amount\":").expect("an amount") + "\"amount\":".len();
+    let end = raw[start..].find([',', '}']).unwrap() + start;
+    &raw[start..end]
+}
+
+#[tokio::test]
+async fn an_amount_keeps_its_digits_wherever_it_is_read_back() {
+    let pt = PayTrace::new().await;
+    // Sent as a numeric string, answered as a JSON number with the same digits.
+    let mut body = create_body();
+    body["recurrence"]["amount"] = json!("10.00");
+    let response =
+        pt.h.http
+            .post(pt.h.url("/v3/recurrence/create"))
+            .bearer_auth(&pt.token)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(response.status(), 200);
+    let raw = response.text().await.unwrap();
+    assert_eq!(amount_text(&raw), "10.00", "{raw}");
+    let created: Value = serde_json::from_str(&raw).unwrap();
+    let id = created["recurrence"]["id"].as_str().unwrap().to_owned();
+
+    let read_back = |path: String| {
+        let pt = &pt;
+        async move {
+            let response =
+                pt.h.http
+                    .get(pt.h.url(&path))
+                    .bearer_auth(&pt.token)
+                    .send()
+                    .await
+                    .unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.text().await.unwrap()
+        }
+    };
+    let by_id = read_back(format!("/v3/recurrence/export/by-id/{id}")).await;
+    assert_eq!(amount_text(&by_id), "10.00", "{by_id}");
+
+    // An update sent as a JSON number with trailing zeros keeps them too.
+    let update = format!(r#"{{"recurrence": {{"id": "{id}", "amount": 80.50}}}}"#);
+    let response =
+        pt.h.http
+            .patch(pt.h.url("/v3/recurrence"))
+            .bearer_auth(&pt.token)
+            .header("content-type", "application/json")
+            .body(update)
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(response.status(), 200);
+    let raw = response.text().await.unwrap();
+    assert_eq!(amount_text(&raw), "80.50", "{raw}");
+    let customer = created["recurrence"]["customer_id"].as_i64().unwrap();
+    let listed = read_back(format!("/v3/recurrence/export/by-customer/{customer}")).await;
+    assert_eq!(amount_text(&listed), "80.50", "{listed}");
+}
+
+#[tokio::test]
+async fn a_date_in_year_0000_is_refused() {
+    let pt = PayTrace::new().await;
+    let mut body = create_body();
+    body["recurrence"]["start_date"] = json!("01/15/0000");
+    let reply = pt
+        .call("POST", "/v3/recurrence/create", Some(&body), &[])
+        .await;
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(locations(&reply), ["body.recurrence.start_date"]);
+    let ledger = pt.h.control("GET", "/_mock/ledger", None).await.body;
+    assert_eq!(ledger["paytraceRecurrences"], json!([]), "nothing created");
+
+    let created = pt.create(7, 5.0).await;
+    let id = created["id"].as_str().unwrap();
+    let reply = pt
+        .call(
+            "PATCH",
+            "/v3/recurrence",
+            Some(&json!({"recurrence": {"id": id}, "next_date": "02/29/0000"})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(locations(&reply), ["body.next_date"]);
+    // Year 0001 is a year.
+    let mut body = create_body();
+    body["recurrence"]["start_date"] = json!("01/15/0001");
+    let reply = pt
+        .call("POST", "/v3/recurrence/create", Some(&body), &[])
+        .await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
 }
 
 #[tokio::test]

@@ -145,9 +145,12 @@ pub const MAX_TEXT_BYTES: usize = 4096;
 /// `cvn`, `security code`) are starred, a `Bearer` credential is redacted, and the
 /// result is cut at [`MAX_TEXT_BYTES`].
 pub fn scrub(text: &str) -> String {
-    let masked = mask_security_codes(&mask_digit_runs(text));
-    let masked = redact_bearer(&masked);
-    truncate(masked, MAX_TEXT_BYTES)
+    truncate(redact(text), MAX_TEXT_BYTES)
+}
+
+/// [`scrub`] without the cap, for a body kept whole (its own cap applies).
+pub fn redact(text: &str) -> String {
+    redact_bearer(&mask_security_codes(&mask_card_numbers(text)))
 }
 
 /// `text` cut at a character boundary at most `max` bytes in, marked with `…`.
@@ -163,7 +166,9 @@ pub fn truncate(mut text: String, max: usize) -> String {
     text
 }
 
-fn mask_digit_runs(text: &str) -> String {
+/// Every run of 13 or more digits (single spaces or dashes between them allowed)
+/// masked as a card number: first six, `*`, last four.
+pub fn mask_card_numbers(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

@@ -55,6 +55,19 @@ pub(crate) struct CloudLedger {
     instructions: Vec<StoredInstruction>,
     /// Captured signatures.
     signatures: Vec<Signature>,
+    /// What each unfinished instruction will do once its device finishes, by id.
+    #[serde(skip)]
+    pending: Pending,
+}
+
+/// The work of unfinished instructions, by instruction id.
+#[derive(Default)]
+struct Pending(std::collections::HashMap<String, Work>);
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
 }
 
 /// The three kinds of instruction.
@@ -192,10 +205,13 @@ fn index(ledger: &CloudLedger, kind: Kind, id: &str) -> Option<usize> {
 /// why the gateway refused it.
 type Work = Box<dyn FnOnce(&mut Store) -> Result<Link, Refusal> + Send>;
 
-/// Ends instruction `id` as `trigger` says, unless it already ended (cancelled).
-/// Returns whether it changed.
-fn finish(s: &mut Store, kind: Kind, id: &str, trigger: Trigger, work: Work) -> bool {
+/// Ends instruction `id` as `trigger` says, unless it already ended (cancelled, or
+/// completed by a `completeOnCancel` fault). Returns whether it changed.
+fn finish(s: &mut Store, kind: Kind, id: &str, trigger: Trigger) -> bool {
     let Some(i) = index(&s.ledger.cloud, kind, id) else {
+        return false;
+    };
+    let Some(work) = s.ledger.cloud.pending.0.remove(id) else {
         return false;
     };
     if s.ledger.cloud.instructions[i].status != InstructionStatus::InProgress {
@@ -257,13 +273,18 @@ fn submit(mock: Arc<Mock>, submission: Submission, work: Work) -> Response {
             error_message: None,
         };
         s.ledger.cloud.instructions.push(instruction.clone());
+        s.ledger
+            .cloud
+            .pending
+            .0
+            .insert(instruction.instruction_id.clone(), work);
         instruction
     });
     if trigger != Trigger::Hang {
         let id = instruction.instruction_id.clone();
         tokio::spawn(async move {
             tokio::time::sleep(mock.config.instruction_delay).await;
-            if mock.with_store(|s| finish(s, kind, &id, trigger, work)) {
+            if mock.with_store(|s| finish(s, kind, &id, trigger)) {
                 mock.notify_changed();
             }
         });
@@ -504,6 +525,7 @@ async fn cancel(mock: Arc<Mock>, kind: Kind, id: String) -> Response {
             return Err(Some(instruction.status.clone()));
         }
         instruction.status = InstructionStatus::Canceled;
+        cloud.pending.0.remove(&id);
         Ok(())
     });
     match outcome {
@@ -516,6 +538,24 @@ async fn cancel(mock: Arc<Mock>, kind: Kind, id: String) -> Response {
             "The instruction is `{status}`; only an instruction in progress can be cancelled"
         )),
     }
+}
+
+/// The `completeOnCancel` fault: the device of the instruction a `DELETE` on
+/// `route` (`/v1/payment-instructions/{paymentInstructionId}` or the refund or
+/// signature one) names finishes it now, successfully, before the cancel is
+/// handled. Returns whether an instruction was completed.
+pub(crate) fn complete_now(mock: &Mock, route: &str, path: &str) -> bool {
+    let kind = [Kind::Payment, Kind::Refund, Kind::Signature]
+        .into_iter()
+        .find(|kind| route.starts_with(&format!("/v1/{}/{{", kind.collection())));
+    let (Some(kind), Some(id)) = (kind, path.rsplit('/').next()) else {
+        return false;
+    };
+    let changed = mock.with_store(|s| finish(s, kind, id, Trigger::Complete));
+    if changed {
+        mock.notify_changed();
+    }
+    changed
 }
 
 /// `GET /v1/signatures/{signatureId}`.

@@ -52,6 +52,9 @@ pub(crate) async fn set_faults(State(mock): State<Arc<Mock>>, body: Bytes) -> Re
 pub(crate) async fn queue_faults(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
     match serde_json::from_slice::<Vec<QueuedFault>>(&body) {
         Ok(faults) => {
+            if let Some(message) = faults.iter().find_map(|f| f.check().err()) {
+                return problem(StatusCode::BAD_REQUEST, "Bad request", message);
+            }
             mock.queue_faults(faults);
             StatusCode::NO_CONTENT.into_response()
         }

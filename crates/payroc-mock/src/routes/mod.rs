@@ -62,6 +62,8 @@ async fn fallback() -> Response {
     problem(StatusCode::NOT_FOUND, "Not found", "No such endpoint")
 }
 
+pub(crate) use cloud::complete_now as complete_instruction_now;
+
 /// A JSON response with a status.
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
     match serde_json::to_vec(body) {

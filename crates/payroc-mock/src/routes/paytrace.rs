@@ -27,8 +27,10 @@ use payroc_model::paytrace::{
 };
 use payroc_model::validate::{Validate, ValidationError};
 use payroc_model::BearerToken;
+use payroc_model::DecimalAmount;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{json as json_value, Value};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -243,31 +245,142 @@ fn recurrence_not_found(message: String) -> Response {
     )
 }
 
+/// A recurrence as the wire shows it: every field as the model writes it, but
+/// `amount` as it was sent (`10.00` stays `10.00`; the model would write `10`), as a
+/// JSON number like every PayTrace amount.
+#[derive(Serialize)]
+struct WireRecurrence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Box<RawValue>>,
+    #[serde(flatten)]
+    fields: serde_json::Map<String, Value>,
+}
+
+impl WireRecurrence {
+    fn new(recurrence: &Recurrence) -> Self {
+        let mut fields = match serde_json::to_value(recurrence) {
+            Ok(Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
+        };
+        let normalized = fields.remove("amount");
+        // Display keeps the scale; it is always a valid JSON number.
+        let amount = recurrence
+            .amount
+            .and_then(|a| RawValue::from_string(a.to_string()).ok())
+            .or_else(|| normalized.and_then(|v| RawValue::from_string(v.to_string()).ok()));
+        Self { amount, fields }
+    }
+}
+
+/// A response envelope with its recurrence(s) written by [`WireRecurrence`].
+#[derive(Serialize)]
+struct WireEnvelope {
+    #[serde(flatten)]
+    fields: serde_json::Map<String, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recurrence: Option<WireRecurrence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recurrences: Option<Vec<WireRecurrence>>,
+}
+
+/// `envelope` as the model writes it, with `recurrence` / `recurrences` replaced.
+fn envelope(
+    status: StatusCode,
+    envelope: &impl Serialize,
+    recurrence: Option<&Recurrence>,
+    recurrences: Option<&[Recurrence]>,
+) -> Response {
+    let mut fields = match serde_json::to_value(envelope) {
+        Ok(Value::Object(fields)) => fields,
+        _ => serde_json::Map::new(),
+    };
+    fields.remove("recurrence");
+    fields.remove("recurrences");
+    json(
+        status,
+        &WireEnvelope {
+            fields,
+            recurrence: recurrence.map(WireRecurrence::new),
+            recurrences: recurrences.map(|all| all.iter().map(WireRecurrence::new).collect()),
+        },
+    )
+}
+
 /// `200` with one recurrence and PayTrace's success code.
 fn ok(message: &str, recurrence: Recurrence) -> Response {
-    json(
+    envelope(
         StatusCode::OK,
         &RecurrenceResponse {
             success: true,
             response_code: SUCCESS_CODE,
             status_message: message.to_owned(),
-            recurrence: Some(recurrence),
+            recurrence: None,
         },
+        Some(&recurrence),
+        None,
     )
 }
 
 /// `200` with a page of recurrences and how many there are in all.
 fn export(recurrences: Vec<Recurrence>, total: usize, message: &str) -> Response {
-    json(
+    envelope(
         StatusCode::OK,
         &RecurrenceExportResponse {
             success: true,
             response_code: SUCCESS_CODE,
             status_message: message.to_owned(),
-            recurrences,
+            recurrences: Vec::new(),
             total: Some(u32::try_from(total).unwrap_or(u32::MAX)),
         },
+        None,
+        Some(&recurrences),
     )
+}
+
+/// The amount at `recurrence.amount` with the digits it was sent with: the model
+/// reads a JSON number through a double, which keeps its value but not its scale
+/// (`10.00` reads as `10`). A numeric string (`"10.00"`) is taken the same way.
+/// `parsed` (the model's reading) is kept when the text cannot be read exactly.
+fn amount_as_sent(body: &[u8], parsed: DecimalAmount) -> DecimalAmount {
+    #[derive(serde::Deserialize)]
+    struct Body<'a> {
+        #[serde(borrow)]
+        recurrence: Option<Amount<'a>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Amount<'a> {
+        #[serde(borrow)]
+        amount: Option<&'a RawValue>,
+    }
+    let Ok(Body {
+        recurrence: Some(Amount {
+            amount: Some(raw), ..
+        }),
+    }) = serde_json::from_slice::<Body<'_>>(body)
+    else {
+        return parsed;
+    };
+    let text = match serde_json::from_str::<String>(raw.get()) {
+        Ok(string) => string.trim().to_owned(),
+        Err(_) => raw.get().to_owned(),
+    };
+    match text.parse::<DecimalAmount>() {
+        // Only a different spelling of the same value: never a different amount.
+        Ok(sent) if sent == parsed => sent,
+        _ => parsed,
+    }
+}
+
+/// A `422` at `loc` for a date whose year is `0000`, which no calendar date has
+/// (the model checks only the `MM/DD/YYYY` shape and the day of the month).
+fn year_zero(date: &str, loc: Vec<Value>) -> Option<PaytraceErrorDetail> {
+    (parse_us(date)?.0 == 0).then(|| {
+        detail(
+            loc,
+            "must be a date as MM/DD/YYYY with a year from 0001",
+            "value_error.date",
+        )
+    })
 }
 
 // ---- POST /v3/token ----------------------------------------------------------------
@@ -474,7 +587,12 @@ async fn create(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Bytes) 
         Ok(request) => request,
         Err(problems) => return unprocessable(problems),
     };
-    let r = request.recurrence;
+    let start = loc("body", "recurrence.start_date");
+    if let Some(problem) = year_zero(&request.recurrence.start_date, start) {
+        return unprocessable(vec![problem]);
+    }
+    let mut r = request.recurrence;
+    r.amount = amount_as_sent(&body, r.amount);
     let stored = mock.with_store(|s| {
         let id = loop {
             let candidate = (100_000_000 + s.next_random() % 900_000_000).to_string();
@@ -521,7 +639,12 @@ async fn update(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Bytes) 
         Ok(request) => request,
         Err(problems) => return unprocessable(problems),
     };
-    let u = request.recurrence;
+    let next = request.next_date.as_deref().unwrap_or_default();
+    if let Some(problem) = year_zero(next, loc("body", "next_date")) {
+        return unprocessable(vec![problem]);
+    }
+    let mut u = request.recurrence;
+    u.amount = u.amount.map(|parsed| amount_as_sent(&body, parsed));
     mock.with_store(|s| {
         let ledger = &mut s.ledger.paytrace;
         let found = ledger.position(&u.id).filter(|&i| {

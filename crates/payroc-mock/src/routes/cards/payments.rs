@@ -140,6 +140,7 @@ pub(crate) fn create_payment(
             tokens::check_id_free(&s.ledger.cards, terminal, id)?;
         }
     }
+    Refusal::check_amount("order.amount", request.order.amount)?;
     let (card, existing_token) = payment_card(s, request, host)?;
     let order = &request.order;
     let outcome = Outcome::for_amount(order.amount);
@@ -513,10 +514,15 @@ fn require(payment: &Payment, needed: &[SupportedOperation], what: &str) -> Resu
 }
 
 /// Applies one adjustment to `payment`, or says why its state refuses it.
-fn adjust_one(payment: &mut Payment, adjustment: &PaymentAdjustment) -> Result<(), Refusal> {
+fn adjust_one(
+    payment: &mut Payment,
+    index: usize,
+    adjustment: &PaymentAdjustment,
+) -> Result<(), Refusal> {
     use SupportedOperation as Op;
     match adjustment {
         PaymentAdjustment::Order(order) => {
+            Refusal::check_amount(format!("adjustments[{index}].amount"), order.amount)?;
             require(
                 payment,
                 &[Op::AdjustTip, Op::IncrementAuthorization],
@@ -606,8 +612,8 @@ pub(crate) async fn adjust(
         let ledger = &mut s.ledger.cards;
         let i = position(ledger, &id)?;
         let mut payment = ledger.payments[i].clone();
-        for adjustment in &request.adjustments {
-            adjust_one(&mut payment, adjustment)?;
+        for (index, adjustment) in request.adjustments.iter().enumerate() {
+            adjust_one(&mut payment, index, adjustment)?;
         }
         ledger.payments[i] = payment.clone();
         Ok(payment)

@@ -67,6 +67,7 @@ pub(crate) fn create_refund(
     request: &RefundRequest,
     host: &str,
 ) -> Result<RetrievedRefund, Refusal> {
+    Refusal::check_amount("order.amount", request.order.amount)?;
     let (card, secure_token) = match &request.refund_method {
         RefundMethod::Card(method) => (ResolvedCard::from_details(&method.card_details), None),
         RefundMethod::SecureToken(method) => {

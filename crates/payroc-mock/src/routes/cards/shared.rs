@@ -31,6 +31,12 @@ const TEST_EXPIRY: &str = "1230";
 /// EMV data the emulator's simulated devices send (TLV, meaningless but well formed).
 pub(crate) const TEST_ICC_DATA: &str = "9F2608A1B2C3D4E5F601239F2701809F360200015F2A020840";
 
+/// The largest amount the emulator takes, in minor units: twelve digits, the width of
+/// the transaction amount a card network carries to the issuer (ISO 8583 field 4).
+/// The API reference only says int64 (§2.7); no issuer can authorize more, and an
+/// amount near `i64::MAX` would overflow the sums made with it.
+pub(crate) const MAX_AMOUNT: i64 = 999_999_999_999;
+
 /// Why the gateway refuses a request whose body was valid: the state or the ids it
 /// names do not allow it.
 #[derive(Debug)]
@@ -67,6 +73,18 @@ impl Refusal {
             code,
             message: message.into(),
         }
+    }
+
+    /// A `400` at `parameter` when `amount` is above [`MAX_AMOUNT`].
+    pub(crate) fn check_amount(parameter: impl Into<String>, amount: i64) -> Result<(), Self> {
+        if amount > MAX_AMOUNT {
+            return Err(Self::bad(
+                parameter,
+                "range",
+                format!("must be at most {MAX_AMOUNT} in the currency's minor unit"),
+            ));
+        }
+        Ok(())
     }
 
     /// A `404` for `id`.
