@@ -49,6 +49,10 @@ public:
     const std::vector<FieldError> &fields() const noexcept { return fields_; }
     /// Whether the request may have taken effect: retry with the same idempotency key.
     bool maybe_processed() const noexcept { return maybe_processed_; }
+    /// The idempotency key the call carried, to retry it with, if it carried one.
+    const std::optional<std::string> &idempotency_key() const noexcept { return idempotency_key_; }
+    /// For a success reply that could not be read: what could be read of it.
+    const std::optional<std::string> &raw_body() const noexcept { return raw_body_; }
 
 private:
     // The owner lives until this constructor returns: every read below is of a live error.
@@ -58,6 +62,8 @@ private:
           maybe_processed_(payroc_error_maybe_processed(error.get())) {
         const payroc_error *e = error.get();
         if (const char *problem = payroc_error_problem_json(e)) problem_json_ = problem;
+        if (const char *key = payroc_error_idempotency_key(e)) idempotency_key_ = key;
+        if (const char *body = payroc_error_raw_body(e)) raw_body_ = body;
         for (size_t i = 0; i < payroc_error_field_count(e); ++i) {
             fields_.push_back({text_of(payroc_error_field_path(e, i)), text_of(payroc_error_field_message(e, i)),
                                text_of(payroc_error_field_code(e, i))});
@@ -74,6 +80,8 @@ private:
     std::uint16_t http_status_;
     bool maybe_processed_;
     std::optional<std::string> problem_json_;
+    std::optional<std::string> idempotency_key_;
+    std::optional<std::string> raw_body_;
     std::vector<FieldError> fields_;
 };
 
@@ -151,6 +159,7 @@ public:
         });
         return *this;
     }
+    Config &max_response_bytes(std::uint64_t bytes) { return set(payroc_config_set_max_response_bytes, bytes); }
     Config &user_agent(const std::string &agent) { return set(payroc_config_set_user_agent, agent.c_str()); }
     Config &paytrace_url(const std::string &url) { return set(payroc_config_set_paytrace_url, url.c_str()); }
     Config &paytrace_integrator_id(const std::string &id) {

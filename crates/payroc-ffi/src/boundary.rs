@@ -126,7 +126,14 @@ pub const PAYROC_STACK_RED_ZONE: usize = 1024 * 1024;
 /// The size of the stack, in bytes, a call runs on when the caller's has less than
 /// `PAYROC_STACK_RED_ZONE` left: mapped for the call and unmapped after it, and only
 /// the pages touched are ever backed by memory.
-pub const PAYROC_STACK_SIZE: usize = 8 * 1024 * 1024;
+pub const PAYROC_STACK_SIZE: usize = 4 * 1024 * 1024;
+
+// The same sizes as payroc-core's blocking runtime, whose own switch then never fires
+// inside ours (cbindgen needs the numbers written out here to put them in payroc.h).
+const _: () = assert!(
+    PAYROC_STACK_RED_ZONE == payroc_core::blocking::MIN_FREE_STACK
+        && PAYROC_STACK_SIZE == payroc_core::blocking::CALL_STACK
+);
 
 /// Runs `body` where the stack is known to be big enough: in place when the calling
 /// thread has [`PAYROC_STACK_RED_ZONE`] left, otherwise on a fresh stack of

@@ -35,6 +35,7 @@ pub struct payroc_config {
     user_agent: Option<String>,
     paytrace_url: Option<String>,
     paytrace_integrator_id: Option<String>,
+    max_response_bytes: Option<usize>,
 }
 
 impl BoxHandle for payroc_config {}
@@ -56,6 +57,9 @@ impl payroc_config {
         if let Some(agent) = &self.user_agent {
             builder = builder.user_agent(agent.clone());
         }
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
+        }
         builder
     }
 
@@ -75,6 +79,9 @@ impl payroc_config {
         }
         if let Some(t) = self.request_timeout {
             builder = builder.request_timeout(t);
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
         }
         builder
     }
@@ -117,6 +124,7 @@ pub extern "C" fn payroc_config_new() -> *mut payroc_config {
             user_agent: None,
             paytrace_url: None,
             paytrace_integrator_id: None,
+            max_response_bytes: None,
         }
         .into_raw()
     })
@@ -252,6 +260,29 @@ pub unsafe extern "C" fn payroc_config_set_retries(
         if max_elapsed_ms > 0 {
             c.retry.max_elapsed = Duration::from_millis(max_elapsed_ms);
         }
+        Ok(())
+    })
+}
+
+/// The largest reply body read, in bytes, for both clients (default 16 MiB; 0 is
+/// refused). A longer success reply is `PAYROC_RESULT_API_DECODE` (maybe processed
+/// when the call changes something); a longer error reply keeps its status and code
+/// with no problem details. Bounds the memory a broken or hostile server can make a
+/// call use.
+///
+/// # Safety
+/// `config` is NULL or a live config.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_config_set_max_response_bytes(
+    config: *mut payroc_config,
+    max_bytes: u64,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    with_config(config, error_out, |c| {
+        if max_bytes == 0 {
+            return Err(Failure::invalid("`max_bytes` must be above 0"));
+        }
+        c.max_response_bytes = Some(usize::try_from(max_bytes).unwrap_or(usize::MAX));
         Ok(())
     })
 }

@@ -25,6 +25,8 @@ pub(crate) struct Failure {
     fields: Vec<(String, String, String)>,
     maybe_processed: bool,
     retryable: bool,
+    raw_body: Option<String>,
+    idempotency_key: Option<String>,
 }
 
 impl Failure {
@@ -37,6 +39,8 @@ impl Failure {
             fields: Vec::new(),
             maybe_processed: false,
             retryable: false,
+            raw_body: None,
+            idempotency_key: None,
         }
     }
 
@@ -139,6 +143,8 @@ impl From<Error> for Failure {
             .collect();
         failure.maybe_processed = err.maybe_processed();
         failure.retryable = err.is_retryable();
+        failure.raw_body = err.raw_body().map(str::to_owned);
+        failure.idempotency_key = err.idempotency_key().map(str::to_owned);
         failure
     }
 }
@@ -167,6 +173,8 @@ pub struct payroc_error {
     fields: Vec<FieldError>,
     maybe_processed: bool,
     retryable: bool,
+    raw_body: Option<CString>,
+    idempotency_key: Option<CString>,
 }
 
 impl BoxHandle for payroc_error {}
@@ -189,6 +197,8 @@ impl payroc_error {
                 .collect(),
             maybe_processed: failure.maybe_processed,
             retryable: failure.retryable,
+            raw_body: failure.raw_body.map(c_text),
+            idempotency_key: failure.idempotency_key.map(c_text),
         }
         .into_raw()
     }
@@ -340,8 +350,10 @@ pub unsafe extern "C" fn payroc_error_field_code(
 }
 
 /// Whether the request may have reached the server and taken effect (1) or surely
-/// did not (0). When 1, retry with the same idempotency key, or look the payment up,
-/// before charging again under a new key.
+/// did not (0). When 1, retry with the same idempotency key (see
+/// `payroc_error_idempotency_key`), or look the payment up, before charging again
+/// under a new key. Any success status to a call that changes something counts as
+/// taken effect, also when its body could not be read (`PAYROC_RESULT_API_DECODE`).
 ///
 /// Thread safety: safe from any thread.
 ///
@@ -350,6 +362,42 @@ pub unsafe extern "C" fn payroc_error_field_code(
 #[no_mangle]
 pub unsafe extern "C" fn payroc_error_maybe_processed(error: *const payroc_error) -> bool {
     payroc_error::read(error, false, |e| e.maybe_processed)
+}
+
+/// The `Idempotency-Key` the failed call carried (the caller's, or the one the
+/// library made for it), or NULL when it carried none (reads, and calls that were
+/// never sent). Pass it as `idempotency_key` to retry the call when
+/// `payroc_error_maybe_processed` is 1: a payment that was made is then returned
+/// instead of being made again. Borrowed from `error`: valid until
+/// `payroc_error_free(error)`.
+///
+/// Thread safety: safe from any thread.
+///
+/// # Safety
+/// `error` is NULL or a live error.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_error_idempotency_key(error: *const payroc_error) -> *const c_char {
+    payroc_error::read(error, std::ptr::null(), |e| {
+        e.idempotency_key
+            .as_ref()
+            .map_or(std::ptr::null(), |k| k.as_ptr())
+    })
+}
+
+/// For `PAYROC_RESULT_API_DECODE`: what could be read of the success body that did
+/// not parse (at most 64 KiB, as UTF-8 with invalid bytes replaced, digit runs that
+/// may be card numbers masked), so a POS can log it or find the payment's id in it.
+/// NULL for other errors. Borrowed from `error`: valid until `payroc_error_free(error)`.
+///
+/// Thread safety: safe from any thread.
+///
+/// # Safety
+/// `error` is NULL or a live error.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_error_raw_body(error: *const payroc_error) -> *const c_char {
+    payroc_error::read(error, std::ptr::null(), |e| {
+        e.raw_body.as_ref().map_or(std::ptr::null(), |b| b.as_ptr())
+    })
 }
 
 /// Whether the same call (same idempotency key) may succeed if tried again.
