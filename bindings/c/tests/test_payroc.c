@@ -19,6 +19,7 @@
 static int passed, failed;
 static const char *base_url, *slow_url;
 static char expiry[5]; /* a card expiry some years ahead (MMYY) */
+static char run_tag[16]; /* unique per run: order ids counted on a shared emulator */
 
 #define CHECK(cond, ...)                                             \
     do {                                                             \
@@ -37,6 +38,7 @@ static char expiry[5]; /* a card expiry some years ahead (MMYY) */
 #define API_KEY "c-test-key"
 
 static const char *name(payroc_result r) { return payroc_result_name(r); }
+static void queue_fault(const char *fault, const char *method, const char *prefix, const char *extra);
 
 /* A client for `base` with the given key, request timeout and attempts. */
 static payroc_client *make_client(const char *base, const char *key, uint64_t timeout_ms,
@@ -277,6 +279,7 @@ NULL_CASE(n_set_base_urls_identity, payroc_config_set_base_urls(x->config, "http
 NULL_CASE(n_set_connect_timeout, payroc_config_set_connect_timeout_ms(NULL, 1000, err))
 NULL_CASE(n_set_request_timeout, payroc_config_set_request_timeout_ms(NULL, 1000, err))
 NULL_CASE(n_set_retries, payroc_config_set_retries(NULL, 2, 0, err))
+NULL_CASE(n_set_max_response_bytes, payroc_config_set_max_response_bytes(NULL, 65536, err))
 NULL_CASE(n_set_user_agent, payroc_config_set_user_agent(NULL, "pos/1.0", err))
 NULL_CASE(n_set_user_agent_value, payroc_config_set_user_agent(x->config, NULL, err))
 NULL_CASE(n_set_paytrace_url, payroc_config_set_paytrace_url(NULL, "http://127.0.0.1", err))
@@ -318,6 +321,7 @@ static const struct null_case {
     {"payroc_config_set_connect_timeout_ms(config NULL)", n_set_connect_timeout, "config"},
     {"payroc_config_set_request_timeout_ms(config NULL)", n_set_request_timeout, "config"},
     {"payroc_config_set_retries(config NULL)", n_set_retries, "config"},
+    {"payroc_config_set_max_response_bytes(config NULL)", n_set_max_response_bytes, "config"},
     {"payroc_config_set_user_agent(config NULL)", n_set_user_agent, "config"},
     {"payroc_config_set_user_agent(user_agent NULL)", n_set_user_agent_value, "user_agent"},
     {"payroc_config_set_paytrace_url(config NULL)", n_set_paytrace_url, "config"},
@@ -487,6 +491,8 @@ static void test_failures(void) {
     int refused = closed_port(refused_url, sizeof refused_url); /* held: refused until closed */
     payroc_client *nowhere = make_client(refused_url, API_KEY, 2000, 1);
     payroc_client *impatient = make_client(slow_url, API_KEY, 300, 1);
+    payroc_client *hasty = make_client(base_url, API_KEY, 300, 1);
+    const char *key = "5b0e3f0a-8c4d-4f2e-9a61-0d3c2b1a4e57";
 
     payment_json(body, sizeof body, "C-FAIL-1", 1000);
     r = payroc_call(wrong_key, "payments.create", NULL, body, NULL, &out, &err);
@@ -499,15 +505,27 @@ static void test_failures(void) {
     CHECK(!payroc_error_maybe_processed(err) && payroc_error_retryable(err), "never sent");
     payroc_error_free(err);
 
+    /* The token fetch times out: the payment was never sent, and the error says so. */
     r = payroc_call(impatient, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_TRANSPORT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a token that never came said the payment may have been made");
+    CHECK(out == NULL, "output written on failure");
+    payroc_error_free(err);
+
+    /* The payment itself gets no answer in time: it may have been made; retry with the key. */
+    queue_fault("hang", "POST", "/v1/payments", NULL);
+    r = payroc_call(hasty, "payments.create", NULL, body, key, &out, &err);
     CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
     CHECK(payroc_error_maybe_processed(err), "a timeout may have been processed");
+    CHECK(payroc_error_idempotency_key(err) != NULL && strcmp(payroc_error_idempotency_key(err), key) == 0,
+          "the key to retry with: %s", payroc_error_idempotency_key(err));
     CHECK(out == NULL, "output written on failure");
     payroc_error_free(err);
 
     payroc_client_free(wrong_key);
     payroc_client_free(nowhere);
     payroc_client_free(impatient);
+    payroc_client_free(hasty);
     close(refused);
 }
 
@@ -600,6 +618,353 @@ static void test_cloud(payroc_client *client) {
     r = payroc_cloud_wait(client, 9, id, 20000, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
     payroc_error_free(err);
+}
+
+/* Failures on our side are never "may have been processed": a header value with a
+ * line break, an unusable URL, an id too long for a request line. And an identity reply
+ * with an absurd lifetime is not a panic. */
+static void test_never_sent(payroc_client *client) {
+    char api[256], *out = NULL, *params;
+    payroc_client *broken = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config;
+    struct canned_server identity;
+    size_t n = 70000;
+
+    config = payroc_config_new();
+    snprintf(api, sizeof api, "%s/v1", base_url);
+    payroc_config_set_base_urls(config, api, base_url, NULL);
+    payroc_config_set_api_key(config, "c-test-key\r\nX-Injected: 1", NULL);
+    payroc_config_set_retries(config, 1, 0, NULL);
+    r = payroc_client_new(config, &broken, &err);
+    if (r == PAYROC_RESULT_OK) {
+        r = payroc_call(broken, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+    }
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT || r == PAYROC_RESULT_VALIDATION, "an API key with CR/LF: %s: %s",
+          name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "an API key with CR/LF said maybe processed");
+    payroc_error_free(err);
+    payroc_client_free(broken);
+    broken = NULL;
+
+    payroc_config_set_base_urls(config, "http://127.0.0.1:1/v 1", "http://127.0.0.1:1", NULL);
+    payroc_config_set_api_key(config, API_KEY, NULL);
+    r = payroc_client_new(config, &broken, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && broken == NULL, "a base URL with a space: %s", name(r));
+    CHECK(!payroc_error_maybe_processed(err), "a bad URL said maybe processed");
+    payroc_error_free(err);
+    payroc_client_free(broken);
+    payroc_config_free(config);
+
+    params = malloc(n + 32);
+    snprintf(params, n + 32, "{\"paymentId\":\"%*s\"}", (int)n, "");
+    memset(params + strlen("{\"paymentId\":\""), 'A', n);
+    r = payroc_call(client, "payments.retrieve", params, NULL, NULL, &out, &err);
+    CHECK(r != PAYROC_RESULT_OK && r != PAYROC_RESULT_CONNECTION_LOST && !payroc_error_maybe_processed(err),
+          "a 70 000-character id: %s, maybe %d", name(r), payroc_error_maybe_processed(err));
+    payroc_error_free(err);
+    free(params);
+
+    /* expires_in = i64::MAX: a working client, twice, not PAYROC_RESULT_PANIC. */
+    canned_server_start(&identity, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    identity.token = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                     "Content-Length: 86\r\n\r\n"
+                     "{\"access_token\":\"canned-token\",\"token_type\":\"Bearer\",\"expires_in\":9223372036854775807}";
+    broken = make_client(identity.url, API_KEY, 5000, 1);
+    for (n = 0; n < 2; n++) {
+        r = payroc_call(broken, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "a token for ever, call %zu: %s: %s", n + 1, name(r),
+              payroc_error_message(err));
+        payroc_error_free(err);
+    }
+    payroc_client_free(broken);
+    canned_server_stop(&identity);
+}
+
+/* ---- a hostile network and a hostile server (payroc-mock's queued faults) ---- */
+
+static double now_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Queues one fault for the next request that matches (`extra` adds members, e.g. a
+ * location). */
+static void queue_fault(const char *fault, const char *method, const char *prefix, const char *extra) {
+    char body[512];
+    snprintf(body, sizeof body, "[{\"fault\":\"%s\",\"method\":\"%s\",\"pathPrefix\":\"%s\"%s}]", fault,
+             method, prefix, extra ? extra : "");
+    CHECK(mock_control(base_url, "POST", "/_mock/faults/next", body) / 100 == 2, "cannot queue %s", fault);
+}
+
+/* How many payments the emulator made for order_id (-1 when it cannot tell). */
+static long payments_for(const char *order_id) {
+    char *counters = NULL, pattern[96];
+    const char *at;
+    long n = 0;
+    if (mock_fetch(base_url, "GET", "/_mock/counters", "", &counters) != 200 || counters == NULL) {
+        free(counters);
+        return -1;
+    }
+    snprintf(pattern, sizeof pattern, "\"%s\":", order_id);
+    at = strstr(counters, "\"paymentsPerOrderId\"");
+    at = at ? strstr(at, pattern) : NULL;
+    if (at != NULL) n = strtol(at + strlen(pattern), NULL, 10);
+    free(counters);
+    return n;
+}
+
+/* Whether any request the emulator logged has `text` in its path. */
+static int requested(const char *text) {
+    char *log = NULL;
+    int found;
+    if (mock_fetch(base_url, "GET", "/_mock/requests", "", &log) != 200 || log == NULL) {
+        free(log);
+        return -1;
+    }
+    found = strstr(log, text) != NULL;
+    free(log);
+    return found;
+}
+
+/* Whether text (may be NULL) holds a card digit run of the test card or its CVV. */
+static int leaks_card(const char *text) {
+    return text != NULL && (strstr(text, "4111111111111111") != NULL || strstr(text, "737") != NULL);
+}
+
+/* The message, every field error and the problem JSON of err. */
+static int error_leaks_card(const payroc_error *err) {
+    size_t i, count = payroc_error_field_count(err);
+    int leak = leaks_card(payroc_error_message(err)) || leaks_card(payroc_error_problem_json(err));
+    for (i = 0; i < count; i++) {
+        leak |= leaks_card(payroc_error_field_path(err, i)) || leaks_card(payroc_error_field_message(err, i)) ||
+                leaks_card(payroc_error_field_code(err, i));
+    }
+    return leak;
+}
+
+static void test_hostile_server(payroc_client *client) {
+    char body[1024], key[64] = "", order_id[32], *out = NULL;
+    char location[160];
+    payroc_error *err = NULL;
+    payroc_result r;
+    struct canned_server elsewhere;
+    size_t i;
+
+    /* The payment is made, the 201's body cannot be read: API_DECODE that says it may
+     * have been processed, with the key to retry under and what could be read. */
+    snprintf(order_id, sizeof order_id, "C-GARBLE-%s", run_tag);
+    payment_json(body, sizeof body, order_id, 3100);
+    queue_fault("commitThenGarble", "POST", "/v1/payments", NULL);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_DECODE, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(payroc_error_http_status(err) == 201, "status %u", payroc_error_http_status(err));
+    CHECK(payroc_error_maybe_processed(err), "a 201 to a payment said not processed");
+    CHECK(payroc_error_idempotency_key(err) != NULL && strlen(payroc_error_idempotency_key(err)) == 36,
+          "no idempotency key to retry with: %s", payroc_error_idempotency_key(err));
+    CHECK(payroc_error_raw_body(err) != NULL && strstr(payroc_error_raw_body(err), "paymentId") != NULL,
+          "raw body %s", payroc_error_raw_body(err));
+    CHECK(out == NULL, "output written on failure");
+    if (payroc_error_idempotency_key(err) != NULL) {
+        snprintf(key, sizeof key, "%s", payroc_error_idempotency_key(err));
+    }
+    payroc_error_free(err);
+    CHECK(payroc_error_raw_body(NULL) == NULL && payroc_error_idempotency_key(NULL) == NULL, "NULL error");
+    r = payroc_call(client, "payments.create", NULL, body, key, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, order_id) != NULL, "retry with the key: %s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+    out = NULL;
+    CHECK(payments_for(order_id) == 1, "%s charged %ld times", order_id, payments_for(order_id));
+
+    /* A 307 to another server is not followed: the card never goes there. */
+    canned_server_start(&elsewhere, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                                    "Content-Length: 26\r\nConnection: close\r\n\r\n{\"paymentId\":\"STOLEN1234\"}");
+    snprintf(location, sizeof location, ",\"location\":\"%s/v1/payments\"", elsewhere.url);
+    payment_json(body, sizeof body, "C-REDIRECT-1", 3200);
+    queue_fault("redirect", "POST", "/v1/payments", location);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API && payroc_error_http_status(err) == 307, "%s %u: %s", name(r),
+          payroc_error_http_status(err), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a redirect said maybe processed");
+    CHECK(out == NULL, "a redirect was reported as success: %s", out);
+    payroc_error_free(err);
+    canned_server_stop(&elsewhere);
+    CHECK(elsewhere.connections == 0, "the redirect was followed: %d connections elsewhere",
+          elsewhere.connections);
+
+    /* A server that echoes card data: none of it reaches the error. */
+    payment_json(body, sizeof body, "C-ECHO-1", 3300);
+    queue_fault("cardEcho", "POST", "/v1/payments", NULL);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_BAD_REQUEST, "%s", name(r));
+    CHECK(!error_leaks_card(err), "card data in the error: %s | %s", payroc_error_message(err),
+          payroc_error_problem_json(err));
+    payroc_error_free(err);
+
+    /* A card number and a CVV sent as JSON numbers: the validation error quotes neither. */
+    snprintf(body, sizeof body,
+             "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":"
+             "\"C-NUM-1\",\"amount\":1000,\"currency\":\"USD\"},\"paymentMethod\":{\"type\":\"card\","
+             "\"cardDetails\":{\"entryMethod\":\"keyed\",\"keyedData\":{\"dataFormat\":\"plainText\","
+             "\"cardNumber\":4111111111111111,\"expiryDate\":\"%s\",\"cvv\":737}}}}",
+             expiry);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION || r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    CHECK(!error_leaks_card(err), "card digits in the validation error: %s", payroc_error_message(err));
+    for (i = 0; i < payroc_error_field_count(err); i++) {
+        CHECK(strstr(payroc_error_field_message(err, i), "1111") == NULL, "field %s: %s",
+              payroc_error_field_path(err, i), payroc_error_field_message(err, i));
+    }
+    CHECK(strstr(payroc_error_message(err), "1111") == NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+}
+
+/* A reply bigger than the configured cap is not read to its end. */
+static void test_reply_cap(void) {
+    char body[1024], api[256], *out = NULL;
+    payroc_client *capped = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config = payroc_config_new();
+    double start;
+    snprintf(api, sizeof api, "%s/v1", base_url);
+    payroc_config_set_base_urls(config, api, base_url, NULL);
+    payroc_config_set_api_key(config, API_KEY, NULL);
+    payroc_config_set_retries(config, 1, 0, NULL);
+    r = payroc_config_set_max_response_bytes(config, 0, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "a cap of 0: %s", name(r));
+    payroc_error_free(err);
+    r = payroc_config_set_max_response_bytes(config, 64 * 1024, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s", name(r));
+    r = payroc_client_new(config, &capped, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    payroc_config_free(config);
+    if (capped == NULL) return;
+
+    /* An endless 200 to a payment: a decode error, maybe processed, in well under a second. */
+    payment_json(body, sizeof body, "C-ENDLESS-1", 3400);
+    queue_fault("endlessBody", "POST", "/v1/payments", NULL);
+    start = now_s();
+    r = payroc_call(capped, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_DECODE && payroc_error_maybe_processed(err), "%s: %s", name(r),
+          payroc_error_message(err));
+    CHECK(now_s() - start < 5.0, "an endless body took %.1f s", now_s() - start);
+    payroc_error_free(err);
+
+    /* A 20 MB error: its status and code stay, the message stays short. */
+    queue_fault("hugeError", "POST", "/v1/payments", NULL);
+    r = payroc_call(capped, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_BAD_REQUEST && payroc_error_http_status(err) == 400, "%s", name(r));
+    CHECK(strlen(payroc_error_message(err)) <= 2048, "a %zu-byte message", strlen(payroc_error_message(err)));
+    payroc_error_free(err);
+    payroc_client_free(capped);
+}
+
+/* Cloud waits against a gateway that stops answering, and the other stop paths. */
+static void test_cloud_stops(payroc_client *client) {
+    char body[512], id[64] = "", *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_cancel *cancel;
+    pthread_t thread;
+    struct canceller c;
+    double start, took;
+    /* The hanging gateway gets a client of its own: a cancel that could not be sent in
+     * time may be sent again later, in the background of that client's next call; this
+     * one is freed (and its pending cancels with it) before the race below queues its
+     * own cancel fault, which a stray cancel would otherwise take. */
+    payroc_client *stalled = make_client(base_url, API_KEY, 10000, 3);
+
+    /* The polls and the cancel hang: the deadline still bounds the whole call. */
+    instruction_json(body, sizeof body, "C-HANG-1", 2693);
+    queue_fault("hang", "GET", "/v1/payment-instructions", NULL);
+    queue_fault("hang", "DELETE", "/v1/payment-instructions", NULL);
+    start = now_s();
+    r = payroc_cloud_run_sale(stalled, "C-DEVICE-1", body, NULL, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "run_sale with a 2 s deadline took %.1f s", took);
+    CHECK(payroc_error_maybe_processed(err), "a sale at its deadline said not processed");
+    payroc_error_free(err);
+
+    /* The submit itself hangs. */
+    instruction_json(body, sizeof body, "C-HANG-2", 2793);
+    queue_fault("hang", "POST", "/v1/devices/", NULL);
+    start = now_s();
+    r = payroc_cloud_run_sale(stalled, "C-DEVICE-1", body, NULL, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "run_sale with a hung submit took %.1f s", took);
+    payroc_error_free(err);
+
+    /* payroc_cloud_wait, its polls and its cancel hanging. */
+    instruction_json(body, sizeof body, "C-HANG-3", 2893);
+    r = payroc_call(stalled, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}", body,
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s", name(r));
+    payroc_string_free(out);
+    out = NULL;
+    queue_fault("hang", "GET", "/v1/payment-instructions", NULL);
+    queue_fault("hang", "DELETE", "/v1/payment-instructions", NULL);
+    start = now_s();
+    r = payroc_cloud_wait(stalled, PAYROC_INSTRUCTION_PAYMENT, id, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "wait with a 2 s deadline took %.1f s", took);
+    payroc_error_free(err);
+    payroc_client_free(stalled);
+
+    /* An empty or blank device serial: refused, nothing submitted. */
+    instruction_json(body, sizeof body, "C-NOSERIAL-1", 2450);
+    r = payroc_cloud_run_sale(client, "", body, NULL, 5000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "empty serial: %s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    r = payroc_cloud_run_sale(client, "  ", body, NULL, 5000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "blank serial: %s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    CHECK(requested("/v1/devices//") == 0 && requested("/v1/devices/%20") == 0,
+          "an instruction was submitted to a device with no serial");
+
+    /* A switch already triggered: cancelled at once, nothing submitted. */
+    cancel = payroc_cancel_new();
+    payroc_cancel_trigger(cancel);
+    instruction_json(body, sizeof body, "C-PRECANCEL-1", 2450);
+    r = payroc_cloud_run_sale(client, "C-PRECANCEL-DEVICE", body, NULL, 5000, cancel, &out, &err);
+    CHECK(r == PAYROC_RESULT_CANCELLED, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a sale never submitted said maybe processed");
+    payroc_error_free(err);
+    payroc_cancel_free(cancel);
+    CHECK(requested("C-PRECANCEL-DEVICE") == 0, "a cancelled sale was submitted");
+
+    /* The device completes the sale as the deadline's cancel arrives (the gateway
+     * answers the cancel 409): the sale is returned, completed, with its payment. */
+    instruction_json(body, sizeof body, "C-RACE-1", 2993);
+    queue_fault("completeOnCancel", "DELETE", "/v1/payment-instructions", NULL);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 1000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "completed at the deadline: %s: %s", name(r), payroc_error_message(err));
+    CHECK(out != NULL && strstr(out, "\"outcome\":\"completed\"") != NULL && strstr(out, "\"payment\":{") != NULL,
+          "%s", out ? out : "");
+    payroc_string_free(out);
+    out = NULL;
+    payroc_error_free(err);
+
+    /* The same race through the cancel switch. */
+    instruction_json(body, sizeof body, "C-RACE-2", 3093);
+    queue_fault("completeOnCancel", "DELETE", "/v1/payment-instructions", NULL);
+    cancel = payroc_cancel_new();
+    c.cancel = cancel;
+    pthread_create(&thread, NULL, cancel_later, &c);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 20000, cancel, &out, &err);
+    pthread_join(thread, NULL);
+    CHECK(r == PAYROC_RESULT_OK, "completed at the cancel: %s: %s", name(r), payroc_error_message(err));
+    CHECK(out != NULL && strstr(out, "\"outcome\":\"completed\"") != NULL && strstr(out, "\"payment\":{") != NULL,
+          "%s", out ? out : "");
+    payroc_string_free(out);
+    payroc_error_free(err);
+    payroc_cancel_free(cancel);
 }
 
 /* ---- repeat payments, payment links, PayTrace ---- */
@@ -762,6 +1127,7 @@ int main(int argc, char **argv) {
     base_url = argv[1];
     slow_url = argv[2];
     card_expiry_mmyy(4, expiry);
+    snprintf(run_tag, sizeof run_tag, "%lx", ((unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16)) & 0xffffffffUL);
     client = make_client(base_url, API_KEY, 10000, 3);
 
     test_version();
@@ -772,6 +1138,10 @@ int main(int argc, char **argv) {
     test_expired_token(client);
     test_failures();
     test_cloud(client);
+    test_never_sent(client);
+    test_hostile_server(client);
+    test_reply_cap();
+    test_cloud_stops(client);
     test_repeat_links_paytrace(client);
     test_threads(client);
 

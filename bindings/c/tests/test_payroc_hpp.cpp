@@ -6,6 +6,7 @@
 //
 // Prints "c++: N passed, M failed" last; exits non-zero on failure.
 #include "payroc.hpp"
+#include "mock_control.h"
 #include "test_dates.h"
 
 #include <cstdio>
@@ -102,6 +103,28 @@ static void test_calls(const std::string &base) {
                                           R"("keyedData":{"dataFormat":"plainText","cardNumber":"4539858876047062",)"
                                           R"("expiryDate":")" + std::string(expiry) + R"("},"cardholderName":"Sarah Hopper"}}})");
     CHECK(contains(token, "\"token\""), token);
+
+    // A payment made whose 201 cannot be read: the Error says so and carries the key
+    // to retry with; the retry returns the payment instead of charging again.
+    const std::string order = R"({"channel":"web","processingTerminalId":"1234001","order":{"orderId":"CPP-GARBLE-1",)"
+                              R"("amount":1500,"currency":"USD"},"paymentMethod":{"type":"secureToken","token":")" +
+                              token.substr(token.find("\"token\":\"") + 9, 12) + R"("}})";
+    CHECK(mock_control(base.c_str(), "POST", "/_mock/faults/next",
+                       R"([{"fault":"commitThenGarble","method":"POST","pathPrefix":"/v1/payments"}])") / 100 == 2,
+          "cannot queue a fault");
+    auto garbled = client.try_call("payments.create", std::nullopt, order);
+    CHECK(!garbled.ok(), "a garbled reply was a success");
+    if (!garbled.ok()) {
+        const payroc::Error &e = garbled.error();
+        CHECK(e.code() == PAYROC_RESULT_API_DECODE, e.code_name());
+        CHECK(e.maybe_processed(), "a 201 said not processed");
+        CHECK(e.raw_body().has_value() && contains(*e.raw_body(), "paymentId"), e.raw_body().value_or("no raw body"));
+        CHECK(e.idempotency_key().has_value(), "no idempotency key");
+        if (e.idempotency_key()) {
+            const std::string payment = client.call("payments.create", std::nullopt, order, e.idempotency_key());
+            CHECK(contains(payment, "CPP-GARBLE-1"), payment);
+        }
+    }
 }
 
 int main(int argc, char **argv) {

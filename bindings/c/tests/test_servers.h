@@ -55,7 +55,9 @@ struct canned_server {
     int fd;
     char url[64];
     const char *reply; /* the whole HTTP response to every request but /authorize */
+    const char *token; /* the response to /authorize (NULL: a token good for a minute) */
     int served;        /* requests answered with `reply` */
+    int connections;   /* connections accepted, /authorize included */
     pthread_t thread;
 };
 
@@ -64,6 +66,7 @@ static inline int canned_read_request(int fd) {
     char buf[8192];
     size_t got = 0;
     long body = 0;
+    int auth;
     const char *end = NULL, *length;
     ssize_t n;
     while (end == NULL && got + 1 < sizeof buf) {
@@ -78,8 +81,9 @@ static inline int canned_read_request(int fd) {
     if (length == NULL) length = strstr(buf, "Content-Length:");
     if (length != NULL) body = strtol(length + strlen("content-length:"), NULL, 10);
     body -= (long)(got - (size_t)(end + 4 - buf));
+    auth = strncmp(buf, "POST /authorize ", 16) == 0;
     while (body > 0 && (n = read(fd, buf, sizeof buf)) > 0) body -= n;
-    return strncmp(buf, "POST /authorize", 15) == 0 || strstr(buf, " /authorize ") != NULL;
+    return auth;
 }
 
 static inline void *canned_serve(void *arg) {
@@ -90,8 +94,11 @@ static inline void *canned_serve(void *arg) {
     struct canned_server *s = arg;
     int conn;
     while ((conn = accept(s->fd, NULL, NULL)) >= 0) {
-        int auth = canned_read_request(conn);
-        const char *reply = auth == 1 ? token : s->reply;
+        int auth;
+        const char *reply;
+        s->connections++;
+        auth = canned_read_request(conn);
+        reply = auth == 1 ? (s->token != NULL ? s->token : token) : s->reply;
         if (auth >= 0) {
             if (auth == 0) s->served++;
             if (write(conn, reply, strlen(reply)) < 0) perror("canned_server write");
@@ -101,7 +108,8 @@ static inline void *canned_serve(void *arg) {
     return NULL;
 }
 
-/* Starts a canned server answering `reply`. */
+/* Starts a canned server answering `reply` (set `token` before the first call to
+ * change the /authorize answer). */
 static inline void canned_server_start(struct canned_server *s, const char *reply) {
     unsigned port = 0;
     s->fd = loopback_socket(16, &port);
@@ -111,7 +119,9 @@ static inline void canned_server_start(struct canned_server *s, const char *repl
     }
     snprintf(s->url, sizeof s->url, "http://127.0.0.1:%u", port);
     s->reply = reply;
+    s->token = NULL;
     s->served = 0;
+    s->connections = 0;
     pthread_create(&s->thread, NULL, canned_serve, s);
 }
 
