@@ -128,8 +128,8 @@ pub const PAYROC_STACK_RED_ZONE: usize = 1024 * 1024;
 /// the pages touched are ever backed by memory.
 pub const PAYROC_STACK_SIZE: usize = 4 * 1024 * 1024;
 
-// The same sizes as payroc-core's blocking runtime, whose own switch then never fires
-// inside ours (cbindgen needs the numbers written out here to put them in payroc.h).
+// The sizes payroc-core's `with_enough_stack` uses, written out here for cbindgen to
+// put them in payroc.h; the build fails if they ever differ.
 const _: () = assert!(
     PAYROC_STACK_RED_ZONE == payroc_core::blocking::MIN_FREE_STACK
         && PAYROC_STACK_SIZE == payroc_core::blocking::CALL_STACK
@@ -141,7 +141,8 @@ const _: () = assert!(
 /// default is 128 KiB) without the library overflowing them. A panic inside `body`
 /// must already be caught by it: none unwinds across the stack switch.
 pub(crate) fn on_enough_stack<T>(body: impl FnOnce() -> T) -> T {
-    stacker::maybe_grow(PAYROC_STACK_RED_ZONE, PAYROC_STACK_SIZE, body)
+    // payroc-core's switch, the one its blocking runtime uses: one mechanism for both.
+    payroc_core::blocking::with_enough_stack(body)
 }
 
 /// `catch_unwind` on a stack big enough for `body` (a failure to map one is caught too).
