@@ -15,11 +15,18 @@ struct FieldError {
     code: CString,
 }
 
-/// Why a call failed, before it becomes a `payroc_error` for C.
+/// Why a call failed, before it becomes a `payroc_error` for C. Small (the details are
+/// boxed): it travels in every `Result` of the exports.
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub(crate) code: payroc_result,
     message: String,
+    details: Box<Details>,
+}
+
+/// What a failure may carry besides its code and message.
+#[derive(Debug, Default)]
+struct Details {
     status: u16,
     problem_json: Option<String>,
     fields: Vec<(String, String, String)>,
@@ -34,13 +41,7 @@ impl Failure {
         Self {
             code,
             message,
-            status: 0,
-            problem_json: None,
-            fields: Vec::new(),
-            maybe_processed: false,
-            retryable: false,
-            raw_body: None,
-            idempotency_key: None,
+            details: Box::default(),
         }
     }
 
@@ -66,6 +67,7 @@ impl Failure {
         let message = message.into();
         let mut failure = Self::invalid(format!("params_json.{path}: {message}"));
         failure
+            .details
             .fields
             .push((path.to_owned(), message, "param".to_owned()));
         failure
@@ -123,14 +125,14 @@ fn code_of(err: &Error) -> payroc_result {
 impl From<Error> for Failure {
     fn from(err: Error) -> Self {
         let mut failure = Self::new(code_of(&err), err.to_string());
-        failure.status = err.status().unwrap_or(0);
+        failure.details.status = err.status().unwrap_or(0);
         // An error status with no problem body (or one that did not read) has an empty
         // problem in payroc-core: C gets NULL for it, never "{}".
-        failure.problem_json = err
+        failure.details.problem_json = err
             .problem()
             .filter(|p| **p != ProblemDetails::default())
             .and_then(|p| serde_json::to_string(p).ok());
-        failure.fields = err
+        failure.details.fields = err
             .field_errors()
             .into_iter()
             .map(|item| {
@@ -141,10 +143,10 @@ impl From<Error> for Failure {
                 )
             })
             .collect();
-        failure.maybe_processed = err.maybe_processed();
-        failure.retryable = err.is_retryable();
-        failure.raw_body = err.raw_body().map(str::to_owned);
-        failure.idempotency_key = err.idempotency_key().map(str::to_owned);
+        failure.details.maybe_processed = err.maybe_processed();
+        failure.details.retryable = err.is_retryable();
+        failure.details.raw_body = err.raw_body().map(str::to_owned);
+        failure.details.idempotency_key = err.idempotency_key().map(str::to_owned);
         failure
     }
 }
@@ -184,9 +186,10 @@ impl payroc_error {
         Self {
             code: failure.code,
             message: c_text(failure.message),
-            status: failure.status,
-            problem_json: failure.problem_json.map(c_text),
+            status: failure.details.status,
+            problem_json: failure.details.problem_json.map(c_text),
             fields: failure
+                .details
                 .fields
                 .into_iter()
                 .map(|(path, message, code)| FieldError {
@@ -195,10 +198,10 @@ impl payroc_error {
                     code: c_text(code),
                 })
                 .collect(),
-            maybe_processed: failure.maybe_processed,
-            retryable: failure.retryable,
-            raw_body: failure.raw_body.map(c_text),
-            idempotency_key: failure.idempotency_key.map(c_text),
+            maybe_processed: failure.details.maybe_processed,
+            retryable: failure.details.retryable,
+            raw_body: failure.details.raw_body.map(c_text),
+            idempotency_key: failure.details.idempotency_key.map(c_text),
         }
         .into_raw()
     }
