@@ -493,7 +493,9 @@ impl Deadline {
 }
 
 /// Cancels the instruction at `url` in the background if the wait holding it is
-/// dropped before it ends (an async task cancelled, a timeout around the call).
+/// dropped before it ends (an async task cancelled, a timeout around the call). The
+/// cancel is a task on the runtime the wait ran on: on a multi-thread runtime it goes
+/// out at once; the blocking facade's runtime runs it during that client's next call.
 struct CancelOnDrop {
     client: Client,
     url: Option<String>,
