@@ -346,11 +346,29 @@ async fn paytrace_tokens_refresh_with_the_refresh_token() {
     paytrace.list_customer_recurrences(1).await.unwrap();
     server.mock().expire_tokens();
     paytrace.list_customer_recurrences(1).await.unwrap();
-    let grants = server.mock().requests_on("/v3/token");
+    let grants: Vec<_> = server
+        .mock()
+        .counters()
+        .paytrace_grants
+        .iter()
+        .map(|g| {
+            (
+                g.grant_type.clone().unwrap_or_default(),
+                g.refresh_token_sent,
+                g.client_secret_sent,
+                g.status,
+            )
+        })
+        .collect();
     assert_eq!(
-        grants.len(),
-        2,
-        "one client-credentials grant, then one refresh"
+        grants,
+        [
+            ("client_credentials".to_owned(), false, true, 201),
+            // The refresh token the first grant issued, redeemed (201): not the
+            // password sent again.
+            ("refresh_token".to_owned(), true, false, 201),
+        ],
+        "one client-credentials grant, then one refresh with the refresh token"
     );
     assert_eq!(server.mock().counters().paytrace_token, 2);
 }

@@ -41,7 +41,7 @@ mod store;
 pub use config::MockConfig;
 pub use faults::{Fault, FaultConfig, QueuedFault};
 pub use gateway::LoggedRequest;
-pub use store::Counters;
+pub use store::{Counters, PaytraceGrant};
 
 use std::future::Future;
 use std::io::Write;
