@@ -76,6 +76,7 @@ fn loopback(c: &mut Criterion) {
                 ],
                 body: Some(body),
                 timeout: Duration::from_secs(60),
+                max_response_bytes: payroc_core::DEFAULT_MAX_RESPONSE_BYTES,
             };
             let transport = &transport;
             async move {

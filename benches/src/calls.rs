@@ -148,6 +148,7 @@ impl Calls {
             ],
             body: Some(serde_json::to_vec(&request).unwrap()),
             timeout: Duration::from_secs(60),
+            max_response_bytes: payroc_core::DEFAULT_MAX_RESPONSE_BYTES,
         };
         let transport = Arc::clone(&self.transport);
         async move {

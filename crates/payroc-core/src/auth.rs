@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 /// How long before expiry a token is refreshed.
 pub const REFRESH_MARGIN: Duration = Duration::from_secs(120);
 
+/// The longest a token is kept, whatever lifetime the server gave it.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// A token and when to stop using it.
 #[derive(Debug)]
 pub struct CachedToken {
@@ -105,7 +108,10 @@ impl TokenCache {
         let previous = self.current.load_full();
         let fetched = fetch(previous).await?;
         let now = self.clock.now();
-        let margin = REFRESH_MARGIN.min(fetched.lifetime / 2);
+        // A server may claim any lifetime (`expires_in` = i64::MAX): past a day the
+        // token is refreshed anyway, and the clock's arithmetic cannot overflow.
+        let lifetime = fetched.lifetime.min(MAX_TOKEN_LIFETIME);
+        let margin = REFRESH_MARGIN.min(lifetime / 2);
         let generation = self
             .generations
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -113,8 +119,8 @@ impl TokenCache {
         let token = Arc::new(CachedToken {
             token: fetched.token,
             refresh_token: fetched.refresh_token,
-            refresh_at: now + fetched.lifetime - margin,
-            expires_at: now + fetched.lifetime,
+            refresh_at: now + lifetime - margin,
+            expires_at: now + lifetime,
             generation,
         });
         self.current.store(Some(Arc::clone(&token)));

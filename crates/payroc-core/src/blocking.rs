@@ -19,6 +19,13 @@ use crate::paytrace::PaytraceClient;
 use std::future::Future;
 use std::sync::Arc;
 
+/// The stack a blocking call may need, with room to spare: a debug build's deepest
+/// call (a Cloud sale, a payment's reply parsed) used about 256 KiB.
+pub const MIN_FREE_STACK: usize = 1024 * 1024;
+
+/// The stack a blocking call gets when its thread has less than [`MIN_FREE_STACK`] left.
+pub const CALL_STACK: usize = 4 * 1024 * 1024;
+
 /// A runtime of its own, shared by the blocking clients made from it.
 #[derive(Debug, Clone)]
 pub struct BlockingRuntime {
@@ -38,11 +45,14 @@ impl BlockingRuntime {
         })
     }
 
-    /// Runs `future` to completion on the calling thread.
+    /// Runs `future` to completion on the calling thread. When less than
+    /// [`MIN_FREE_STACK`] of the thread's stack is left (a C thread made with a small
+    /// stack), the call runs on a stack of [`CALL_STACK`] taken from the heap instead,
+    /// so the caller's stack size does not matter.
     ///
     /// Must not be called from inside an async task (Tokio refuses to block there).
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
-        self.runtime.block_on(future)
+        stacker::maybe_grow(MIN_FREE_STACK, CALL_STACK, || self.runtime.block_on(future))
     }
 }
 

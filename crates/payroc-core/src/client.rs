@@ -13,7 +13,7 @@ use payroc_model::Validate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::Instrument;
@@ -106,29 +106,26 @@ impl Engine {
         let mut ambiguous_before_refresh = false;
         // The generation of the token the latest attempt carried.
         let sent_generation = AtomicU64::new(0);
-        // Whether getting a token failed (a refused API key): that error is the answer.
-        let no_token = AtomicBool::new(false);
+        let key = call.idempotency_key.as_ref().map(IdempotencyKey::as_str);
         loop {
             let result = self
                 .attempts(call, || async {
-                    let (headers, generation) = headers()
-                        .await
-                        .inspect_err(|_| no_token.store(true, Ordering::Relaxed))?;
+                    // No token: the request is not sent, whatever the identity
+                    // service's failure looked like.
+                    let (headers, generation) = headers().await.map_err(Error::identity)?;
                     sent_generation.store(generation, Ordering::Relaxed);
                     Ok(headers)
                 })
                 .await;
             match result {
-                Err(Error::Api(api))
-                    if api.status == 401 && !refreshed && !no_token.load(Ordering::Relaxed) =>
-                {
+                Err(Error::Api(api)) if api.status == 401 && !refreshed => {
                     // The token was revoked or expired early: refresh once, try once more.
                     tracing::info!(target: "payroc", "bearer token refused; refreshing once");
                     tokens.invalidate(sent_generation.load(Ordering::Relaxed));
                     refreshed = true;
                     ambiguous_before_refresh = api.earlier_attempt_ambiguous;
                 }
-                Err(err) if ambiguous_before_refresh => return Err(err.after_ambiguous_attempt()),
+                Err(err) => return Err(err.of_call(ambiguous_before_refresh, key)),
                 other => return other,
             }
         }
@@ -166,8 +163,7 @@ impl Engine {
                 attempt += 1;
                 let mut headers = match extra_headers().await {
                     Ok(headers) => headers,
-                    Err(err) if ambiguous => return Err(err.after_ambiguous_attempt()),
-                    Err(err) => return Err(err),
+                    Err(err) => return Err(err.of_call(ambiguous, key)),
                 };
                 headers.push(("accept", "application/json".to_owned()));
                 if call.body.is_some() {
@@ -182,6 +178,7 @@ impl Engine {
                     headers,
                     body: call.body.clone(),
                     timeout: call.timeout.unwrap_or(settings.request_timeout),
+                    max_response_bytes: settings.max_response_bytes,
                 };
                 let sent = clock.now();
                 let result = self.transport.send(request).await;
@@ -190,6 +187,10 @@ impl Engine {
                     Ok(response) => {
                         tracing::info!(target: "payroc", attempt, status = response.status, latency_ms, "response");
                         if response.is_success() {
+                            if response.body.len() > settings.max_response_bytes {
+                                let message = format!("the body is longer than the {} bytes allowed", settings.max_response_bytes);
+                                return Err(Error::Decode(Box::new(call.decode_error(response, "a body within the size limit", message))));
+                            }
                             return result.map_err(Error::Transport);
                         }
                         Outcome::Status {
@@ -204,9 +205,10 @@ impl Engine {
                 };
                 let elapsed = clock.now().duration_since(started);
                 let decision = retry::decide(&settings.retry, outcome, call.replay, attempt, elapsed, self.next_jitter());
-                ambiguous |= match outcome {
-                    Outcome::Status { status, .. } => status == 408 || status >= 500,
-                    Outcome::Transport(kind) => kind != crate::http::TransportErrorKind::Connect,
+                ambiguous |= match (outcome, &result) {
+                    (Outcome::Status { status, .. }, _) => status == 408 || status >= 500,
+                    (Outcome::Transport(_), Err(err)) => err.maybe_sent(),
+                    (Outcome::Transport(_), Ok(_)) => false,
                 };
                 match decision {
                     Decision::RetryAfter(delay) => {
@@ -214,17 +216,11 @@ impl Engine {
                         clock.sleep(delay).await;
                     }
                     Decision::Stop => {
-                        return Err(match result {
-                            Ok(response) => {
-                                let mut api = ApiError::from_response(response.status, &response.body);
-                                api.earlier_attempt_ambiguous = ambiguous;
-                                Error::Api(Box::new(api))
-                            }
-                            Err(mut err) => {
-                                err.earlier_attempt_ambiguous = ambiguous;
-                                Error::Transport(err)
-                            }
-                        });
+                        let err = match result {
+                            Ok(response) => Error::Api(Box::new(ApiError::from_response(response.status, &response.body))),
+                            Err(err) => Error::Transport(err),
+                        };
+                        return Err(err.of_call(ambiguous, key));
                     }
                 }
             }
@@ -269,6 +265,27 @@ pub(crate) struct Call {
     pub(crate) replay: Replay,
 }
 
+impl Call {
+    /// Whether the call changes something on the server: a 2xx to it means it did.
+    pub(crate) fn is_write(&self) -> bool {
+        self.method != Method::Get
+    }
+
+    /// A 2xx answer to this call that could not be read, with what can be.
+    pub(crate) fn decode_error(
+        &self,
+        response: &HttpResponse,
+        expected: &'static str,
+        message: String,
+    ) -> crate::error::DecodeError {
+        let mut err = crate::error::DecodeError::new(response.status, expected, message)
+            .with_body(&response.body);
+        err.processed = self.is_write();
+        err.idempotency_key = self.idempotency_key.as_ref().map(|k| k.as_str().to_owned());
+        err
+    }
+}
+
 impl Client {
     /// A builder.
     pub fn builder() -> ClientBuilder {
@@ -280,6 +297,11 @@ impl Client {
             .api_key
             .filter(|k| !k.expose_secret().trim().is_empty())
             .ok_or_else(|| Error::Configuration("an API key is required".into()))?;
+        if api_key.expose_secret().chars().any(char::is_control) {
+            return Err(Error::Configuration(
+                "the API key must not contain control characters (a line break?)".into(),
+            ));
+        }
         let env: Environment = builder.environment;
         check_base_url("API URL", env.api_url())?;
         check_base_url("identity URL", env.identity_url())?;
@@ -338,7 +360,7 @@ impl Client {
             .engine
             .attempts(&call, || std::future::ready(Ok(headers.clone())))
             .await?;
-        let token: IdentityToken = decode(&response)?;
+        let token: IdentityToken = decode(&call, &response)?;
         Ok(FetchedToken {
             lifetime: Duration::from_secs(token.lifetime_secs()),
             token: token.access_token,
@@ -347,14 +369,31 @@ impl Client {
     }
 
     /// Runs one logical API call: bearer token, retries, one 401 refresh.
-    pub(crate) async fn execute(&self, call: Call) -> Result<HttpResponse> {
+    pub(crate) async fn execute(&self, call: &Call) -> Result<HttpResponse> {
         self.inner
             .engine
-            .attempts_authorized(&call, &self.inner.tokens, || async {
+            .attempts_authorized(call, &self.inner.tokens, || async {
                 let (auth, generation) = self.bearer().await?;
                 Ok((vec![("authorization", auth)], generation))
             })
             .await
+    }
+
+    /// Refuses a link from a reply that leads outside this client's API (another
+    /// host, port or scheme), so the bearer token is never sent anywhere else.
+    pub(crate) fn check_link(&self, href: &str, what: &str) -> Result<()> {
+        let base = &self.inner.api_url;
+        let inside = href
+            .strip_prefix(base.as_str())
+            .is_some_and(|rest| rest.starts_with('/'));
+        if inside {
+            return Ok(());
+        }
+        Err(Error::Decode(Box::new(crate::error::DecodeError::new(
+            200,
+            "a link into the API",
+            format!("the {what} link leaves the API base URL {base}"),
+        ))))
     }
 
     /// An absolute API URL from path segments (each percent-encoded) and a query.
@@ -378,7 +417,8 @@ impl Client {
             timeout,
             replay: Replay::Safe,
         };
-        decode(&self.execute(call).await?)
+        let response = self.execute(&call).await?;
+        decode(&call, &response)
     }
 
     /// Validates `body`, then sends it with one idempotency key for every attempt.
@@ -401,7 +441,8 @@ impl Client {
             Replay::Safe,
             options.timeout,
         )?;
-        decode(&self.execute(call).await?)
+        let response = self.execute(&call).await?;
+        decode(&call, &response)
     }
 
     /// A `POST` with no body: with an idempotency key when the API takes one,
@@ -425,7 +466,8 @@ impl Client {
                 Replay::Unsafe
             },
         };
-        decode(&self.execute(call).await?)
+        let response = self.execute(&call).await?;
+        decode(&call, &response)
     }
 
     /// A `DELETE` (no body either way). Not repeated once it may have been received:
@@ -439,8 +481,21 @@ impl Client {
             timeout: None,
             replay: Replay::Unsafe,
         };
-        self.execute(call).await.map(drop)
+        self.execute(&call).await.map(drop)
     }
+}
+
+/// A path parameter, refused before anything is sent when it is empty: an empty id
+/// would address another resource (`payments/` is the list).
+pub(crate) fn path_id<'a>(name: &'static str, value: &'a str) -> Result<&'a str> {
+    if value.trim().is_empty() {
+        return Err(Error::Validation(payroc_model::ValidationError::single(
+            name,
+            "must not be empty",
+            "required",
+        )));
+    }
+    Ok(value)
 }
 
 /// Validates `body` and makes it a call: nothing invalid is ever sent.
@@ -482,6 +537,11 @@ pub(crate) fn build_url(base: &str, segments: &[&str], query: &[(&'static str, S
 }
 
 fn encode_segment(segment: &str, out: &mut String) {
+    // `.` and `..` are path steps to every URL parser on the way: encoded, they stay ids.
+    if segment == "." || segment == ".." {
+        out.push_str(&"%2E".repeat(segment.len()));
+        return;
+    }
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
@@ -497,15 +557,17 @@ fn path_of(url: &str) -> &str {
     path.split('?').next().unwrap_or(path)
 }
 
-/// Reads a success body as `T`.
-pub(crate) fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T> {
-    payroc_model::json::from_slice(&response.body).map_err(|err| Error::Decode {
-        status: response.status,
-        expected: std::any::type_name::<T>()
+/// Reads a success body of `call` as `T`. A body that does not read is a decode
+/// error that keeps what can be read, and says the call was processed if it was a
+/// write: its 2xx means it happened.
+pub(crate) fn decode<T: DeserializeOwned>(call: &Call, response: &HttpResponse) -> Result<T> {
+    payroc_model::json::from_slice(&response.body).map_err(|err| {
+        let expected = std::any::type_name::<T>()
             .rsplit("::")
             .next()
-            .unwrap_or("value"),
-        message: err.to_string(),
+            .unwrap_or("value");
+        let message = payroc_model::json::describe_error(&err);
+        Error::Decode(Box::new(call.decode_error(response, expected, message)))
     })
 }
 

@@ -62,6 +62,13 @@ pub const DEFAULT_USER_AGENT: &str = concat!("payroc-rs/", env!("CARGO_PKG_VERSI
 /// Refuses plain http to anything but loopback, so a key or card never crosses a
 /// network in clear.
 pub(crate) fn check_base_url(what: &str, url: &str) -> Result<()> {
+    // The URL parser forgives surrounding spaces and encodes inner ones, but the
+    // text itself is what requests are built from.
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::Configuration(format!(
+            "{what} must not contain spaces or control characters"
+        )));
+    }
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| Error::Configuration(format!("{what} `{url}` is not a URL: {e}")))?;
     match parsed.scheme() {
@@ -96,7 +103,12 @@ pub(crate) struct Settings {
     pub(crate) user_agent: String,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
     pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) max_response_bytes: usize,
 }
+
+/// The largest response body a client reads by default (16 MiB): far above any page
+/// the APIs send, far below what would hurt a POS. A longer body is refused.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -107,6 +119,7 @@ impl Default for Settings {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             transport: None,
             clock: Arc::new(SystemClock),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -186,6 +199,14 @@ impl ClientBuilder {
     /// The retry policy.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.settings.retry = policy;
+        self
+    }
+
+    /// The largest response body to read (default [`DEFAULT_MAX_RESPONSE_BYTES`]). A
+    /// longer success body is a decode error (which, for a call that changes
+    /// something, says the call was processed); a longer error body keeps its status.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.settings.max_response_bytes = bytes;
         self
     }
 

@@ -5,6 +5,7 @@
 use crate::http::{TransportError, TransportErrorKind};
 use payroc_model::error::{ErrorItem, ProblemDetails};
 use payroc_model::paytrace::PaytraceValidationError;
+use payroc_model::secret::scrub;
 use payroc_model::ValidationError;
 use std::fmt;
 
@@ -54,26 +55,128 @@ pub struct ApiError {
     /// An earlier attempt of the same call may have been processed (its connection
     /// broke, it timed out, or it got a 5xx), whatever this last answer says.
     pub earlier_attempt_ambiguous: bool,
+    /// The `Idempotency-Key` the call carried, to retry it with.
+    pub idempotency_key: Option<String>,
+    /// The start of a body that was not problem JSON (scrubbed, at most
+    /// [`BODY_SNIPPET_BYTES`]), so an unreadable error still says something.
+    pub body_snippet: Option<String>,
 }
+
+/// The most of an unreadable error body kept in [`ApiError::body_snippet`].
+pub const BODY_SNIPPET_BYTES: usize = 200;
+
+/// The most field errors kept from one problem: a hostile server may send millions.
+const MAX_FIELD_ERRORS: usize = 100;
 
 impl ApiError {
     /// Parses an error body tolerantly: Payroc's problem details, PayTrace's 422
     /// `{"detail": [{loc, msg, type}]}` (as field errors), or an OAuth
-    /// `{"error", "error_description"}`; anything else leaves the fields empty.
+    /// `{"error", "error_description"}`; anything else leaves the fields empty. The
+    /// server's text is scrubbed of card numbers, security codes and bearer tokens,
+    /// and capped (see [`payroc_model::secret::scrub`]).
     pub fn from_response(status: u16, body: &[u8]) -> Self {
-        let problem = serde_json::from_slice::<ProblemDetails>(body)
+        let parsed = serde_json::from_slice::<ProblemDetails>(body)
             .ok()
             .filter(|p| {
                 p.kind.is_some() || p.title.is_some() || p.detail.is_some() || !p.errors.is_empty()
             })
             .or_else(|| paytrace_problem(status, body))
-            .or_else(|| oauth_problem(status, body))
-            .unwrap_or_default();
+            .or_else(|| oauth_problem(status, body));
+        let body_snippet = match &parsed {
+            Some(_) => None,
+            None => Some(String::from_utf8_lossy(
+                &body[..body.len().min(BODY_SNIPPET_BYTES)],
+            ))
+            .map(|text| scrub(text.trim()))
+            .filter(|text| !text.is_empty()),
+        };
         Self {
             status,
-            problem,
+            problem: parsed.map(scrub_problem).unwrap_or_default(),
             earlier_attempt_ambiguous: false,
+            idempotency_key: None,
+            body_snippet,
         }
+    }
+}
+
+fn scrub_problem(mut problem: ProblemDetails) -> ProblemDetails {
+    let text = |field: &mut Option<String>| {
+        if let Some(value) = field {
+            *value = scrub(value);
+        }
+    };
+    text(&mut problem.kind);
+    text(&mut problem.title);
+    text(&mut problem.detail);
+    text(&mut problem.instance);
+    text(&mut problem.resource);
+    problem.errors.truncate(MAX_FIELD_ERRORS);
+    for item in &mut problem.errors {
+        text(&mut item.parameter);
+        text(&mut item.detail);
+        text(&mut item.message);
+    }
+    problem
+}
+
+/// A success (2xx) answer whose body could not be read.
+#[derive(Debug, Clone)]
+pub struct DecodeError {
+    /// HTTP status.
+    pub status: u16,
+    /// The type expected.
+    pub expected: &'static str,
+    /// What was wrong (never the body itself; scrubbed).
+    pub message: String,
+    /// The call changed something on the server (it was not a read), so its 2xx
+    /// means it took effect: look it up, or retry with the same idempotency key.
+    pub processed: bool,
+    /// What could be read of the body: lossy UTF-8, at most [`RAW_BODY_BYTES`],
+    /// with card numbers, security codes and bearer tokens redacted.
+    pub raw_body: Option<String>,
+    /// The `Idempotency-Key` the call carried.
+    pub idempotency_key: Option<String>,
+}
+
+/// The most of an unreadable success body kept in [`DecodeError::raw_body`].
+pub const RAW_BODY_BYTES: usize = 64 * 1024;
+
+impl DecodeError {
+    /// A body that could not be read as `expected`.
+    pub fn new(status: u16, expected: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            expected,
+            message: scrub(&message.into()),
+            processed: false,
+            raw_body: None,
+            idempotency_key: None,
+        }
+    }
+
+    /// Keeps what can be read of `body`.
+    #[must_use]
+    pub fn with_body(mut self, body: &[u8]) -> Self {
+        let head = String::from_utf8_lossy(&body[..body.len().min(RAW_BODY_BYTES)]);
+        self.raw_body = Some(payroc_model::secret::redact(&head));
+        self
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not read the {} response as {}: {}",
+            self.status, self.expected, self.message
+        )?;
+        if self.processed {
+            f.write_str(
+                " (the request was processed: look it up, or retry with the same idempotency key)",
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -127,28 +230,44 @@ pub enum Error {
     /// errors travel through every `Result`).
     #[error("{}", describe_api(.0))]
     Api(Box<ApiError>),
-    /// A success response that could not be read.
-    #[error("could not read the {status} response as {expected}: {message}")]
-    Decode {
-        /// HTTP status.
-        status: u16,
-        /// The type expected.
-        expected: &'static str,
-        /// What was wrong (never the body itself).
-        message: String,
+    /// A success response that could not be read (boxed, as `Api`).
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+    /// No bearer token could be had, so the request itself was not sent (on this
+    /// attempt: an earlier one may have been, see `earlier_attempt_ambiguous`).
+    #[error("{}", describe_identity(source, *earlier_attempt_ambiguous))]
+    Identity {
+        /// Why the identity service gave no token.
+        source: Box<Error>,
+        /// An earlier attempt of the same call may have been processed.
+        earlier_attempt_ambiguous: bool,
+        /// The `Idempotency-Key` the call carried.
+        idempotency_key: Option<String>,
     },
     /// The caller cancelled.
     #[error("cancelled")]
     Cancelled,
-    /// A deadline passed before the operation finished.
-    #[error("timed out: {0}")]
-    Deadline(String),
+    /// A deadline passed before the operation finished; what it was doing may have
+    /// taken effect.
+    #[error("timed out: {message}")]
+    Deadline {
+        /// What was still going on.
+        message: String,
+        /// The `Idempotency-Key` of what may have taken effect, to retry with.
+        idempotency_key: Option<String>,
+    },
 }
 
 fn describe_transport(err: &TransportError) -> String {
     match err.kind {
         TransportErrorKind::Connect => {
             format!("could not connect (request not sent): {}", err.message)
+        }
+        TransportErrorKind::InvalidRequest => {
+            format!(
+                "the request could not be formed (not sent): {}",
+                err.message
+            )
         }
         TransportErrorKind::Timeout => format!(
             "timed out waiting for a response (the request may have been processed): {}",
@@ -165,10 +284,18 @@ fn describe_transport(err: &TransportError) -> String {
 
 fn describe_api(err: &ApiError) -> String {
     let summary = err.problem.summary();
-    if summary.is_empty() {
-        format!("HTTP {}", err.status)
+    match (&err.body_snippet, summary.is_empty()) {
+        (_, false) => format!("HTTP {}: {summary}", err.status),
+        (Some(body), true) => format!("HTTP {} (not problem JSON): {body}", err.status),
+        (None, true) => format!("HTTP {} with no body", err.status),
+    }
+}
+
+fn describe_identity(source: &Error, earlier_attempt_ambiguous: bool) -> String {
+    if earlier_attempt_ambiguous {
+        format!("could not get a bearer token to retry (an earlier attempt may have been processed): {source}")
     } else {
-        format!("HTTP {}: {summary}", err.status)
+        format!("could not get a bearer token, so the request was not sent: {source}")
     }
 }
 
@@ -180,6 +307,7 @@ impl Error {
             Self::Configuration(_) => ErrorKind::Configuration,
             Self::Transport(t) => match t.kind {
                 TransportErrorKind::Connect => ErrorKind::Transport,
+                TransportErrorKind::InvalidRequest => ErrorKind::Configuration,
                 TransportErrorKind::Timeout => ErrorKind::Timeout,
                 _ => ErrorKind::ConnectionLost,
             },
@@ -193,9 +321,18 @@ impl Error {
                 500..=599 => ErrorKind::Server,
                 _ => ErrorKind::Api,
             },
-            Self::Decode { .. } => ErrorKind::Decode,
+            Self::Decode(_) => ErrorKind::Decode,
+            // A refused key is the caller's to fix; anything else kept the request
+            // from being sent at all.
+            Self::Identity { source, .. } => match source.kind() {
+                kind @ (ErrorKind::Unauthorized
+                | ErrorKind::Forbidden
+                | ErrorKind::Configuration
+                | ErrorKind::Validation) => kind,
+                _ => ErrorKind::Transport,
+            },
             Self::Cancelled => ErrorKind::Cancelled,
-            Self::Deadline(_) => ErrorKind::Timeout,
+            Self::Deadline { .. } => ErrorKind::Timeout,
         }
     }
 
@@ -219,17 +356,83 @@ impl Error {
         match self {
             Self::Transport(t) => t.maybe_sent() || t.earlier_attempt_ambiguous,
             Self::Api(api) => api.status >= 500 || api.earlier_attempt_ambiguous,
-            Self::Deadline(_) => true,
+            Self::Decode(d) => d.processed,
+            Self::Identity {
+                earlier_attempt_ambiguous,
+                ..
+            } => *earlier_attempt_ambiguous,
+            Self::Deadline { .. } => true,
             _ => false,
         }
     }
 
-    /// This error, as the end of a call an earlier attempt of which may have been
-    /// acted on by the server.
-    pub(crate) fn after_ambiguous_attempt(mut self) -> Self {
+    /// The `Idempotency-Key` the call carried: retry with it after an error that
+    /// [`maybe_processed`](Self::maybe_processed), so nothing is done twice.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        match self {
+            Self::Transport(t) => t.idempotency_key.as_deref(),
+            Self::Api(api) => api.idempotency_key.as_deref(),
+            Self::Decode(d) => d.idempotency_key.as_deref(),
+            Self::Deadline {
+                idempotency_key, ..
+            } => idempotency_key.as_deref(),
+            Self::Identity {
+                idempotency_key, ..
+            } => idempotency_key.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// What could be read of a success body that did not parse (scrubbed, capped).
+    pub fn raw_body(&self) -> Option<&str> {
+        match self {
+            Self::Decode(d) => d.raw_body.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A deadline that passed while `message` was going on.
+    pub(crate) fn deadline(message: &str, key: Option<&str>) -> Self {
+        Self::Deadline {
+            message: message.to_owned(),
+            idempotency_key: key.map(str::to_owned),
+        }
+    }
+
+    /// A token fetch that failed, as the error of the call that needed the token.
+    pub(crate) fn identity(self) -> Self {
+        match self {
+            already @ Self::Identity { .. } => already,
+            source => Self::Identity {
+                source: Box::new(source),
+                earlier_attempt_ambiguous: false,
+                idempotency_key: None,
+            },
+        }
+    }
+
+    /// This error as the end of one logical call: whether an earlier attempt may
+    /// have been acted on by the server, and the idempotency key the call carried.
+    pub(crate) fn of_call(mut self, ambiguous: bool, key: Option<&str>) -> Self {
+        let key = key.map(str::to_owned);
         match &mut self {
-            Self::Transport(t) => t.earlier_attempt_ambiguous = true,
-            Self::Api(api) => api.earlier_attempt_ambiguous = true,
+            Self::Transport(t) => {
+                t.earlier_attempt_ambiguous |= ambiguous;
+                t.idempotency_key = key;
+            }
+            Self::Api(api) => {
+                api.earlier_attempt_ambiguous |= ambiguous;
+                api.idempotency_key = key;
+            }
+            Self::Decode(d) => d.idempotency_key = key,
+            Self::Identity {
+                earlier_attempt_ambiguous,
+                idempotency_key,
+                ..
+            } => {
+                *earlier_attempt_ambiguous |= ambiguous;
+                *idempotency_key = key;
+            }
             _ => {}
         }
         self
@@ -239,7 +442,8 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Api(api) => Some(api.status),
-            Self::Decode { status, .. } => Some(*status),
+            Self::Decode(d) => Some(d.status),
+            Self::Identity { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -248,6 +452,7 @@ impl Error {
     pub fn problem(&self) -> Option<&ProblemDetails> {
         match self {
             Self::Api(api) => Some(&api.problem),
+            Self::Identity { source, .. } => source.problem(),
             _ => None,
         }
     }

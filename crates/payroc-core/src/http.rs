@@ -58,6 +58,10 @@ pub struct HttpRequest {
     pub body: Option<Vec<u8>>,
     /// How long this one attempt may take in all.
     pub timeout: Duration,
+    /// Read at most this many bytes of the response body plus one, then stop: a body
+    /// longer than this is refused by the client, and a server that never ends its
+    /// body must not fill memory.
+    pub max_response_bytes: usize,
 }
 
 impl HttpRequest {
@@ -93,6 +97,7 @@ impl fmt::Debug for HttpRequest {
             .field("headers", &Headers(&self.headers))
             .field("body_len", &self.body.as_ref().map(Vec::len))
             .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -143,6 +148,9 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection broke during the exchange: the request may have been acted on.
     Io,
+    /// The request could not be formed (a header value with a line break, a URL
+    /// too long or unparsable): it was never sent, and trying again will not help.
+    InvalidRequest,
 }
 
 /// A request that got no HTTP response.
@@ -156,6 +164,9 @@ pub struct TransportError {
     /// An earlier attempt of the same call may have been processed (set by the
     /// client's retry loop; transports leave it false).
     pub earlier_attempt_ambiguous: bool,
+    /// The `Idempotency-Key` the call carried (set by the client; transports leave
+    /// it `None`).
+    pub idempotency_key: Option<String>,
 }
 
 impl TransportError {
@@ -165,12 +176,16 @@ impl TransportError {
             kind,
             message: message.into(),
             earlier_attempt_ambiguous: false,
+            idempotency_key: None,
         }
     }
 
     /// Whether the server may have received and acted on the request.
     pub fn maybe_sent(&self) -> bool {
-        self.kind != TransportErrorKind::Connect
+        !matches!(
+            self.kind,
+            TransportErrorKind::Connect | TransportErrorKind::InvalidRequest
+        )
     }
 }
 

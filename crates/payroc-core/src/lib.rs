@@ -54,8 +54,8 @@ pub mod transport;
 
 pub use cancel::CancelHandle;
 pub use client::{Client, RequestOptions};
-pub use config::{ClientBuilder, Environment};
-pub use error::{ApiError, Error, ErrorKind, Result};
+pub use config::{ClientBuilder, Environment, DEFAULT_MAX_RESPONSE_BYTES};
+pub use error::{ApiError, DecodeError, Error, ErrorKind, Result};
 pub use http::HttpTransport;
 pub use idempotency::IdempotencyKey;
 pub use payroc_model as model;

@@ -8,7 +8,7 @@ use crate::http::BoxFuture;
 use futures_core::Stream;
 use payroc_model::page::Paginated;
 use serde::de::DeserializeOwned;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -16,6 +16,9 @@ use std::task::{Context, Poll};
 pub struct Pager<T> {
     client: Client,
     next_url: Option<String>,
+    /// Every page link followed, so a server whose links go round in a circle ends
+    /// the listing with an error instead of paging forever.
+    seen: HashSet<String>,
     buffer: VecDeque<T>,
     in_flight: Option<BoxFuture<'static, Result<Paginated<T>>>>,
 }
@@ -34,6 +37,7 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> {
         Self {
             client,
             next_url: Some(first_url),
+            seen: HashSet::new(),
             buffer: VecDeque::new(),
             in_flight: None,
         }
@@ -41,16 +45,19 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> {
 
     fn fetch(&mut self, url: String) -> BoxFuture<'static, Result<Paginated<T>>> {
         let client = self.client.clone();
+        let repeated = !self.seen.insert(url.clone());
         Box::pin(async move {
-            // Links come from the server: follow only those into this client's API, so
-            // the bearer token is never sent anywhere else.
-            if !url.starts_with(&format!("{}/", client.api_url())) {
-                return Err(crate::Error::Decode {
-                    status: 200,
-                    expected: "a page link into the API",
-                    message: format!("the next-page link leaves the API base URL: {url}"),
-                });
+            if repeated {
+                return Err(crate::Error::Decode(Box::new(
+                    crate::error::DecodeError::new(
+                        200,
+                        "a link to a page not read yet",
+                        "the next-page link leads back to a page already read",
+                    ),
+                )));
             }
+            // Links come from the server: follow only those into this client's API.
+            client.check_link(&url, "next-page")?;
             client.get_json::<Paginated<T>>(url, None).await
         })
     }

@@ -82,6 +82,13 @@ impl PaytraceClientBuilder {
         self
     }
 
+    /// The largest response body to read (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::DEFAULT_MAX_RESPONSE_BYTES)).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.settings.max_response_bytes = bytes;
+        self
+    }
+
     /// Your own HTTP stack.
     pub fn transport(mut self, transport: Arc<dyn crate::HttpTransport>) -> Self {
         self.settings.transport = Some(transport);
@@ -164,7 +171,7 @@ impl PaytraceClient {
                 std::future::ready(Ok(Vec::new()))
             })
             .await?;
-        let token: PaytraceToken = decode(&response)?;
+        let token: PaytraceToken = decode(&call, &response)?;
         Ok(FetchedToken {
             lifetime: Duration::from_secs(token.lifetime_secs()),
             token: token.access_token,
@@ -216,7 +223,7 @@ impl PaytraceClient {
                 Ok((headers, token.generation))
             })
             .await?;
-        decode(&response)
+        decode(&call, &response)
     }
 
     fn url(&self, segments: &[&str]) -> String {

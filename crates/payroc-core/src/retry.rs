@@ -99,6 +99,8 @@ pub fn decide(
             (retryable, retry_after)
         }
         Outcome::Transport(TransportErrorKind::Connect) => (true, None),
+        // The same malformed request would fail the same way.
+        Outcome::Transport(TransportErrorKind::InvalidRequest) => (false, None),
         Outcome::Transport(_) => (replay == Replay::Safe, None),
     };
     if !retryable {
@@ -181,6 +183,12 @@ mod tests {
             (
                 Outcome::Transport(TransportErrorKind::Timeout),
                 Replay::Unsafe,
+                1,
+                Stop,
+            ),
+            (
+                Outcome::Transport(TransportErrorKind::InvalidRequest),
+                Replay::Safe,
                 1,
                 Stop,
             ),

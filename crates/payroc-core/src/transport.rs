@@ -20,6 +20,9 @@ impl ReqwestTransport {
             .user_agent(user_agent)
             .tcp_nodelay(true)
             .pool_idle_timeout(Duration::from_secs(90))
+            // A redirect would re-send the body (card data) and the credentials to
+            // wherever the server says; a 3xx is reported as the answer instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|err| TransportError::new(TransportErrorKind::Connect, err.to_string()))?;
         Ok(Self { client })
@@ -27,7 +30,9 @@ impl ReqwestTransport {
 }
 
 fn classify(err: &reqwest::Error) -> TransportErrorKind {
-    if err.is_connect() {
+    if err.is_builder() {
+        TransportErrorKind::InvalidRequest
+    } else if err.is_connect() {
         TransportErrorKind::Connect
     } else if err.is_timeout() {
         TransportErrorKind::Timeout
@@ -67,6 +72,7 @@ impl HttpTransport for ReqwestTransport {
             if let Some(body) = request.body {
                 builder = builder.body(body);
             }
+            let max_response_bytes = request.max_response_bytes;
             let fail = |err: reqwest::Error| TransportError::new(classify(&err), describe(&err));
             let response = builder.send().await.map_err(fail)?;
             let status = response.status().as_u16();
@@ -75,7 +81,9 @@ impl HttpTransport for ReqwestTransport {
                 .iter()
                 .filter_map(|(n, v)| Some((n.as_str().to_owned(), v.to_str().ok()?.to_owned())))
                 .collect();
-            let body = response.bytes().await.map_err(fail)?.to_vec();
+            let body = read_capped(response, max_response_bytes)
+                .await
+                .map_err(fail)?;
             Ok(HttpResponse {
                 status,
                 headers,
@@ -83,4 +91,24 @@ impl HttpTransport for ReqwestTransport {
             })
         })
     }
+}
+
+/// The body, read chunk by chunk until it ends or passes `max` bytes (then `max + 1`
+/// bytes are kept, so the client can tell it was cut).
+async fn read_capped(
+    mut response: reqwest::Response,
+    max: usize,
+) -> Result<Vec<u8>, reqwest::Error> {
+    let limit = max.saturating_add(1);
+    let expected = response.content_length().unwrap_or(0);
+    let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(limit).min(limit));
+    while let Some(chunk) = response.chunk().await? {
+        let room = limit - body.len();
+        if chunk.len() >= room {
+            body.extend_from_slice(&chunk[..room]);
+            break;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }

@@ -304,11 +304,7 @@ impl PinDetails {
                     v.violation("dataFormat", "enum", "`raw` PINs are accepted only with single-use tokens; send a `dukpt` PIN block");
                 }
             }
-            Self::Unknown(u) => v.unknown_variant(
-                "dataFormat",
-                u.tag("dataFormat").unwrap_or(""),
-                Self::KNOWN_TAGS,
-            ),
+            Self::Unknown(_) => v.unknown_variant("dataFormat", Self::KNOWN_TAGS),
         }
     }
 }
@@ -460,12 +456,8 @@ impl Validate for CardDetails {
                 }
                 v.nested_opt("ebtDetails", &swiped.ebt_details);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant(
-                    "entryMethod",
-                    u.tag("entryMethod").unwrap_or(""),
-                    Self::KNOWN_TAGS,
-                );
+            Self::Unknown(_) => {
+                v.unknown_variant("entryMethod", Self::KNOWN_TAGS);
             }
         }
     }
@@ -570,12 +562,8 @@ impl Validate for KeyedData {
                 }
                 cvv_shape(v, "cvv", &d.cvv);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant(
-                    "dataFormat",
-                    u.tag("dataFormat").unwrap_or(""),
-                    Self::KNOWN_TAGS,
-                );
+            Self::Unknown(_) => {
+                v.unknown_variant("dataFormat", Self::KNOWN_TAGS);
             }
         }
     }
@@ -651,12 +639,8 @@ impl Validate for SwipedData {
                 v.required_str("trackData", d.track_data.expose_secret());
                 v.known_opt("fallbackReason", &d.fallback_reason);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant(
-                    "dataFormat",
-                    u.tag("dataFormat").unwrap_or(""),
-                    Self::KNOWN_TAGS,
-                );
+            Self::Unknown(_) => {
+                v.unknown_variant("dataFormat", Self::KNOWN_TAGS);
             }
         }
     }

@@ -480,8 +480,8 @@ fn valid_pointer(path: &str) -> bool {
 impl Validate for PatchDocument {
     fn validate_into(&self, v: &mut Validator) {
         match self {
-            Self::Unknown(u) => {
-                v.unknown_variant("op", u.tag("op").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("op", Self::KNOWN_TAGS);
             }
             Self::Move(p) | Self::Copy(p) if !valid_pointer(&p.from) => {
                 v.violation("from", "format", "must be a JSON Pointer starting with /");

@@ -13,6 +13,13 @@ pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ValidationError>
     if let Ok(value) = from_slice(json) {
         return Ok(value);
     }
+    // Broken JSON is reported as such, wherever it breaks: `{} xyz` is not "a missing
+    // field" but text after the body.
+    if let Err(err) = from_slice::<serde::de::IgnoredAny>(json) {
+        if err.is_syntax() || err.is_eof() {
+            return Err(ValidationError::single("", describe(&err), "json"));
+        }
+    }
     let mut de = serde_json::Deserializer::from_slice(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let outer = json_path(err.path());
@@ -126,16 +133,84 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 }
 
 /// serde_json's message without its " at line L column C" tail, which means nothing
-/// to a caller who built the JSON in memory; syntax errors keep it.
+/// to a caller who built the JSON in memory (syntax errors keep it), and without the
+/// values it quotes from the input: a card number sent as a number, or in an enum
+/// field, must not come back in an error. See [`describe_error`].
 fn describe(err: &serde_json::Error) -> String {
     let text = err.to_string();
     if err.is_syntax() || err.is_eof() {
         return format!("malformed JSON: {text}");
     }
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
+    let text = match text.rfind(" at line ") {
+        Some(cut) => &text[..cut],
+        None => &text,
+    };
+    without_input_values(text)
+}
+
+/// A serde_json error as a message safe to show and to log: no value from the input
+/// is quoted, digit runs that may be card numbers are masked, and the text is capped
+/// (see [`crate::secret::scrub`]).
+pub fn describe_error(err: &serde_json::Error) -> String {
+    describe(err)
+}
+
+/// serde's messages quote the offending input ("invalid type: integer `4111…`",
+/// "unknown variant `…`"); this keeps what kind of value it was and what was expected.
+fn without_input_values(text: &str) -> String {
+    let mut out = text.to_owned();
+    for marker in ["invalid type: ", "invalid value: "] {
+        if let Some(at) = out.find(marker) {
+            let start = at + marker.len();
+            // The expected part is ours, so its marker is found from the end: the
+            // quoted input may contain ", expected" itself.
+            let end = out[start..]
+                .rfind(", expected")
+                .map_or(out.len(), |e| start + e);
+            let kind = out[start..end]
+                .split(['`', '"'])
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .to_owned();
+            let note = if kind == "floating point" && expects_integer(&out[end..]) {
+                " (a fraction, or a whole number out of range)"
+            } else {
+                ""
+            };
+            out.replace_range(start..end, &format!("{kind}{note}"));
+        }
     }
+    let variant = "unknown variant";
+    if let Some(at) = out.find("unknown variant `") {
+        let start = at + variant.len();
+        let end = out[start..]
+            .rfind("`, expected")
+            .or_else(|| out[start + 1..].find('`').map(|e| e + 1))
+            .map_or(out.len(), |e| start + e + 1);
+        out.replace_range(start..end, "");
+    }
+    // "invalid length 0, expected struct X with 13 elements": an array where an object
+    // belongs. serde describes how a sequence would have to look; JSON callers need
+    // to hear that an object was expected.
+    if let Some(name) = out
+        .split_once("expected struct ")
+        .and_then(|(_, rest)| rest.split_once(" with "))
+        .filter(|(_, tail)| tail.contains("element"))
+        .map(|(name, _)| name.to_owned())
+    {
+        out = format!("expected a JSON object ({name}), not an array");
+    }
+    crate::secret::scrub(&out)
+}
+
+fn expects_integer(expected: &str) -> bool {
+    let expected = expected.trim_start_matches(", expected ");
+    [
+        "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "integer",
+    ]
+    .iter()
+    .any(|t| expected.starts_with(t))
 }
 
 #[cfg(test)]
@@ -214,5 +289,58 @@ mod tests {
         .unwrap_err();
         let paths: Vec<_> = err.violations().iter().map(|v| v.path.as_str()).collect();
         assert_eq!(paths, ["address1", "country"]);
+    }
+
+    #[test]
+    fn messages_never_quote_the_input() {
+        use crate::payment::PaymentRequest;
+        let pan = br#"{"channel":"web","processingTerminalId":"1","order":{"orderId":"A","amount":1,"currency":"USD"},
+            "paymentMethod":{"type":"card","cardDetails":{"entryMethod":"keyed","keyedData":{"dataFormat":"plainText","cardNumber":4111111111111111,"cvv":737}}}}"#;
+        let in_enum = br#"{"channel":"4111111111111111","processingTerminalId":"1","order":{"orderId":"A","amount":1,"currency":"USD"},
+            "paymentMethod":{"type":"secureToken","token":"1"}}"#;
+        let cvv = br#"{"channel":"web","processingTerminalId":"1","order":{"orderId":"A","amount":1,"currency":"USD"},
+            "paymentMethod":{"type":"card","cardDetails":{"entryMethod":"keyed","keyedData":{"dataFormat":"plainText","cardNumber":"4111111111111111","cvv":737}}}}"#;
+        for body in [&pan[..], &in_enum[..], &cvv[..]] {
+            let err = parse_request::<PaymentRequest>(body).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            for secret in ["4111111111111111", "111111", "737"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+        }
+        let err = from_json::<PaymentRequest>(pan).unwrap_err();
+        let v = &err.violations()[0];
+        assert_eq!(v.path, "paymentMethod.cardDetails.keyedData.cardNumber");
+        assert!(
+            v.message
+                .contains("invalid type: integer, expected a string"),
+            "{}",
+            v.message
+        );
+    }
+
+    #[test]
+    fn confusing_inputs_get_plain_messages() {
+        use crate::payment::PaymentRequest;
+        let err = from_json::<PaymentRequest>(b"[]").unwrap_err();
+        assert_eq!(
+            err.violations()[0].message,
+            "expected a JSON object (PaymentRequest), not an array"
+        );
+        let huge = br#"{"channel":"web","processingTerminalId":"1","order":{"orderId":"A","amount":18446744073709551616,"currency":"USD"},
+            "paymentMethod":{"type":"secureToken","token":"1"}}"#;
+        let err = from_json::<PaymentRequest>(huge).unwrap_err();
+        let v = &err.violations()[0];
+        assert_eq!(v.path, "order.amount");
+        assert!(
+            v.message.contains("whole number out of range"),
+            "{}",
+            v.message
+        );
+        let err = from_json::<Address>(b"{} xyz").unwrap_err();
+        assert_eq!(err.violations()[0].code, "json");
+        assert!(
+            err.violations()[0].message.starts_with("malformed JSON"),
+            "{err}"
+        );
     }
 }

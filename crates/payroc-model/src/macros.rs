@@ -11,12 +11,26 @@ macro_rules! open_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this version of the SDK does not know; kept verbatim.
             Unknown(String),
+        }
+
+        // A value nobody documented may be anything a caller typed, a card number
+        // included: `Debug` shows it scrubbed.
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    $( Self::$variant => f.write_str(stringify!($variant)), )+
+                    Self::Unknown(other) => f
+                        .debug_tuple("Unknown")
+                        .field(&$crate::secret::scrub(other))
+                        .finish(),
+                }
+            }
         }
 
         impl $name {

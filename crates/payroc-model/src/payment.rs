@@ -847,9 +847,7 @@ impl Validate for Tax {
                 v.non_negative_number("rate", tax.rate);
                 v.required_str("name", &tax.name);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS)
-            }
+            Self::Unknown(_) => v.unknown_variant("type", Self::KNOWN_TAGS),
         }
     }
 }
@@ -1239,9 +1237,7 @@ impl Validate for PaymentMethod {
                 v.known_opt("secCode", &single.sec_code);
                 v.known_opt("accountType", &single.account_type);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS)
-            }
+            Self::Unknown(_) => v.unknown_variant("type", Self::KNOWN_TAGS),
         }
     }
 }
@@ -1262,11 +1258,7 @@ impl Validate for ThreeDSecure {
         match self {
             Self::Gateway(gateway) => v.required_str("mpiReference", &gateway.mpi_reference),
             Self::ThirdParty(third) => v.known("eci", &third.eci),
-            Self::Unknown(u) => v.unknown_variant(
-                "serviceProvider",
-                u.tag("serviceProvider").unwrap_or(""),
-                Self::KNOWN_TAGS,
-            ),
+            Self::Unknown(_) => v.unknown_variant("serviceProvider", Self::KNOWN_TAGS),
         }
     }
 }
@@ -1864,9 +1856,7 @@ impl Validate for PaymentAdjustment {
             Self::Signature(signature) => {
                 v.required_str("cardholderSignature", &signature.cardholder_signature);
             }
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS)
-            }
+            Self::Unknown(_) => v.unknown_variant("type", Self::KNOWN_TAGS),
         }
     }
 }

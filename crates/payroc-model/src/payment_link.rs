@@ -170,8 +170,8 @@ impl Validate for PaymentLinkCharge {
                 v.known("currency", &preset.currency);
             }
             Self::Prompt(prompt) => v.known("currency", &prompt.currency),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }
@@ -480,8 +480,8 @@ impl Validate for PaymentLink {
         match self {
             Self::MultiUse(link) => link.validate_into(v),
             Self::SingleUse(link) => link.validate_into(v),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }

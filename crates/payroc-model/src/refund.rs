@@ -85,8 +85,8 @@ impl Validate for RefundMethod {
         match self {
             Self::Card(method) => method.validate_into(v),
             Self::SecureToken(method) => method.validate_into(v),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }
@@ -244,8 +244,8 @@ impl Validate for RefundAdjustment {
         match self {
             Self::Status(status) => status.validate_into(v),
             Self::Customer(customer) => customer.validate_into(v),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }

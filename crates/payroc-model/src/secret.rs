@@ -134,3 +134,167 @@ secret_string! {
     /// A password, such as PayTrace's API password.
     Password
 }
+
+/// The longest text [`scrub`] returns, in bytes: an error message or a server's
+/// problem text is for people, and a hostile server may send megabytes of it.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// Text from outside (a server's problem details, a parser's message) made safe to show:
+/// every run of 13 or more digits (single spaces or dashes between them allowed) is
+/// masked as a card number, the 3 or 4 digits after a security-code word (`cvv`, `cvc`,
+/// `cvn`, `security code`) are starred, a `Bearer` credential is redacted, and the
+/// result is cut at [`MAX_TEXT_BYTES`].
+pub fn scrub(text: &str) -> String {
+    truncate(redact(text), MAX_TEXT_BYTES)
+}
+
+/// [`scrub`] without the cap, for a body kept whole (its own cap applies).
+pub fn redact(text: &str) -> String {
+    redact_bearer(&mask_security_codes(&mask_card_numbers(text)))
+}
+
+/// `text` cut at a character boundary at most `max` bytes in, marked with `…`.
+pub fn truncate(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut cut = max.saturating_sub('…'.len_utf8());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
+/// Every run of 13 or more digits (single spaces or dashes between them allowed)
+/// masked as a card number: first six, `*`, last four.
+pub fn mask_card_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push_str(&text[start..i]);
+            continue;
+        }
+        // A run: digits, with single separators between them.
+        let start = i;
+        let mut end = i;
+        let mut digits = String::new();
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                digits.push(bytes[i] as char);
+                i += 1;
+                end = i;
+            } else if matches!(bytes[i], b' ' | b'-')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if digits.len() >= 13 {
+            out.push_str(&CardNumber::new(digits).masked());
+        } else {
+            out.push_str(&text[start..end]);
+        }
+        i = end;
+    }
+    out
+}
+
+fn mask_security_codes(text: &str) -> String {
+    const WORDS: [&str; 5] = ["cvv", "cvc", "cvn", "security code", "securitycode"];
+    let lower = text.to_ascii_lowercase();
+    let mut out = text.as_bytes().to_vec();
+    for word in WORDS {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(word) {
+            let mut after = from + found + word.len();
+            // `CVV2`, `CVC2`: the 2 names the code, it is not part of it.
+            let b = lower.as_bytes();
+            if b.get(after) == Some(&b'2') && !b.get(after + 1).is_some_and(u8::is_ascii_digit) {
+                after += 1;
+            }
+            // The code follows within a few characters (`cvv 737`, `CVV2: "737"`).
+            let window = &lower.as_bytes()[after..lower.len().min(after + 12)];
+            if let Some(first) = window.iter().position(u8::is_ascii_digit) {
+                let start = after + first;
+                let len = lower.as_bytes()[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if (3..=4).contains(&len) {
+                    out[start..start + len].fill(b'*');
+                }
+            }
+            from = after;
+        }
+    }
+    // Only ASCII digits were replaced by ASCII: still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn redact_bearer(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("bearer ") {
+        let start = from + found + "bearer ".len();
+        let len = text[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
+            .unwrap_or(text.len() - start);
+        out.push_str(&text[from..start]);
+        if len > 0 {
+            out.push_str(REDACTED);
+        }
+        from = start + len;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+#[cfg(test)]
+mod scrub_tests {
+    use super::*;
+
+    #[test]
+    fn card_numbers_codes_and_tokens_are_masked() {
+        let cases = [
+            (
+                "card 4111111111111111 declined",
+                "card 411111******1111 declined",
+            ),
+            ("pan 4111 1111 1111 1111.", "pan 411111******1111."),
+            ("pan 4111-1111-1111-1111", "pan 411111******1111"),
+            ("cvv 737 wrong", "cvv *** wrong"),
+            ("CVV2: \"1234\"", "CVV2: \"****\""),
+            ("Security code 999 is bad", "Security code *** is bad"),
+            (
+                "Authorization: Bearer abc.def-ghi, then",
+                "Authorization: Bearer [REDACTED], then",
+            ),
+            (
+                "order 1234 of terminal 1234001 at 2026",
+                "order 1234 of terminal 1234001 at 2026",
+            ),
+            ("amount 4999 (cvv missing)", "amount 4999 (cvv missing)"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(scrub(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_character_boundary() {
+        let text = "é".repeat(MAX_TEXT_BYTES);
+        let cut = scrub(&text);
+        assert!(cut.len() <= MAX_TEXT_BYTES, "{}", cut.len());
+        assert!(cut.ends_with('…'));
+    }
+}

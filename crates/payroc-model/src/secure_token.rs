@@ -190,8 +190,8 @@ impl Validate for SecureTokenSource {
             Self::Pad(s) => s.validate_into(v),
             Self::Card(s) => s.validate_into(v),
             Self::SingleUseToken(s) => s.validate_into(v),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }
@@ -238,8 +238,8 @@ impl Validate for SecureTokenThreeDSecure {
         match self {
             Self::Gateway(g) => v.required_str("mpiReference", &g.mpi_reference),
             Self::ThirdParty(t) => v.known("eci", &t.eci),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }
@@ -645,8 +645,8 @@ impl Validate for AccountUpdate {
     fn validate_into(&self, v: &mut Validator) {
         match self {
             Self::SingleUseToken(u) => v.required_str("token", &u.token),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }
@@ -671,8 +671,8 @@ impl Validate for SingleUseTokenRequestSource {
             Self::Ach(s) => s.validate_into(v),
             Self::Pad(s) => s.validate_into(v),
             Self::Card(s) => s.validate_into(v),
-            Self::Unknown(u) => {
-                v.unknown_variant("type", u.tag("type").unwrap_or(""), Self::KNOWN_TAGS);
+            Self::Unknown(_) => {
+                v.unknown_variant("type", Self::KNOWN_TAGS);
             }
         }
     }

@@ -288,15 +288,7 @@ impl Validator {
     /// An open enum in a request must hold a value the API documents.
     pub fn known<E: OpenEnum>(&mut self, field: &'static str, value: &E) {
         if !value.is_known() {
-            self.violation(
-                field,
-                "enum",
-                format!(
-                    "`{}` is not a valid value; expected one of: {}",
-                    value.as_str(),
-                    E::known_values().join(", ")
-                ),
-            );
+            self.violation(field, "enum", not_one_of(E::known_values()));
         }
     }
 
@@ -310,27 +302,13 @@ impl Validator {
     /// An open enum at the current path (e.g. an array element) must be documented.
     pub fn known_here<E: OpenEnum>(&mut self, value: &E) {
         if !value.is_known() {
-            self.violation_here(
-                "enum",
-                format!(
-                    "`{}` is not a valid value; expected one of: {}",
-                    value.as_str(),
-                    E::known_values().join(", ")
-                ),
-            );
+            self.violation_here("enum", not_one_of(E::known_values()));
         }
     }
 
     /// A polymorphic object whose discriminator this SDK does not know.
-    pub fn unknown_variant(&mut self, tag_field: &'static str, tag: &str, known: &[&str]) {
-        self.violation(
-            tag_field,
-            "enum",
-            format!(
-                "`{tag}` is not a valid value; expected one of: {}",
-                known.join(", ")
-            ),
-        );
+    pub fn unknown_variant(&mut self, tag_field: &'static str, known: &[&str]) {
+        self.violation(tag_field, "enum", not_one_of(known));
     }
 
     /// A card number: 12–19 digits passing the Luhn check.
@@ -501,6 +479,15 @@ pub fn is_rfc3339(value: &str) -> bool {
 /// A UUID in canonical form whose version is 4, as `Idempotency-Key` must be.
 pub fn is_uuid_v4(value: &str) -> bool {
     value.len() == 36 && uuid::Uuid::try_parse(value).is_ok_and(|u| u.get_version_num() == 4)
+}
+
+/// The message for a value outside an enum. The value itself is not quoted: a card
+/// number typed into the wrong field must not come back in an error.
+fn not_one_of(known: &[&str]) -> String {
+    format!(
+        "is not a valid value; expected one of: {}",
+        known.join(", ")
+    )
 }
 
 #[cfg(test)]

@@ -72,10 +72,12 @@ impl Call<'_> {
 fn json<T: Serialize>(value: &T) -> Result<Output> {
     serde_json::to_vec(value)
         .map(Some)
-        .map_err(|e| Error::Decode {
-            status: 200,
-            expected: "a JSON-serializable response",
-            message: e.to_string(),
+        .map_err(|e| {
+            Error::Decode(Box::new(payroc_core::DecodeError::new(
+                200,
+                "a JSON-serializable response",
+                e.to_string(),
+            )))
         })
 }
 

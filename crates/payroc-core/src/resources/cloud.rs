@@ -2,8 +2,8 @@
 //! and one call that runs a whole sale on a device.
 
 use crate::cancel::CancelHandle;
-use crate::client::{Client, RequestOptions};
-use crate::error::{Error, ErrorKind, Result};
+use crate::client::{path_id, Client, RequestOptions};
+use crate::error::{DecodeError, Error, ErrorKind, Result};
 use crate::http::Method;
 use payroc_model::cloud::{
     Instruction, InstructionStatus, PaymentInstruction, PaymentInstructionRequest,
@@ -13,6 +13,7 @@ use payroc_model::cloud::{
 use payroc_model::payment::RetrievedPayment;
 use payroc_model::refund::RetrievedRefund;
 use serde::de::DeserializeOwned;
+use std::future::Future;
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -134,9 +135,10 @@ impl PayrocCloud<'_> {
         serial_number: &str,
         request: &PaymentInstructionRequest,
     ) -> Result<PaymentInstruction> {
+        let serial = path_id("serialNumber", serial_number)?;
         let url = self
             .client
-            .url(&["devices", serial_number, "payment-instructions"], &[]);
+            .url(&["devices", serial, "payment-instructions"], &[]);
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -148,9 +150,10 @@ impl PayrocCloud<'_> {
         serial_number: &str,
         request: &RefundInstructionRequest,
     ) -> Result<RefundInstruction> {
+        let serial = path_id("serialNumber", serial_number)?;
         let url = self
             .client
-            .url(&["devices", serial_number, "refund-instructions"], &[]);
+            .url(&["devices", serial, "refund-instructions"], &[]);
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -162,169 +165,362 @@ impl PayrocCloud<'_> {
         serial_number: &str,
         request: &SignatureInstructionRequest,
     ) -> Result<SignatureInstruction> {
+        let serial = path_id("serialNumber", serial_number)?;
         let url = self
             .client
-            .url(&["devices", serial_number, "signature-instructions"], &[]);
+            .url(&["devices", serial, "signature-instructions"], &[]);
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
     }
 
+    fn instruction_url<I: Instruction>(&self, instruction_id: &str) -> Result<String> {
+        let id = path_id("instructionId", instruction_id)?;
+        Ok(self.client.url(&[I::COLLECTION, id], &[]))
+    }
+
     /// One poll of an instruction (held by the gateway while `inProgress`).
     pub async fn retrieve<I: Instruction>(&self, instruction_id: &str) -> Result<I> {
-        let url = self.client.url(&[I::COLLECTION, instruction_id], &[]);
-        self.client
-            .get_json(url, Some(WaitOptions::default().poll_timeout))
-            .await
+        let url = self.instruction_url::<I>(instruction_id)?;
+        let timeout = self
+            .options
+            .timeout
+            .unwrap_or(WaitOptions::default().poll_timeout);
+        self.client.get_json(url, Some(timeout)).await
     }
 
     /// Cancels an instruction that is still `inProgress` (`409` otherwise).
     pub async fn cancel<I: Instruction>(&self, instruction_id: &str) -> Result<()> {
-        let url = self.client.url(&[I::COLLECTION, instruction_id], &[]);
+        let url = self.instruction_url::<I>(instruction_id)?;
         self.client.delete(url).await
     }
 
     /// Reads a captured signature.
     pub async fn signature(&self, signature_id: &str) -> Result<Signature> {
-        let url = self.client.url(&["signatures", signature_id], &[]);
-        self.client.get_json(url, None).await
+        let id = path_id("signatureId", signature_id)?;
+        let url = self.client.url(&["signatures", id], &[]);
+        self.client.get_json(url, self.options.timeout).await
     }
 
     /// Polls until the instruction ends, the deadline passes, or the wait is
-    /// cancelled. Never two polls at once; each may be held by the gateway.
+    /// cancelled. Never two polls at once; each may be held by the gateway. The call
+    /// returns at most [`CANCEL_GRACE`] after the deadline. If the wait is dropped
+    /// before it ends (e.g. its task is cancelled), the instruction is cancelled on
+    /// the gateway in the background.
     pub async fn wait<I: Instruction + Send>(
         &self,
         instruction_id: &str,
         options: &WaitOptions,
     ) -> Result<I> {
-        let url = self.client.url(&[I::COLLECTION, instruction_id], &[]);
-        let deadline = options.deadline.map(|d| Instant::now() + d);
+        let deadline = Deadline::after(options.deadline);
+        let url = self.instruction_url::<I>(instruction_id)?;
+        deadline
+            .with_grace(self.wait_until::<I>(url, options, deadline, None))
+            .await
+    }
+
+    async fn wait_until<I: Instruction + Send>(
+        &self,
+        url: String,
+        options: &WaitOptions,
+        deadline: Deadline,
+        key: Option<&str>,
+    ) -> Result<I> {
+        let mut guard = CancelOnDrop {
+            client: self.client.clone(),
+            url: Some(url.clone()),
+        };
         let never = CancelHandle::new();
         let cancel = options.cancel.as_ref().unwrap_or(&never);
-        loop {
+        let result = loop {
             let started = Instant::now();
             let poll = self
                 .client
                 .get_json::<I>(url.clone(), Some(options.poll_timeout));
-            let expired = async {
-                match deadline {
-                    Some(at) => tokio::time::sleep_until(at).await,
-                    None => std::future::pending().await,
-                }
-            };
             let instruction = tokio::select! {
-                polled = poll => polled?,
+                polled = poll => match polled {
+                    Ok(instruction) => instruction,
+                    Err(err) => break Err(err),
+                },
                 () = cancel.cancelled() => {
-                    return self.stop::<I>(instruction_id, Error::Cancelled).await;
+                    break self.stop::<I>(&url, Error::Cancelled, key).await;
                 }
-                () = expired => {
-                    let err = Error::Deadline(format!("instruction {instruction_id} still in progress at the deadline"));
+                () = deadline.expired() => {
+                    let err = Error::deadline("the instruction was still in progress at the deadline", key);
                     if options.cancel_on_deadline {
-                        return self.stop::<I>(instruction_id, err).await;
+                        break self.stop::<I>(&url, err, key).await;
                     }
-                    return Err(err);
+                    break Err(err);
                 }
             };
             if instruction.is_terminal() {
-                return Ok(instruction);
+                break Ok(instruction);
             }
             if started.elapsed() < QUICK_ANSWER {
                 tokio::time::sleep(MIN_POLL_INTERVAL).await;
             }
-        }
+        };
+        guard.url = None;
+        result
     }
 
     /// Cancels the instruction on the gateway. If it had already ended (`409`), its
     /// final state wins over the cancel: a sale that went through must be reported.
-    async fn stop<I: Instruction + Send>(&self, instruction_id: &str, reason: Error) -> Result<I> {
-        match self.cancel::<I>(instruction_id).await {
-            Ok(()) => Err(reason),
-            Err(err) if err.kind() == ErrorKind::Conflict => {
-                let url = self.client.url(&[I::COLLECTION, instruction_id], &[]);
-                let instruction: I = self.client.get_json(url, None).await?;
-                if instruction.is_terminal() {
-                    Ok(instruction)
-                } else {
-                    Err(reason)
+    /// A cancel that gets no answer within [`CANCEL_GRACE`] is not confirmed: the
+    /// instruction may still complete, and the error says so.
+    async fn stop<I: Instruction + Send>(
+        &self,
+        url: &str,
+        reason: Error,
+        key: Option<&str>,
+    ) -> Result<I> {
+        let stopped = async {
+            match self.client.delete(url.to_owned()).await {
+                Ok(()) => Err(reason),
+                Err(err) if err.kind() == ErrorKind::Conflict => {
+                    let instruction: I = self.client.get_json(url.to_owned(), None).await?;
+                    if instruction.is_terminal() {
+                        Ok(instruction)
+                    } else {
+                        Err(reason)
+                    }
                 }
+                Err(err) => Err(err),
             }
-            Err(err) => Err(err),
+        };
+        match tokio::time::timeout(CANCEL_GRACE, stopped).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::deadline(
+                "the instruction's cancel was not confirmed in time; it may still complete",
+                key,
+            )),
         }
     }
 
     /// Follows a completed instruction's link to what it made. The link must point
     /// into this client's API, so the bearer token never goes anywhere else.
     pub async fn follow<T: DeserializeOwned>(&self, href: &str) -> Result<T> {
-        let base = format!("{}/", self.client.api_url());
-        if !href.starts_with(&base) {
-            return Err(Error::Decode {
-                status: 200,
-                expected: "a link into the API",
-                message: format!("the instruction links outside the API base URL: {href}"),
-            });
+        self.client.check_link(href, "instruction's")?;
+        self.client
+            .get_json(href.to_owned(), self.options.timeout)
+            .await
+    }
+
+    /// The options of the next submit, with the idempotency key fixed now so every
+    /// error after it can name the key to retry with.
+    fn keyed_options(&self) -> RequestOptions {
+        RequestOptions {
+            idempotency_key: Some(self.options.idempotency_key.clone().unwrap_or_default()),
+            ..self.options.clone()
         }
-        self.client.get_json(href.to_owned(), None).await
     }
 
     /// Runs a sale on a device: submit, wait, follow the link, return the payment
-    /// (approved or declined) or how the instruction ended.
+    /// (approved or declined) or how the instruction ended. `options.deadline`
+    /// bounds the whole call (submit included); it returns at most [`CANCEL_GRACE`]
+    /// later. A cancel switch already triggered submits nothing.
     pub async fn run_sale(
         &self,
         serial_number: &str,
         request: &PaymentInstructionRequest,
         options: &WaitOptions,
     ) -> Result<CloudSale> {
-        let submitted = self.submit_payment(serial_number, request).await?;
-        let id = submitted.id().ok_or_else(|| Error::Decode {
-            status: 202,
-            expected: "PaymentInstruction",
-            message: "the instruction has no paymentInstructionId".into(),
-        })?;
-        let instruction: PaymentInstruction = if submitted.is_terminal() {
-            submitted.clone()
-        } else {
-            self.wait(id, options).await?
+        if options
+            .cancel
+            .as_ref()
+            .is_some_and(CancelHandle::is_cancelled)
+        {
+            return Err(Error::Cancelled);
+        }
+        let deadline = Deadline::after(options.deadline);
+        let keyed = self.keyed_options();
+        let key = keyed
+            .idempotency_key
+            .as_ref()
+            .map(|k| k.as_str().to_owned());
+        let key = key.as_deref();
+        let cloud = PayrocCloud {
+            client: self.client,
+            options: keyed.clone(),
         };
-        let outcome = match instruction.status.clone() {
-            Some(InstructionStatus::Completed) => {
-                let href = instruction.resource_href().ok_or_else(|| Error::Decode {
-                    status: 200,
-                    expected: "PaymentInstruction",
-                    message: "a completed instruction without a link to its payment".into(),
-                })?;
-                CloudSaleOutcome::Completed(Box::new(self.follow(href).await?))
-            }
-            Some(InstructionStatus::Failure) => {
-                CloudSaleOutcome::Failed(instruction.error_message.clone())
-            }
-            Some(InstructionStatus::Canceled) => CloudSaleOutcome::Canceled,
-            Some(other) => CloudSaleOutcome::Other(other),
-            None => CloudSaleOutcome::Other(InstructionStatus::Unknown(String::new())),
-        };
-        Ok(CloudSale {
-            instruction,
-            outcome,
-        })
+        let submitted = deadline
+            .bound(cloud.submit_payment(serial_number, request), key)
+            .await?;
+        deadline
+            .with_grace(async {
+                let instruction: PaymentInstruction = if submitted.is_terminal() {
+                    submitted.clone()
+                } else {
+                    let id = submitted.id().ok_or_else(|| {
+                        processed(&submitted, "the instruction has no paymentInstructionId", key)
+                    })?;
+                    let url = self.instruction_url::<PaymentInstruction>(id)?;
+                    self.wait_until(url, options, deadline, key).await?
+                };
+                let outcome = match instruction.status.clone() {
+                    Some(InstructionStatus::Completed) => {
+                        let payment = match instruction.resource_href() {
+                            Some(href) => self.follow(href).await.map_err(|err| {
+                                processed(&instruction, &format!("the sale completed, but its payment could not be read: {err}"), key)
+                            })?,
+                            None => {
+                                return Err(processed(
+                                    &instruction,
+                                    "the sale completed without a link to its payment",
+                                    key,
+                                ))
+                            }
+                        };
+                        CloudSaleOutcome::Completed(Box::new(payment))
+                    }
+                    Some(InstructionStatus::Failure) => {
+                        CloudSaleOutcome::Failed(instruction.error_message.clone())
+                    }
+                    Some(InstructionStatus::Canceled) => CloudSaleOutcome::Canceled,
+                    Some(other) => CloudSaleOutcome::Other(other),
+                    None => CloudSaleOutcome::Other(InstructionStatus::Unknown(String::new())),
+                };
+                Ok(CloudSale {
+                    instruction,
+                    outcome,
+                })
+            })
+            .await
     }
 
-    /// Runs an unreferenced refund on a device: submit, wait, follow the link.
+    /// Runs an unreferenced refund on a device: submit, wait, follow the link. The
+    /// deadline bounds it as it bounds [`run_sale`](Self::run_sale).
     pub async fn run_refund(
         &self,
         serial_number: &str,
         request: &RefundInstructionRequest,
         options: &WaitOptions,
     ) -> Result<(RefundInstruction, Option<RetrievedRefund>)> {
-        let submitted = self.submit_refund(serial_number, request).await?;
-        let id = submitted.id().unwrap_or_default().to_owned();
-        let instruction: RefundInstruction = if submitted.is_terminal() {
-            submitted
-        } else {
-            self.wait(&id, options).await?
+        if options
+            .cancel
+            .as_ref()
+            .is_some_and(CancelHandle::is_cancelled)
+        {
+            return Err(Error::Cancelled);
+        }
+        let deadline = Deadline::after(options.deadline);
+        let keyed = self.keyed_options();
+        let key = keyed
+            .idempotency_key
+            .as_ref()
+            .map(|k| k.as_str().to_owned());
+        let key = key.as_deref();
+        let cloud = PayrocCloud {
+            client: self.client,
+            options: keyed.clone(),
         };
-        let refund = match instruction.resource_href() {
-            Some(href) => Some(self.follow(href).await?),
-            None => None,
-        };
-        Ok((instruction, refund))
+        let submitted = deadline
+            .bound(cloud.submit_refund(serial_number, request), key)
+            .await?;
+        deadline
+            .with_grace(async {
+                let instruction: RefundInstruction = match submitted.id() {
+                    Some(id) if !submitted.is_terminal() => {
+                        let url = self.instruction_url::<RefundInstruction>(id)?;
+                        self.wait_until(url, options, deadline, key).await?
+                    }
+                    _ => submitted.clone(),
+                };
+                let refund = match instruction.resource_href() {
+                    Some(href) => Some(self.follow(href).await.map_err(|err| {
+                        processed(
+                            &instruction,
+                            &format!("the refund completed, but it could not be read: {err}"),
+                            key,
+                        )
+                    })?),
+                    None => None,
+                };
+                Ok((instruction, refund))
+            })
+            .await
     }
+}
+
+/// How long a cancel at the deadline (or from a cancel switch), and what follows it,
+/// may take: a call with a deadline returns at most this much after it.
+pub const CANCEL_GRACE: Duration = Duration::from_secs(2);
+
+/// When a Cloud call must end; `None` waits as long as the instruction does.
+#[derive(Debug, Clone, Copy)]
+struct Deadline(Option<Instant>);
+
+impl Deadline {
+    /// `after` from now; a duration too large for the clock is no deadline.
+    fn after(after: Option<Duration>) -> Self {
+        Self(after.and_then(|d| Instant::now().checked_add(d)))
+    }
+
+    async fn expired(self) {
+        match self.0 {
+            Some(at) => tokio::time::sleep_until(at).await,
+            None => std::future::pending().await,
+        }
+    }
+
+    /// Runs `work` until the deadline; past it, the work is dropped and the call
+    /// may or may not have reached the gateway.
+    async fn bound<T>(self, work: impl Future<Output = Result<T>>, key: Option<&str>) -> Result<T> {
+        match self.0 {
+            Some(at) => tokio::time::timeout_at(at, work).await.unwrap_or_else(|_| {
+                Err(Error::deadline(
+                    "no answer from the gateway before the deadline",
+                    key,
+                ))
+            }),
+            None => work.await,
+        }
+    }
+
+    /// Runs `work`, which handles the deadline itself, for at most [`CANCEL_GRACE`]
+    /// past it.
+    async fn with_grace<T>(self, work: impl Future<Output = Result<T>>) -> Result<T> {
+        match self.0.and_then(|at| at.checked_add(CANCEL_GRACE)) {
+            Some(at) => tokio::time::timeout_at(at, work).await.unwrap_or_else(|_| {
+                Err(Error::deadline(
+                    "no answer from the gateway in time after the deadline",
+                    None,
+                ))
+            }),
+            None => work.await,
+        }
+    }
+}
+
+/// Cancels the instruction at `url` in the background if the wait holding it is
+/// dropped before it ends (an async task cancelled, a timeout around the call).
+struct CancelOnDrop {
+    client: Client,
+    url: Option<String>,
+}
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        let (Some(url), Ok(runtime)) = (self.url.take(), tokio::runtime::Handle::try_current())
+        else {
+            return;
+        };
+        let client = self.client.clone();
+        runtime.spawn(async move {
+            if let Err(err) = client.delete(url).await {
+                tracing::warn!(target: "payroc", error = %err, "cancelling an abandoned instruction failed");
+            }
+        });
+    }
+}
+
+/// An error after the gateway accepted the instruction and it went on: the money
+/// may have moved, so it says the call was processed and keeps the instruction.
+fn processed<I: serde::Serialize>(instruction: &I, message: &str, key: Option<&str>) -> Error {
+    let body = serde_json::to_vec(instruction).unwrap_or_default();
+    let mut err =
+        DecodeError::new(200, "a completed instruction's result", message).with_body(&body);
+    err.processed = true;
+    err.idempotency_key = key.map(str::to_owned);
+    Error::Decode(Box::new(err))
 }

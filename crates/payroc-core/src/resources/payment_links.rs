@@ -1,6 +1,6 @@
 //! Payment links and their sharing events.
 
-use crate::client::{Client, RequestOptions};
+use crate::client::{path_id, Client, RequestOptions};
 use crate::error::Result;
 use crate::http::Method;
 use crate::pager::Pager;
@@ -43,7 +43,7 @@ impl PaymentLinks<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "payment-links",
             ],
             &[],
@@ -55,8 +55,11 @@ impl PaymentLinks<'_> {
 
     /// Reads a link.
     pub async fn retrieve(&self, payment_link_id: &str) -> Result<PaymentLink> {
-        let url = self.client.url(&["payment-links", payment_link_id], &[]);
-        self.client.get_json(url, None).await
+        let url = self.client.url(
+            &["payment-links", path_id("paymentLinkId", payment_link_id)?],
+            &[],
+        );
+        self.client.get_json(url, self.options.timeout).await
     }
 
     /// Lists a terminal's links, page by page.
@@ -82,7 +85,10 @@ impl PaymentLinks<'_> {
         payment_link_id: &str,
         patch: &[PatchDocument],
     ) -> Result<PaymentLink> {
-        let url = self.client.url(&["payment-links", payment_link_id], &[]);
+        let url = self.client.url(
+            &["payment-links", path_id("paymentLinkId", payment_link_id)?],
+            &[],
+        );
         self.client
             .send_json(Method::Patch, url, patch, &self.options)
             .await
@@ -90,9 +96,14 @@ impl PaymentLinks<'_> {
 
     /// Deactivates a link for good.
     pub async fn deactivate(&self, payment_link_id: &str) -> Result<PaymentLink> {
-        let url = self
-            .client
-            .url(&["payment-links", payment_link_id, "deactivate"], &[]);
+        let url = self.client.url(
+            &[
+                "payment-links",
+                path_id("paymentLinkId", payment_link_id)?,
+                "deactivate",
+            ],
+            &[],
+        );
         self.client.post_empty(url, false, &self.options).await
     }
 
@@ -102,9 +113,14 @@ impl PaymentLinks<'_> {
         payment_link_id: &str,
         event: &PaymentLinkEmailShareEvent,
     ) -> Result<PaymentLinkEmailShareEvent> {
-        let url = self
-            .client
-            .url(&["payment-links", payment_link_id, "sharing-events"], &[]);
+        let url = self.client.url(
+            &[
+                "payment-links",
+                path_id("paymentLinkId", payment_link_id)?,
+                "sharing-events",
+            ],
+            &[],
+        );
         self.client
             .send_json(Method::Post, url, event, &self.options)
             .await

@@ -1,6 +1,6 @@
 //! Card payments and refunds: create, retrieve, list, capture, reverse, refund, adjust.
 
-use crate::client::{Client, RequestOptions};
+use crate::client::{path_id, Client, RequestOptions};
 use crate::error::Result;
 use crate::http::Method;
 use crate::pager::Pager;
@@ -61,8 +61,10 @@ impl Payments<'_> {
 
     /// Reads a payment.
     pub async fn retrieve(&self, payment_id: &str) -> Result<RetrievedPayment> {
-        let url = self.client.url(&["payments", payment_id], &[]);
-        self.client.get_json(url, None).await
+        let url = self
+            .client
+            .url(&["payments", path_id("paymentId", payment_id)?], &[]);
+        self.client.get_json(url, self.options.timeout).await
     }
 
     /// Lists payments, page by page.
@@ -76,7 +78,10 @@ impl Payments<'_> {
         payment_id: &str,
         request: &PaymentCaptureRequest,
     ) -> Result<Payment> {
-        let url = self.client.url(&["payments", payment_id, "capture"], &[]);
+        let url = self.client.url(
+            &["payments", path_id("paymentId", payment_id)?, "capture"],
+            &[],
+        );
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -88,7 +93,10 @@ impl Payments<'_> {
         payment_id: &str,
         request: &PaymentReverseRequest,
     ) -> Result<Payment> {
-        let url = self.client.url(&["payments", payment_id, "reverse"], &[]);
+        let url = self.client.url(
+            &["payments", path_id("paymentId", payment_id)?, "reverse"],
+            &[],
+        );
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -101,7 +109,10 @@ impl Payments<'_> {
         payment_id: &str,
         request: &PaymentRefundRequest,
     ) -> Result<Payment> {
-        let url = self.client.url(&["payments", payment_id, "refund"], &[]);
+        let url = self.client.url(
+            &["payments", path_id("paymentId", payment_id)?, "refund"],
+            &[],
+        );
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -113,7 +124,10 @@ impl Payments<'_> {
         payment_id: &str,
         request: &PaymentAdjustRequest,
     ) -> Result<Payment> {
-        let url = self.client.url(&["payments", payment_id, "adjust"], &[]);
+        let url = self.client.url(
+            &["payments", path_id("paymentId", payment_id)?, "adjust"],
+            &[],
+        );
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -138,8 +152,10 @@ impl Refunds<'_> {
 
     /// Reads a refund.
     pub async fn retrieve(&self, refund_id: &str) -> Result<RetrievedRefund> {
-        let url = self.client.url(&["refunds", refund_id], &[]);
-        self.client.get_json(url, None).await
+        let url = self
+            .client
+            .url(&["refunds", path_id("refundId", refund_id)?], &[]);
+        self.client.get_json(url, self.options.timeout).await
     }
 
     /// Lists refunds, page by page.
@@ -153,7 +169,9 @@ impl Refunds<'_> {
         refund_id: &str,
         request: &RefundAdjustRequest,
     ) -> Result<RetrievedRefund> {
-        let url = self.client.url(&["refunds", refund_id, "adjust"], &[]);
+        let url = self
+            .client
+            .url(&["refunds", path_id("refundId", refund_id)?, "adjust"], &[]);
         self.client
             .send_json(Method::Post, url, request, &self.options)
             .await
@@ -161,7 +179,10 @@ impl Refunds<'_> {
 
     /// Voids a refund whose batch is still open.
     pub async fn reverse(&self, refund_id: &str) -> Result<RetrievedRefund> {
-        let url = self.client.url(&["refunds", refund_id, "reverse"], &[]);
+        let url = self.client.url(
+            &["refunds", path_id("refundId", refund_id)?, "reverse"],
+            &[],
+        );
         self.client.post_empty(url, true, &self.options).await
     }
 }

@@ -1,6 +1,6 @@
 //! Secure tokens (saved cards and bank accounts) and single-use tokens.
 
-use crate::client::{Client, RequestOptions};
+use crate::client::{path_id, Client, RequestOptions};
 use crate::error::Result;
 use crate::http::Method;
 use crate::pager::Pager;
@@ -44,7 +44,7 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "secure-tokens",
             ],
             &[],
@@ -63,13 +63,13 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "secure-tokens",
-                secure_token_id,
+                path_id("secureTokenId", secure_token_id)?,
             ],
             &[],
         );
-        self.client.get_json(url, None).await
+        self.client.get_json(url, self.options.timeout).await
     }
 
     /// Lists a terminal's secure tokens, page by page.
@@ -99,9 +99,9 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "secure-tokens",
-                secure_token_id,
+                path_id("secureTokenId", secure_token_id)?,
             ],
             &[],
         );
@@ -115,9 +115,9 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "secure-tokens",
-                secure_token_id,
+                path_id("secureTokenId", secure_token_id)?,
             ],
             &[],
         );
@@ -134,9 +134,9 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "secure-tokens",
-                secure_token_id,
+                path_id("secureTokenId", secure_token_id)?,
                 "update-account",
             ],
             &[],
@@ -155,7 +155,7 @@ impl SecureTokens<'_> {
         let url = self.client.url(
             &[
                 "processing-terminals",
-                processing_terminal_id,
+                path_id("processingTerminalId", processing_terminal_id)?,
                 "single-use-tokens",
             ],
             &[],
