@@ -308,7 +308,8 @@ async fn payment_links_are_created_shared_listed_updated_and_deactivated() {
         "INV-1",
         "INV-1",
         PaymentLinkCharge::preset(12_500, Currency::Usd),
-        "2030-12-31",
+        // Links expire by the emulator's clock: a date relative to today, never past.
+        payroc_mock::date_in_days(90),
     );
     let created = links
         .create(TERMINAL, &PaymentLink::from(single))
@@ -352,7 +353,13 @@ async fn payment_links_are_created_shared_listed_updated_and_deactivated() {
     assert_eq!(all.len(), 2);
 
     let updated = links
-        .update(&id, &[PatchDocument::replace("/expiresOn", "2031-01-31")])
+        .update(
+            &id,
+            &[PatchDocument::replace(
+                "/expiresOn",
+                payroc_mock::date_in_days(120),
+            )],
+        )
         .await
         .unwrap();
     assert_ne!(
@@ -384,7 +391,7 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     let recurrence = RecurrenceCreate::new(
         "24.95".parse().unwrap(),
         RecurrenceFrequency::Monthly,
-        "01/01/2031",
+        payroc_mock::us_date_in_days(30),
         TotalCount(12),
     );
     let created = paytrace
@@ -440,7 +447,8 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     let invalid = RecurrenceCreate::new(
         "-1.00".parse().unwrap(),
         RecurrenceFrequency::Monthly,
-        "2031-01-01",
+        // Invalid twice over: an ISO date where PayTrace takes MM/DD/YYYY.
+        payroc_mock::date_in_days(30),
         TotalCount(0),
     );
     let err = paytrace
