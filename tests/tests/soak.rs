@@ -117,32 +117,30 @@ async fn run_customer(client: Client, customer: usize, one_shot: bool) -> Vec<Ca
         .options(RequestOptions::idempotency_key(key.clone()))
         .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
         .await;
-    let mut series = started.as_ref().ok().and_then(|s| s.series.clone().ok());
-    let failed_first = started.is_err();
+    // A customer whose first payment failed is not dropped: the same logical call is
+    // repeated under the same key (safe by design) until it yields the series, so every
+    // customer makes all of its calls. The call's outcome is where that ends: the
+    // ledger is read afterwards, so a failure a repeat made good is no failure.
+    let mut outcome = started;
+    for _ in 0..20 {
+        if outcome.is_ok() {
+            break;
+        }
+        outcome = client
+            .repeat_payments()
+            .options(RequestOptions::idempotency_key(key.clone()))
+            .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
+            .await;
+    }
+    let series = outcome.as_ref().ok().and_then(|s| s.series.clone().ok());
     calls.push(Call {
         one_shot,
         order_id: order_id.clone(),
         amount,
         key: key.clone(),
         again: Again::First,
-        outcome: started.map(|s| s.payment),
+        outcome: outcome.map(|s| s.payment),
     });
-    // A customer whose first payment failed is not dropped: the same logical call is
-    // repeated under the same key (safe by design) until it yields the series, so every
-    // customer makes all of its calls.
-    if failed_first {
-        for _ in 0..20 {
-            let recovered = client
-                .repeat_payments()
-                .options(RequestOptions::idempotency_key(key.clone()))
-                .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
-                .await;
-            if let Ok(first) = recovered {
-                series = first.series.ok();
-                break;
-            }
-        }
-    }
     let Some(series) = series else {
         return calls;
     };
