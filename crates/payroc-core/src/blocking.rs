@@ -26,6 +26,13 @@ pub const MIN_FREE_STACK: usize = 1024 * 1024;
 /// The stack a blocking call gets when its thread has less than [`MIN_FREE_STACK`] left.
 pub const CALL_STACK: usize = 4 * 1024 * 1024;
 
+/// Runs `f` on this thread's stack when at least [`MIN_FREE_STACK`] of it is left,
+/// else on a stack of [`CALL_STACK`] from the heap: for work entered from threads
+/// whose stack size the library does not choose (C callers).
+pub fn with_enough_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(MIN_FREE_STACK, CALL_STACK, f)
+}
+
 /// A runtime of its own, shared by the blocking clients made from it.
 #[derive(Debug, Clone)]
 pub struct BlockingRuntime {
@@ -52,7 +59,7 @@ impl BlockingRuntime {
     ///
     /// Must not be called from inside an async task (Tokio refuses to block there).
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
-        stacker::maybe_grow(MIN_FREE_STACK, CALL_STACK, || self.runtime.block_on(future))
+        with_enough_stack(|| self.runtime.block_on(future))
     }
 }
 

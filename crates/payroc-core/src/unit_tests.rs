@@ -503,3 +503,191 @@ fn paytrace_and_oauth_error_bodies_become_problem_details() {
         .title
         .is_none());
 }
+
+/// The key a scripted request carried.
+fn sent_key(transport: &ScriptedTransport) -> String {
+    transport.api_requests()[0]
+        .header("idempotency-key")
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_2xx_to_a_payment_that_does_not_read_says_it_was_processed() {
+    let transport = ScriptedTransport::new(vec![response(201, r#"{"paymentId": "#)]);
+    let err = failed_payment(transport.clone(), &ManualClock::new()).await;
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(err.maybe_processed(), "a 201 to a charge means it happened");
+    assert_eq!(err.status(), Some(201));
+    assert_eq!(err.raw_body(), Some(r#"{"paymentId": "#));
+    assert_eq!(err.idempotency_key(), Some(sent_key(&transport).as_str()));
+    assert!(err.to_string().contains("was processed"), "{err}");
+    assert_eq!(transport.api_requests().len(), 1, "a 2xx is never retried");
+}
+
+#[tokio::test]
+async fn a_read_that_does_not_parse_is_not_called_processed() {
+    let transport = ScriptedTransport::new(vec![response(200, "not json")]);
+    let err = client(transport, &ManualClock::new())
+        .payments()
+        .retrieve("M2MJOG6O2Y")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(!err.maybe_processed());
+}
+
+#[tokio::test]
+async fn a_reply_longer_than_the_cap_is_refused_and_a_charge_still_said_processed() {
+    let transport = ScriptedTransport::new(vec![response(201, PAYMENT)]);
+    let err = Client::builder()
+        .api_key("sk_test_secret_key_123")
+        .base_urls("https://api.example.test/v1", "https://id.example.test")
+        .transport(transport.clone())
+        .clock(Arc::new(ManualClock::new()))
+        .max_response_bytes(64)
+        .build()
+        .unwrap()
+        .payments()
+        .create(&payment_request())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(err.maybe_processed());
+    assert!(
+        err.to_string().contains("longer than the 64 bytes"),
+        "{err}"
+    );
+    assert_eq!(transport.api_requests()[0].max_response_bytes, 64);
+}
+
+#[tokio::test]
+async fn error_bodies_are_scrubbed_capped_and_quoted_when_not_problem_json() {
+    let huge = format!(
+        r#"{{"title":"Bad request","detail":"card 4111111111111111 cvv 737 {}"}}"#,
+        "x".repeat(1 << 20)
+    );
+    let transport = ScriptedTransport::new(vec![
+        response(400, &huge),
+        response(400, "<html>no 4111111111111111 here</html>"),
+    ]);
+    let clock = ManualClock::new();
+    for _ in 0..2 {
+        let err = failed_payment(transport.clone(), &clock).await;
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains("4111111111111111"), "{shown:.200}");
+        assert!(!shown.contains("737"), "{shown:.200}");
+        assert!(err.to_string().len() < 5000, "{}", err.to_string().len());
+        assert!(!err.maybe_processed());
+    }
+    let err = failed_payment(
+        ScriptedTransport::new(vec![response(400, "<html>oops</html>")]),
+        &clock,
+    )
+    .await;
+    assert_eq!(
+        err.to_string(),
+        "HTTP 400 (not problem JSON): <html>oops</html>"
+    );
+}
+
+#[tokio::test]
+async fn a_token_lifetime_of_i64_max_is_capped_not_a_panic() {
+    let transport = ScriptedTransport::with_token_lifetime(
+        vec![response(201, PAYMENT), response(201, PAYMENT)],
+        i64::MAX as u64,
+    );
+    let clock = ManualClock::new();
+    let client = client(transport.clone(), &clock);
+    client.payments().create(&payment_request()).await.unwrap();
+    clock.advance(crate::auth::MAX_TOKEN_LIFETIME);
+    client.payments().create(&payment_request()).await.unwrap();
+    assert_eq!(
+        transport.tokens_issued(),
+        2,
+        "refreshed after a day at most"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_token_fetch_says_the_payment_was_not_sent() {
+    let transport = ScriptedTransport::new(vec![]);
+    transport
+        .identity_down
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let err = failed_payment(transport.clone(), &ManualClock::new()).await;
+    assert!(matches!(err, crate::Error::Identity { .. }), "{err:?}");
+    assert_eq!(err.kind(), ErrorKind::Transport);
+    assert!(!err.maybe_processed(), "{err}");
+    assert!(err.to_string().contains("not sent"), "{err}");
+    assert!(err.idempotency_key().is_some());
+    assert!(transport.api_requests().is_empty());
+}
+
+#[tokio::test]
+async fn empty_ids_are_refused_before_anything_is_sent_and_dots_stay_ids() {
+    let transport = ScriptedTransport::new(vec![response(404, "{}")]);
+    let client = client(transport.clone(), &ManualClock::new());
+    for id in ["", "  "] {
+        let err = client.payments().retrieve(id).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        assert_eq!(
+            err.field_errors()[0].parameter.as_deref(),
+            Some("paymentId")
+        );
+    }
+    assert!(transport.api_requests().is_empty());
+    let err = client.payments().retrieve("..").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert!(
+        transport.api_requests()[0]
+            .url
+            .ends_with("/v1/payments/%2E%2E"),
+        "{}",
+        transport.api_requests()[0].url
+    );
+}
+
+#[tokio::test]
+async fn a_pager_whose_next_link_points_back_ends_with_an_error() {
+    let first = "https://api.example.test/v1/payments?limit=1";
+    let page = format!(
+        r#"{{"limit":1,"count":0,"hasMore":true,"links":[{{"rel":"next","method":"get","href":"{first}"}}],"data":[]}}"#
+    );
+    let transport = ScriptedTransport::new(vec![response(200, &page), response(200, &page)]);
+    let client = client(transport.clone(), &ManualClock::new());
+    let query = payroc_model::payment::PaymentListQuery {
+        page: payroc_model::page::PageQuery::limit(1),
+        ..Default::default()
+    };
+    let err = client
+        .payments()
+        .list(&query)
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(err.to_string().contains("already read"), "{err}");
+    assert_eq!(transport.api_requests().len(), 1);
+}
+
+#[tokio::test]
+async fn links_to_the_same_host_on_another_port_or_scheme_are_not_followed() {
+    let transport = ScriptedTransport::new(vec![]);
+    let client = client(transport.clone(), &ManualClock::new());
+    for href in [
+        "https://api.example.test:8443/v1/payments/X",
+        "http://api.example.test/v1/payments/X",
+        "https://api.example.test/v1evil/payments/X",
+        "https://api.example.test.evil/v1/payments/X",
+    ] {
+        let err = client
+            .payroc_cloud()
+            .follow::<payroc_model::payment::RetrievedPayment>(href)
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode, "{href}");
+    }
+    assert!(transport.api_requests().is_empty());
+}

@@ -423,6 +423,10 @@ fn is_date(year: &str, month: &str, day: &str) -> bool {
     ) else {
         return false;
     };
+    // There was no year 0 in the calendar the APIs use.
+    if y == 0 {
+        return false;
+    }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -515,6 +519,7 @@ mod tests {
         assert!(is_mmyy("1230") && is_mmyy("0134"));
         assert!(!is_mmyy("1330") && !is_mmyy("0030") && !is_mmyy("123") && !is_mmyy("12/3"));
         assert!(is_iso_date("2024-02-29") && !is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("0000-01-15") && is_iso_date("0001-01-15"));
         assert!(
             !is_iso_date("2024-13-01") && !is_iso_date("24-01-01") && !is_iso_date("2024/01/01")
         );

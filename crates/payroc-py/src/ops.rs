@@ -70,15 +70,13 @@ impl Call<'_> {
 }
 
 fn json<T: Serialize>(value: &T) -> Result<Output> {
-    serde_json::to_vec(value)
-        .map(Some)
-        .map_err(|e| {
-            Error::Decode(Box::new(payroc_core::DecodeError::new(
-                200,
-                "a JSON-serializable response",
-                e.to_string(),
-            )))
-        })
+    serde_json::to_vec(value).map(Some).map_err(|e| {
+        Error::Decode(Box::new(payroc_core::DecodeError::new(
+            200,
+            "a JSON-serializable response",
+            e.to_string(),
+        )))
+    })
 }
 
 fn unknown_op(op: &str) -> Error {
