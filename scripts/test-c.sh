@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The C/C++ part of the test suite, from a fresh clone: builds libpayroc and payroc-mock,
-# checks the header is current, compiles the C test, the C and C++ examples with
-# -Wall -Wextra -Werror, runs them against payroc-mock on free ports, then runs the C
-# test again under valgrind memcheck (zero errors, zero definite/indirect leaks), and
-# last the C fault soak (100 repeat payments under 30 % injected faults, checked against
-# the emulator's ledger and counters). Also compiles the C benchmark so it keeps building.
-# Installs gcc, g++, pkg-config, valgrind, curl and python3 with apt-get only if missing.
+# checks the header is current, compiles the C test, the C++ wrapper test and the C and
+# C++ examples with -Wall -Wextra -Werror, builds the CMake example project, runs them
+# against payroc-mock on free ports, then runs the C and C++ tests again under valgrind
+# memcheck (zero errors, zero definite/indirect leaks), and last the C fault soak (100
+# repeat payments under 30 % injected faults, checked against the emulator's ledger and
+# counters). Also compiles the C benchmark so it keeps building.
+# Installs gcc, g++, cmake, pkg-config, valgrind, curl and python3 with apt-get only if
+# missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -13,7 +15,7 @@ root=$(pwd)
 step() { printf '\n==> %s\n' "$*"; }
 
 missing=()
-for tool in gcc g++ valgrind pkg-config curl python3; do
+for tool in gcc g++ cmake valgrind pkg-config curl python3; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
@@ -47,6 +49,9 @@ cflags=(-std=c11 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/te
 ldflags=(-L "$lib" -Wl,-rpath,"$lib" -lpayroc -lpthread -ldl -lm)
 gcc "${cflags[@]}" bindings/c/tests/test_payroc.c -o "$work/test_payroc" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/tests/soak.c -o "$work/soak" "${ldflags[@]}"
+gcc "${cflags[@]}" bindings/c/tests/test_small_stack.c -o "$work/test_small_stack" "${ldflags[@]}"
+g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/tests \
+  bindings/c/tests/test_payroc_hpp.cpp -o "$work/test_payroc_hpp" "${ldflags[@]}"
 # The benchmark is not run here (BENCHMARKS.md says how); compiling it keeps it building.
 gcc -std=c11 -O2 -Wall -Wextra -Werror -I bindings/c/include bindings/c/bench/bench_create_payment.c \
   -o "$work/bench_create_payment" "${ldflags[@]}"
@@ -66,11 +71,11 @@ export PKG_CONFIG_PATH="$work"
 # shellcheck disable=SC2046
 gcc -std=c11 -Wall -Wextra -Werror bindings/c/examples/repeat_payment.c -o "$work/repeat_payment_pc" \
   $(pkg-config --cflags --libs payroc) -lpthread
-if command -v cmake >/dev/null 2>&1; then
-  cmake -S bindings/c/cmake -B "$work/cmake" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" >/dev/null
-  cmake --build "$work/cmake" >/dev/null
-  echo "CMake example built"
-fi
+# The CMake project, always (cmake is installed above like the other tools).
+cmake -S bindings/c/cmake -B "$work/cmake" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" \
+  -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >/dev/null
+cmake --build "$work/cmake" >/dev/null
+echo "CMake example built"
 
 # Starts payroc-mock with the given flags; prints its base URL. Its stdin is a FIFO this
 # shell holds open, so the emulator also exits if this script dies.
@@ -105,10 +110,18 @@ export PAYROC_API_KEY=c-test-key
 step "C test"
 "$work/test_payroc" "$base" "$slow"
 
-step "C test under valgrind memcheck"
-valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
-  --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-  "$work/test_payroc" "$base" "$slow"
+step "C++ wrapper test"
+"$work/test_payroc_hpp" "$base"
+
+step "calls from threads with 64 KiB and 128 KiB stacks"
+"$work/test_small_stack" "$base"
+
+memcheck=(valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect
+  --errors-for-leak-kinds=definite,indirect --error-exitcode=1)
+step "C and C++ tests under valgrind memcheck"
+"${memcheck[@]}" "$work/test_payroc" "$base" "$slow"
+"${memcheck[@]}" "$work/test_payroc_hpp" "$base"
+"${memcheck[@]}" "$work/test_small_stack" "$base"
 
 step "C fault soak: 100 repeat payments, 4 threads, 30 % faults, 1 s tokens"
 start_mock soak --api-key c-soak-key --token-lifetime 1 --latency-ms 5 --seed 2026 \

@@ -109,3 +109,14 @@ pub fn order_id(prefix: &str) -> String {
     let id = format!("{prefix}-{:x}", nanos % 0xffff_ffff_ffff);
     id.chars().take(24).collect()
 }
+
+/// The UTC date `days` from today as the Payroc API writes it (`2025-06-30`): a
+/// link's `expiresOn` taken from today never lies in the past, whenever this runs.
+pub fn date_in_days(days: i64) -> String {
+    payroc_mock::date_in_days(days)
+}
+
+/// The UTC date `days` from today as PayTrace writes it (`06/30/2025`).
+pub fn us_date_in_days(days: i64) -> String {
+    payroc_mock::us_date_in_days(days)
+}

@@ -17,8 +17,26 @@ use payroc_core::model::paytrace::{
 };
 use payroc_core::model::Currency;
 use payroc_core::{CancelHandle, CloudSaleOutcome, ErrorKind, WaitOptions};
+use payroc_mock::{Fault, QueuedFault};
 use payroc_tests::{paytrace, start, TERMINAL};
 use std::time::{Duration, Instant};
+
+/// What every Cloud wait here is given when the test is not about deadlines: long
+/// enough never to be reached, so a regression that never ends fails instead of
+/// hanging the test run.
+fn bounded() -> WaitOptions {
+    WaitOptions::deadline(Duration::from_secs(30))
+}
+
+/// Makes the next cancel of a `kind` (`payment` or `refund`) instruction meet an
+/// instruction the device has just completed: the gateway answers the DELETE `409`.
+fn complete_on_cancel(server: &payroc_mock::MockServer, kind: &str) {
+    server
+        .mock()
+        .queue_faults(vec![QueuedFault::new(Fault::CompleteOnCancel)
+            .method("DELETE")
+            .path_prefix(&format!("/v1/{kind}-instructions/"))]);
+}
 
 fn instruction(order_id: &str, amount: i64) -> PaymentInstructionRequest {
     PaymentInstructionRequest::new(
@@ -32,11 +50,7 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
     let (_server, client) = start().await;
     let cloud = client.payroc_cloud();
     let sale = cloud
-        .run_sale(
-            "PAX-1",
-            &instruction("POS-1", 1250),
-            &WaitOptions::default(),
-        )
+        .run_sale("PAX-1", &instruction("POS-1", 1250), &bounded())
         .await
         .unwrap();
     assert!(sale.is_approved());
@@ -49,11 +63,7 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
     assert_eq!(sale.instruction.status, Some(InstructionStatus::Completed));
 
     let declined = cloud
-        .run_sale(
-            "PAX-1",
-            &instruction("POS-2", 1201),
-            &WaitOptions::default(),
-        )
+        .run_sale("PAX-1", &instruction("POS-2", 1201), &bounded())
         .await
         .unwrap();
     assert!(matches!(declined.outcome, CloudSaleOutcome::Completed(_)));
@@ -63,11 +73,7 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
     );
 
     let failed = cloud
-        .run_sale(
-            "PAX-1",
-            &instruction("POS-3", 1291),
-            &WaitOptions::default(),
-        )
+        .run_sale("PAX-1", &instruction("POS-3", 1291), &bounded())
         .await
         .unwrap();
     assert!(
@@ -76,21 +82,13 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
         failed.outcome
     );
     let canceled = cloud
-        .run_sale(
-            "PAX-1",
-            &instruction("POS-4", 1292),
-            &WaitOptions::default(),
-        )
+        .run_sale("PAX-1", &instruction("POS-4", 1292), &bounded())
         .await
         .unwrap();
     assert!(matches!(canceled.outcome, CloudSaleOutcome::Canceled));
 
     let unknown = cloud
-        .run_sale(
-            "UNKNOWN-9",
-            &instruction("POS-5", 1250),
-            &WaitOptions::default(),
-        )
+        .run_sale("UNKNOWN-9", &instruction("POS-5", 1250), &bounded())
         .await
         .unwrap_err();
     assert_eq!(unknown.kind(), ErrorKind::NotFound);
@@ -98,7 +96,13 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
 
 #[tokio::test]
 async fn a_wait_stops_at_its_deadline_and_cancels_the_instruction() {
-    let (_server, client) = start().await;
+    // Polls held for a minute: a wait that ends within seconds was cut short by its
+    // deadline, not by the hold, however loaded the machine is.
+    let (_server, client) = payroc_tests::start_with(payroc_mock::MockConfig {
+        long_poll_hold: Duration::from_secs(60),
+        ..payroc_mock::MockConfig::for_tests()
+    })
+    .await;
     let cloud = client.payroc_cloud();
     let submitted = cloud
         .submit_payment("PAX-2", &instruction("POS-STUCK", 1293))
@@ -112,8 +116,9 @@ async fn a_wait_stops_at_its_deadline_and_cancels_the_instruction() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
     assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "the deadline cut the long poll short"
+        started.elapsed() < Duration::from_secs(30),
+        "the deadline cut the minute-long poll short: {:?}",
+        started.elapsed()
     );
     let after: PaymentInstruction = cloud.retrieve(&id).await.unwrap();
     assert_eq!(
@@ -142,7 +147,7 @@ async fn a_wait_can_be_cancelled_from_another_task() {
     });
     let options = WaitOptions {
         cancel: Some(cancel),
-        ..WaitOptions::default()
+        ..bounded()
     };
     let err = cloud
         .wait::<PaymentInstruction>(&id, &options)
@@ -151,6 +156,128 @@ async fn a_wait_can_be_cancelled_from_another_task() {
     assert_eq!(err.kind(), ErrorKind::Cancelled);
     let after: PaymentInstruction = cloud.retrieve(&id).await.unwrap();
     assert_eq!(after.status, Some(InstructionStatus::Canceled));
+}
+
+/// A cancel switch that fires after `after`.
+fn cancel_after(after: Duration) -> CancelHandle {
+    let cancel = CancelHandle::new();
+    let trigger = cancel.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(after).await;
+        trigger.cancel();
+    });
+    cancel
+}
+
+/// How a wait is stopped in the race tests: at its deadline, or by its cancel switch.
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    Deadline,
+    Switch,
+}
+
+impl Stop {
+    /// Options that stop a wait on an instruction that never ends by itself after
+    /// about 300 ms, and bound it anyway.
+    fn options(self) -> WaitOptions {
+        match self {
+            Self::Deadline => WaitOptions::deadline(Duration::from_millis(300)),
+            Self::Switch => WaitOptions {
+                cancel: Some(cancel_after(Duration::from_millis(300))),
+                ..bounded()
+            },
+        }
+    }
+}
+
+// The race a POS must never lose: the wait gives up (deadline or cancel switch) just
+// as the device completes the sale, so the gateway answers the cancel with 409. The
+// completed instruction, and its payment, must be returned: a Cancelled or Timeout
+// error would make the till charge the customer again.
+
+#[tokio::test]
+async fn a_wait_stopped_as_the_instruction_completes_returns_the_completed_instruction() {
+    for stop in [Stop::Deadline, Stop::Switch] {
+        let (server, client) = start().await;
+        let cloud = client.payroc_cloud();
+        // `..93`: the device never finishes by itself; only the cancel's race does.
+        let submitted = cloud
+            .submit_payment("PAX-RACE", &instruction("POS-RACE-W", 1293))
+            .await
+            .unwrap();
+        let id = submitted.id().unwrap().to_owned();
+        complete_on_cancel(&server, "payment");
+        let done: PaymentInstruction = cloud
+            .wait(&id, &stop.options())
+            .await
+            .unwrap_or_else(|err| panic!("{stop:?}: the completed sale was reported as {err}"));
+        assert_eq!(done.status, Some(InstructionStatus::Completed), "{stop:?}");
+        let payment: payroc_core::model::payment::Payment =
+            cloud.follow(done.resource_href().unwrap()).await.unwrap();
+        assert!(payment.is_approved(), "{stop:?}");
+        let deletes = server
+            .mock()
+            .requests_on("/v1/payment-instructions/{paymentInstructionId}")
+            .into_iter()
+            .filter(|r| r.method == "DELETE")
+            .count();
+        assert_eq!(deletes, 1, "{stop:?}: the wait did try to cancel");
+    }
+}
+
+#[tokio::test]
+async fn a_sale_stopped_as_it_completes_returns_the_sale_and_its_payment() {
+    for stop in [Stop::Deadline, Stop::Switch] {
+        let (server, client) = start().await;
+        complete_on_cancel(&server, "payment");
+        let sale = client
+            .payroc_cloud()
+            .run_sale(
+                "PAX-RACE",
+                &instruction("POS-RACE-S", 1293),
+                &stop.options(),
+            )
+            .await
+            .unwrap_or_else(|err| panic!("{stop:?}: the completed sale was reported as {err}"));
+        assert!(
+            matches!(sale.outcome, CloudSaleOutcome::Completed(_)),
+            "{stop:?}: {:?}",
+            sale.outcome
+        );
+        assert!(sale.is_approved(), "{stop:?}");
+        assert_eq!(
+            server
+                .mock()
+                .counters()
+                .payments_per_order_id
+                .get("POS-RACE-S"),
+            Some(&1),
+            "{stop:?}: exactly the one payment the device made"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_refund_stopped_as_it_completes_returns_the_refund() {
+    for stop in [Stop::Deadline, Stop::Switch] {
+        let (server, client) = start().await;
+        complete_on_cancel(&server, "refund");
+        let request = RefundInstructionRequest::new(
+            TERMINAL,
+            RefundInstructionOrder::new("RFD-RACE", 793, Currency::Usd, "returned goods"),
+        );
+        let (instruction, refund) = client
+            .payroc_cloud()
+            .run_refund("PAX-RACE", &request, &stop.options())
+            .await
+            .unwrap_or_else(|err| panic!("{stop:?}: the completed refund was reported as {err}"));
+        assert_eq!(
+            instruction.status,
+            Some(InstructionStatus::Completed),
+            "{stop:?}"
+        );
+        assert!(refund.expect("the refund made").is_approved(), "{stop:?}");
+    }
 }
 
 #[tokio::test]
@@ -162,7 +289,7 @@ async fn refund_and_signature_instructions_complete() {
         RefundInstructionOrder::new("RFD-1", 700, Currency::Usd, "returned goods"),
     );
     let (instruction, refund) = cloud
-        .run_refund("PAX-4", &request, &WaitOptions::default())
+        .run_refund("PAX-4", &request, &bounded())
         .await
         .unwrap();
     assert_eq!(instruction.status, Some(InstructionStatus::Completed));
@@ -172,7 +299,7 @@ async fn refund_and_signature_instructions_complete() {
         .await
         .unwrap();
     let done: payroc_core::model::cloud::SignatureInstruction = cloud
-        .wait(signature.id().unwrap(), &WaitOptions::default())
+        .wait(signature.id().unwrap(), &bounded())
         .await
         .unwrap();
     let href = done.resource_href().unwrap().to_owned();
@@ -188,7 +315,8 @@ async fn payment_links_are_created_shared_listed_updated_and_deactivated() {
         "INV-1",
         "INV-1",
         PaymentLinkCharge::preset(12_500, Currency::Usd),
-        "2030-12-31",
+        // Links expire by the emulator's clock: a date relative to today, never past.
+        payroc_mock::date_in_days(90),
     );
     let created = links
         .create(TERMINAL, &PaymentLink::from(single))
@@ -232,7 +360,13 @@ async fn payment_links_are_created_shared_listed_updated_and_deactivated() {
     assert_eq!(all.len(), 2);
 
     let updated = links
-        .update(&id, &[PatchDocument::replace("/expiresOn", "2031-01-31")])
+        .update(
+            &id,
+            &[PatchDocument::replace(
+                "/expiresOn",
+                payroc_mock::date_in_days(120),
+            )],
+        )
         .await
         .unwrap();
     assert_ne!(
@@ -264,7 +398,7 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     let recurrence = RecurrenceCreate::new(
         "24.95".parse().unwrap(),
         RecurrenceFrequency::Monthly,
-        "01/01/2031",
+        payroc_mock::us_date_in_days(30),
         TotalCount(12),
     );
     let created = paytrace
@@ -320,7 +454,8 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     let invalid = RecurrenceCreate::new(
         "-1.00".parse().unwrap(),
         RecurrenceFrequency::Monthly,
-        "2031-01-01",
+        // Invalid twice over: an ISO date where PayTrace takes MM/DD/YYYY.
+        payroc_mock::date_in_days(30),
         TotalCount(0),
     );
     let err = paytrace
@@ -346,11 +481,29 @@ async fn paytrace_tokens_refresh_with_the_refresh_token() {
     paytrace.list_customer_recurrences(1).await.unwrap();
     server.mock().expire_tokens();
     paytrace.list_customer_recurrences(1).await.unwrap();
-    let grants = server.mock().requests_on("/v3/token");
+    let grants: Vec<_> = server
+        .mock()
+        .counters()
+        .paytrace_grants
+        .iter()
+        .map(|g| {
+            (
+                g.grant_type.clone().unwrap_or_default(),
+                g.refresh_token_sent,
+                g.client_secret_sent,
+                g.status,
+            )
+        })
+        .collect();
     assert_eq!(
-        grants.len(),
-        2,
-        "one client-credentials grant, then one refresh"
+        grants,
+        [
+            ("client_credentials".to_owned(), false, true, 201),
+            // The refresh token the first grant issued, redeemed (201): not the
+            // password sent again.
+            ("refresh_token".to_owned(), true, false, 201),
+        ],
+        "one client-credentials grant, then one refresh with the refresh token"
     );
     assert_eq!(server.mock().counters().paytrace_token, 2);
 }

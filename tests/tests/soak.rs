@@ -5,6 +5,11 @@
 //! in the ledger with the amount asked; every call reported as failed is absent, or
 //! is found by retrying it with the same idempotency key; never two token refreshes
 //! in flight at once; peak memory reported.
+//!
+//! With five attempts a call almost never fails, so the same-key retry phase would
+//! test nothing: every fifth customer is billed by a client that does not retry,
+//! and the test asserts that calls did fail, some of them after the gateway had
+//! charged (commit-then-drop), so the retries both replay and create.
 
 use payroc_core::http::{BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError};
 use payroc_core::model::payment::{Payment, PaymentOrderRequest, ProcessingModel};
@@ -23,6 +28,8 @@ use std::time::{Duration, Instant};
 const CUSTOMERS: usize = 50;
 const MONTHS: usize = 20;
 const WORKERS: usize = 8;
+/// Every this-many-th customer is billed by the client that does not retry.
+const ONE_SHOT_EVERY: usize = 5;
 
 /// The default transport, counting identity requests in flight at once.
 struct CountingTransport {
@@ -62,6 +69,8 @@ fn peak_rss_kib() -> u64 {
 
 /// One logical call's outcome, with the key it used and how to make it again.
 struct Call {
+    /// Made by the client that does not retry.
+    one_shot: bool,
     order_id: String,
     amount: i64,
     key: IdempotencyKey,
@@ -98,7 +107,7 @@ async fn repeat(client: &Client, call: &Call) -> Result<Payment, payroc_core::Er
     }
 }
 
-async fn run_customer(client: Client, customer: usize) -> Vec<Call> {
+async fn run_customer(client: Client, customer: usize, one_shot: bool) -> Vec<Call> {
     let mut calls = Vec::new();
     let amount = 1000 + customer as i64 * 10;
     let order_id = format!("C{customer:02}-M01");
@@ -108,31 +117,30 @@ async fn run_customer(client: Client, customer: usize) -> Vec<Call> {
         .options(RequestOptions::idempotency_key(key.clone()))
         .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
         .await;
-    let mut series = started.as_ref().ok().and_then(|s| s.series.clone().ok());
-    let failed_first = started.is_err();
+    // A customer whose first payment failed is not dropped: the same logical call is
+    // repeated under the same key (safe by design) until it yields the series, so every
+    // customer makes all of its calls. The call's outcome is where that ends: the
+    // ledger is read afterwards, so a failure a repeat made good is no failure.
+    let mut outcome = started;
+    for _ in 0..20 {
+        if outcome.is_ok() {
+            break;
+        }
+        outcome = client
+            .repeat_payments()
+            .options(RequestOptions::idempotency_key(key.clone()))
+            .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
+            .await;
+    }
+    let series = outcome.as_ref().ok().and_then(|s| s.series.clone().ok());
     calls.push(Call {
+        one_shot,
         order_id: order_id.clone(),
         amount,
         key: key.clone(),
         again: Again::First,
-        outcome: started.map(|s| s.payment),
+        outcome: outcome.map(|s| s.payment),
     });
-    // A customer whose first payment failed is not dropped: the same logical call is
-    // repeated under the same key (safe by design) until it yields the series, so every
-    // customer makes all of its calls.
-    if failed_first {
-        for _ in 0..20 {
-            let recovered = client
-                .repeat_payments()
-                .options(RequestOptions::idempotency_key(key.clone()))
-                .start(card_sale(&order_id, amount), ProcessingModel::Recurring)
-                .await;
-            if let Ok(first) = recovered {
-                series = first.series.ok();
-                break;
-            }
-        }
-    }
     let Some(series) = series else {
         return calls;
     };
@@ -149,6 +157,7 @@ async fn run_customer(client: Client, customer: usize) -> Vec<Call> {
             )
             .await;
         calls.push(Call {
+            one_shot,
             order_id,
             amount,
             key,
@@ -194,17 +203,29 @@ async fn a_thousand_repeat_payments_under_thirty_percent_faults() {
         })
         .build()
         .unwrap();
+    // Its own transport: its token fetches are not the single-flight under test.
+    let one_shot = Client::builder()
+        .api_key("soak-key")
+        .base_urls(server.api_url(), server.base_url())
+        .retry_policy(RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        })
+        .build()
+        .unwrap();
 
     let rss_start = peak_rss_kib();
     let started = Instant::now();
     // Eight billing workers, each running its share of the customers in turn.
     let tasks: Vec<_> = (0..WORKERS)
         .map(|worker| {
-            let client = client.clone();
+            let (client, one_shot) = (client.clone(), one_shot.clone());
             tokio::spawn(async move {
                 let mut calls = Vec::new();
                 for customer in (worker..CUSTOMERS).step_by(WORKERS) {
-                    calls.extend(run_customer(client.clone(), customer).await);
+                    let plain = customer % ONE_SHOT_EVERY == 0;
+                    let billing = if plain { &one_shot } else { &client };
+                    calls.extend(run_customer(billing.clone(), customer, plain).await);
                 }
                 calls
             })
@@ -274,6 +295,27 @@ async fn a_thousand_repeat_payments_under_thirty_percent_faults() {
             }
         }
     }
+    // The faults did make calls fail, some after the gateway had charged: the
+    // retries below have both kinds to get right.
+    let charged_before_retry = failed
+        .iter()
+        .filter(|c| ledger_amounts.contains_key(&c.order_id))
+        .count();
+    assert!(
+        failed.len() >= 10,
+        "only {} calls failed: the same-key retry phase would test little",
+        failed.len()
+    );
+    assert!(
+        charged_before_retry > 0,
+        "no failed call had been charged (commit-then-drop): replays untested"
+    );
+    assert!(
+        charged_before_retry < failed.len(),
+        "every failed call had been charged: creation on retry untested"
+    );
+    let replays_before = server.mock().counters().idempotent_replays;
+
     // A failed call is either absent, or (when it reached the gateway before the
     // failure) found again under its own key: retrying never charges a second time.
     server.mock().set_faults(FaultConfig::default());
@@ -287,6 +329,16 @@ async fn a_thousand_repeat_payments_under_thirty_percent_faults() {
         );
     }
     let counters_after = server.mock().counters();
+    assert!(
+        counters_after.idempotent_replays >= replays_before + charged_before_retry as u64,
+        "each charged-but-failed call was answered from its first attempt"
+    );
+    assert!(
+        failed
+            .iter()
+            .all(|c| counters_after.payments_per_order_id.get(&c.order_id) == Some(&1)),
+        "every failed call exists exactly once after its retry"
+    );
     assert!(
         counters_after
             .payments_per_order_id
@@ -324,11 +376,14 @@ async fn a_thousand_repeat_payments_under_thirty_percent_faults() {
         authorize >= 2,
         "tokens expired and were refreshed during the soak"
     );
+    let retried: Vec<_> = calls.iter().filter(|c| !c.one_shot).collect();
+    let retried_ok = retried.iter().filter(|c| c.outcome.is_ok()).count();
     assert!(
-        succeeded >= calls.len() * 95 / 100,
-        "{succeeded} of {}",
-        calls.len()
+        retried_ok >= retried.len() * 95 / 100,
+        "with retries, {retried_ok} of {} succeeded",
+        retried.len()
     );
+    assert!(succeeded > 0);
     assert!(
         rss_end.saturating_sub(rss_start) < 128 * 1024,
         "peak memory grew by more than 128 MiB"

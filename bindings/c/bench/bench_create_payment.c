@@ -66,7 +66,8 @@ static double one_call(const payroc_client *client, const char *token, long n) {
 }
 
 int main(int argc, char **argv) {
-    char api[512], token[32] = "";
+    char api[512], token[32] = "", body[512];
+    time_t now;
     const char *at;
     char *out = NULL;
     payroc_client *client = NULL;
@@ -97,10 +98,13 @@ int main(int argc, char **argv) {
     payroc_config_free(config);
 
     /* The secure token the payments charge, as in the Rust benchmark. */
-    r = payroc_call(client, "secure_tokens.create", "{\"processingTerminalId\":\"1234001\"}",
-                    "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
-                    "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"4539858876047062\","
-                    "\"expiryDate\":\"1230\"}}}}",
+    now = time(NULL); /* the test card expires in December, four years from now */
+    snprintf(body, sizeof body,
+             "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"4539858876047062\","
+             "\"expiryDate\":\"12%02u\"}}}}",
+             (unsigned)(gmtime(&now)->tm_year + 1904) % 100u);
+    r = payroc_call(client, "secure_tokens.create", "{\"processingTerminalId\":\"1234001\"}", body,
                     NULL, &out, &err);
     if (r != PAYROC_RESULT_OK) fail("secure_tokens.create", r, err);
     at = strstr(out, "\"token\":\"");

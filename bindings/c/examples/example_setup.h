@@ -7,10 +7,18 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 static const char *env_or(const char *name, const char *fallback) {
     const char *value = getenv(name);
     return value != NULL && value[0] != '\0' ? value : fallback;
+}
+
+/* The test card's expiry date (MMYY): December, four years from now, so that the
+ * example never expires. A real POS sends the expiry printed on the customer's card. */
+static inline void test_card_expiry(char out[5]) {
+    time_t now = time(NULL);
+    snprintf(out, 5, "12%02u", (unsigned)(gmtime(&now)->tm_year + 1904) % 100u);
 }
 
 /* Prints a failed call's details and exits. Frees err. */

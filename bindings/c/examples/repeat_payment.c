@@ -8,7 +8,7 @@
 #include <string.h>
 
 int main(int argc, char **argv) {
-    char params[2048], body[1024], token[32] = "", series[1024];
+    char params[2048], body[1024], token[32] = "", series[1024], expiry[5];
     const char *terminal = env_or("PAYROC_TERMINAL_ID", "1234001");
     const char *at, *end;
     char *out = NULL;
@@ -18,11 +18,13 @@ int main(int argc, char **argv) {
 
     /* 1. Save the card as a secure token. */
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", terminal);
-    r = payroc_call(client, "secure_tokens.create", params,
-                    "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
-                    "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"4539858876047062\","
-                    "\"expiryDate\":\"1230\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
-                    NULL, &out, &err);
+    test_card_expiry(expiry);
+    snprintf(body, sizeof body,
+             "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"4539858876047062\","
+             "\"expiryDate\":\"%s\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             expiry);
+    r = payroc_call(client, "secure_tokens.create", params, body, NULL, &out, &err);
     if (r != PAYROC_RESULT_OK) die("secure_tokens.create", r, err);
     at = strstr(out, "\"token\":\"");
     if (at != NULL) sscanf(at + 9, "%31[0-9]", token);

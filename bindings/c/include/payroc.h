@@ -16,6 +16,11 @@
  *  - NULL where a pointer is required, invalid UTF-8, malformed or oversized JSON give
  *    a result code, never undefined behaviour. No panic crosses the boundary.
  *  - Thread safety is stated per type and function below.
+ *  - Stacks: a call may be made from any thread with at least 64 KiB of stack (tested
+ *    at 64 KiB and 128 KiB, in the debug build and under valgrind). A call runs on the
+ *    calling thread; when less than PAYROC_STACK_RED_ZONE is left on its stack, on a
+ *    stack of PAYROC_STACK_SIZE mapped for the call, so the library never overflows a
+ *    small thread stack (musl's default, an RTOS-style 64 KiB worker).
  */
 
 
@@ -37,6 +42,21 @@
  * what a corrupted or unterminated buffer can make the library read into memory.
  */
 #define PAYROC_MAX_INPUT_BYTES (1024 * 1024)
+
+/**
+ * The stack a call may use below its entry point, in bytes: when less than this is
+ * left on the calling thread's stack, the call runs on a stack of its own of
+ * `PAYROC_STACK_SIZE` bytes. A debug build's deepest call (the operation dispatcher's
+ * frame, the HTTP stack, serde at its nesting limit) stays well within it.
+ */
+#define PAYROC_STACK_RED_ZONE (1024 * 1024)
+
+/**
+ * The size of the stack, in bytes, a call runs on when the caller's has less than
+ * `PAYROC_STACK_RED_ZONE` left: mapped for the call and unmapped after it, and only
+ * the pages touched are ever backed by memory.
+ */
+#define PAYROC_STACK_SIZE ((4 * 1024) * 1024)
 
 /**
  * The status of every call. Numbers come in blocks of 100 by kind; a number is never
@@ -192,8 +212,9 @@ typedef uint32_t payroc_instruction_kind;
 typedef struct payroc_cancel payroc_cancel;
 
 /**
- * The Payroc API client: a connection pool, a bearer-token cache and two I/O
- * threads of its own. Made by `payroc_client_new`, freed by `payroc_client_free`.
+ * The Payroc API client: a connection pool and a bearer-token cache. It starts no
+ * threads: each call does its I/O on the thread that makes it, which it blocks until
+ * the call ends. Made by `payroc_client_new`, freed by `payroc_client_free`.
  *
  * Thread safety: every function taking a `const payroc_client *` may be called from
  * many threads at once on the same client; each call blocks only its own thread.
@@ -419,6 +440,20 @@ payroc_result payroc_config_set_retries(payroc_config *config,
                                         payroc_error **error_out);
 
 /**
+ * The largest reply body read, in bytes, for both clients (default 16 MiB; 0 is
+ * refused). A longer success reply is `PAYROC_RESULT_API_DECODE` (maybe processed
+ * when the call changes something); a longer error reply keeps its status and code
+ * with no problem details. Bounds the memory a broken or hostile server can make a
+ * call use.
+ *
+ * # Safety
+ * `config` is NULL or a live config.
+ */
+payroc_result payroc_config_set_max_response_bytes(payroc_config *config,
+                                                   uint64_t max_bytes,
+                                                   payroc_error **error_out);
+
+/**
  * The `User-Agent` sent with every request (copied).
  *
  * # Safety
@@ -466,7 +501,7 @@ payroc_result payroc_client_new(const payroc_config *config,
                                 payroc_error **error_out);
 
 /**
- * Frees a client and stops its I/O threads. NULL is a no-op. No call on it may be in
+ * Frees a client and closes its connections. NULL is a no-op. No call on it may be in
  * progress on another thread.
  *
  * # Safety
@@ -540,12 +575,16 @@ void payroc_cancel_free(payroc_cancel *cancel);
  * Waits until a Payroc Cloud instruction ends, long-polling the gateway.
  *
  * - `kind` is a `payroc_instruction_kind`; `instruction_id` its id.
- * - `deadline_ms`: give up after this many milliseconds (0: wait until it ends);
- *   at the deadline the instruction is cancelled on the device too and the call
- *   returns `PAYROC_RESULT_TIMEOUT`.
+ * - `deadline_ms`: give up after this many milliseconds (0: wait until it ends).
+ *   The deadline bounds the whole call, also when the gateway stops answering: at
+ *   the deadline the instruction is cancelled on the device too (that cancel gets at
+ *   most 2 s more) and the call returns `PAYROC_RESULT_TIMEOUT`.
  * - `cancel` (NULL: none): a switch another thread may trigger; the instruction is
- *   then cancelled and the call returns `PAYROC_RESULT_CANCELLED`. If the device had
- *   already finished, its result wins and the call succeeds.
+ *   then cancelled and the call returns `PAYROC_RESULT_CANCELLED`.
+ * - If the device finished the instruction before the cancel took (the gateway
+ *   refuses to cancel an instruction no longer in progress), the call succeeds with
+ *   the finished instruction, at the deadline and at a cancel alike: a sale that was
+ *   made is never reported as cancelled or timed out.
  * - On success `*instruction_json_out` owns the instruction as it ended (`status`
  *   `completed`, `failure` or `canceled`, and a link to what it made), for
  *   `payroc_string_free`.
@@ -567,9 +606,11 @@ payroc_result payroc_cloud_wait(const payroc_client *client,
 
 /**
  * Runs a whole sale on a Payroc Cloud device: submits `request_json` (a
- * PaymentInstructionRequest, validated first) to device `serial_number`, waits as
+ * PaymentInstructionRequest, validated first) to device `serial_number` (an empty or
+ * blank serial is `PAYROC_RESULT_VALIDATION`, nothing sent), waits as
  * `payroc_cloud_wait` does (deadline, cancel switch), and follows the instruction to
- * its payment. On success `*sale_json_out` owns, for `payroc_string_free`:
+ * its payment. `deadline_ms` bounds all of it, the submit included. A switch already
+ * triggered returns `PAYROC_RESULT_CANCELLED` at once, before anything is submitted. On success `*sale_json_out` owns, for `payroc_string_free`:
  * `{"outcome": "completed"|"failed"|"canceled"|"other", "approved": bool,
  * "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}`. A
  * declined card is a success with `"approved": false`.
@@ -651,7 +692,9 @@ uint16_t payroc_error_http_status(const payroc_error *error);
 
 /**
  * The server's problem details as JSON (`type`, `title`, `status`, `detail`,
- * `errors[]`), or NULL when the server sent none. Borrowed from `error`: valid until
+ * `errors[]`), or NULL when there are none: the call was not answered with an error
+ * status, or the server's error reply had no problem body (an empty body, an HTML
+ * page, JSON that is not a problem). Borrowed from `error`: valid until
  * `payroc_error_free(error)`.
  *
  * Thread safety: safe from any thread.
@@ -706,8 +749,10 @@ const char *payroc_error_field_code(const payroc_error *error, size_t index);
 
 /**
  * Whether the request may have reached the server and taken effect (1) or surely
- * did not (0). When 1, retry with the same idempotency key, or look the payment up,
- * before charging again under a new key.
+ * did not (0). When 1, retry with the same idempotency key (see
+ * `payroc_error_idempotency_key`), or look the payment up, before charging again
+ * under a new key. Any success status to a call that changes something counts as
+ * taken effect, also when its body could not be read (`PAYROC_RESULT_API_DECODE`).
  *
  * Thread safety: safe from any thread.
  *
@@ -715,6 +760,34 @@ const char *payroc_error_field_code(const payroc_error *error, size_t index);
  * `error` is NULL or a live error.
  */
 bool payroc_error_maybe_processed(const payroc_error *error);
+
+/**
+ * The `Idempotency-Key` the failed call carried (the caller's, or the one the
+ * library made for it), or NULL when it carried none (reads, and calls that were
+ * never sent). Pass it as `idempotency_key` to retry the call when
+ * `payroc_error_maybe_processed` is 1: a payment that was made is then returned
+ * instead of being made again. Borrowed from `error`: valid until
+ * `payroc_error_free(error)`.
+ *
+ * Thread safety: safe from any thread.
+ *
+ * # Safety
+ * `error` is NULL or a live error.
+ */
+const char *payroc_error_idempotency_key(const payroc_error *error);
+
+/**
+ * For `PAYROC_RESULT_API_DECODE`: what could be read of the success body that did
+ * not parse (at most 64 KiB, as UTF-8 with invalid bytes replaced, digit runs that
+ * may be card numbers masked), so a POS can log it or find the payment's id in it.
+ * NULL for other errors. Borrowed from `error`: valid until `payroc_error_free(error)`.
+ *
+ * Thread safety: safe from any thread.
+ *
+ * # Safety
+ * `error` is NULL or a live error.
+ */
+const char *payroc_error_raw_body(const payroc_error *error);
 
 /**
  * Whether the same call (same idempotency key) may succeed if tried again.

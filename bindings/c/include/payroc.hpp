@@ -25,22 +25,20 @@ struct FieldError {
     std::string code;
 };
 
+namespace detail {
+template <class H, void (*Free)(H *)>
+struct Deleter {
+    void operator()(H *handle) const noexcept { Free(handle); }
+};
+using OwnedError = std::unique_ptr<payroc_error, Deleter<payroc_error, payroc_error_free>>;
+}  // namespace detail
+
 /// A failed call: the result code and everything the C error object held (copied,
 /// so the C object is freed at once).
 class Error : public std::runtime_error {
 public:
-    /// Takes over `error` (may be NULL) and frees it.
-    Error(payroc_result code, payroc_error *error)
-        : std::runtime_error(message_of(error)), code_(code),
-          http_status_(payroc_error_http_status(error)),
-          maybe_processed_(payroc_error_maybe_processed(error)) {
-        if (const char *problem = payroc_error_problem_json(error)) problem_json_ = problem;
-        for (size_t i = 0; i < payroc_error_field_count(error); ++i) {
-            fields_.push_back({payroc_error_field_path(error, i), payroc_error_field_message(error, i),
-                               payroc_error_field_code(error, i)});
-        }
-        payroc_error_free(error);
-    }
+    /// Takes over `error` (may be NULL) and frees it, also if copying it throws.
+    Error(payroc_result code, payroc_error *error) : Error(code, detail::OwnedError(error)) {}
 
     payroc_result code() const noexcept { return code_; }
     const char *code_name() const noexcept { return payroc_result_name(code_); }
@@ -51,17 +49,39 @@ public:
     const std::vector<FieldError> &fields() const noexcept { return fields_; }
     /// Whether the request may have taken effect: retry with the same idempotency key.
     bool maybe_processed() const noexcept { return maybe_processed_; }
+    /// The idempotency key the call carried, to retry it with, if it carried one.
+    const std::optional<std::string> &idempotency_key() const noexcept { return idempotency_key_; }
+    /// For a success reply that could not be read: what could be read of it.
+    const std::optional<std::string> &raw_body() const noexcept { return raw_body_; }
 
 private:
+    // The owner lives until this constructor returns: every read below is of a live error.
+    Error(payroc_result code, detail::OwnedError error)
+        : std::runtime_error(message_of(error.get())), code_(code),
+          http_status_(payroc_error_http_status(error.get())),
+          maybe_processed_(payroc_error_maybe_processed(error.get())) {
+        const payroc_error *e = error.get();
+        if (const char *problem = payroc_error_problem_json(e)) problem_json_ = problem;
+        if (const char *key = payroc_error_idempotency_key(e)) idempotency_key_ = key;
+        if (const char *body = payroc_error_raw_body(e)) raw_body_ = body;
+        for (size_t i = 0; i < payroc_error_field_count(e); ++i) {
+            fields_.push_back({text_of(payroc_error_field_path(e, i)), text_of(payroc_error_field_message(e, i)),
+                               text_of(payroc_error_field_code(e, i))});
+        }
+    }
+
     static std::string message_of(const payroc_error *error) {
         const char *message = payroc_error_message(error);
         return message != nullptr ? message : "payroc: unknown error";
     }
+    static std::string text_of(const char *text) { return text != nullptr ? text : ""; }
 
     payroc_result code_;
     std::uint16_t http_status_;
     bool maybe_processed_;
     std::optional<std::string> problem_json_;
+    std::optional<std::string> idempotency_key_;
+    std::optional<std::string> raw_body_;
     std::vector<FieldError> fields_;
 };
 
@@ -87,11 +107,6 @@ private:
 };
 
 namespace detail {
-template <class H, void (*Free)(H *)>
-struct Deleter {
-    void operator()(H *handle) const noexcept { Free(handle); }
-};
-
 inline const char *c_str(const std::optional<std::string> &text) {
     return text ? text->c_str() : nullptr;
 }
@@ -108,7 +123,14 @@ Result<std::string> owned_string(F &&call) noexcept {
     return text;
 }
 
-inline void check(payroc_result code, payroc_error *error) {
+/// Runs a C call that takes `payroc_error **error_out` last (`call(&error)`), and
+/// throws its Error on failure. The call runs, and writes the error, before the error
+/// pointer is read: never `check(f(..., &e), e)`, whose arguments C++ may evaluate in
+/// either order.
+template <class F>
+void check(F &&call) {
+    payroc_error *error = nullptr;
+    const payroc_result code = call(&error);
     if (code != PAYROC_RESULT_OK) throw Error(code, error);
 }
 }  // namespace detail
@@ -121,30 +143,34 @@ public:
     }
     Config &api_key(const std::string &key) { return set(payroc_config_set_api_key, key.c_str()); }
     Config &environment(payroc_environment env) {
-        payroc_error *e = nullptr;
-        detail::check(payroc_config_set_environment(handle_.get(), env, &e), e);
-        return *this;
+        return set(payroc_config_set_environment, static_cast<std::uint32_t>(env));
     }
     Config &base_urls(const std::string &api_url, const std::string &identity_url) {
-        payroc_error *e = nullptr;
-        detail::check(payroc_config_set_base_urls(handle_.get(), api_url.c_str(), identity_url.c_str(), &e), e);
+        detail::check([&](payroc_error **e) {
+            return payroc_config_set_base_urls(handle_.get(), api_url.c_str(), identity_url.c_str(), e);
+        });
         return *this;
     }
     Config &request_timeout_ms(std::uint64_t ms) { return set(payroc_config_set_request_timeout_ms, ms); }
     Config &connect_timeout_ms(std::uint64_t ms) { return set(payroc_config_set_connect_timeout_ms, ms); }
     Config &retries(std::uint32_t max_attempts, std::uint64_t max_elapsed_ms = 0) {
-        payroc_error *e = nullptr;
-        detail::check(payroc_config_set_retries(handle_.get(), max_attempts, max_elapsed_ms, &e), e);
+        detail::check([&](payroc_error **e) {
+            return payroc_config_set_retries(handle_.get(), max_attempts, max_elapsed_ms, e);
+        });
         return *this;
     }
+    Config &max_response_bytes(std::uint64_t bytes) { return set(payroc_config_set_max_response_bytes, bytes); }
+    Config &user_agent(const std::string &agent) { return set(payroc_config_set_user_agent, agent.c_str()); }
     Config &paytrace_url(const std::string &url) { return set(payroc_config_set_paytrace_url, url.c_str()); }
+    Config &paytrace_integrator_id(const std::string &id) {
+        return set(payroc_config_set_paytrace_integrator_id, id.c_str());
+    }
     const payroc_config *get() const noexcept { return handle_.get(); }
 
 private:
     template <class F, class A>
     Config &set(F setter, A arg) {
-        payroc_error *e = nullptr;
-        detail::check(setter(handle_.get(), arg, &e), e);
+        detail::check([&](payroc_error **e) { return setter(handle_.get(), arg, e); });
         return *this;
     }
     std::unique_ptr<payroc_config, detail::Deleter<payroc_config, payroc_config_free>> handle_;
@@ -169,8 +195,7 @@ class Client {
 public:
     explicit Client(const Config &config) {
         payroc_client *client = nullptr;
-        payroc_error *e = nullptr;
-        detail::check(payroc_client_new(config.get(), &client, &e), e);
+        detail::check([&](payroc_error **e) { return payroc_client_new(config.get(), &client, e); });
         handle_.reset(client);
     }
 
@@ -228,9 +253,9 @@ class PaytraceClient {
 public:
     PaytraceClient(const Config &config, const std::string &username, const std::string &password) {
         payroc_paytrace_client *client = nullptr;
-        payroc_error *e = nullptr;
-        detail::check(payroc_paytrace_client_new(config.get(), username.c_str(), password.c_str(), &client, &e),
-                      e);
+        detail::check([&](payroc_error **e) {
+            return payroc_paytrace_client_new(config.get(), username.c_str(), password.c_str(), &client, e);
+        });
         handle_.reset(client);
     }
 

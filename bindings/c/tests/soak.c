@@ -28,6 +28,7 @@
 #include "payroc.h"
 #include "json_find.h"
 #include "mock_control.h"
+#include "test_dates.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -63,6 +64,7 @@ struct customer {
 };
 
 static struct customer customers[CUSTOMERS];
+static char expiry[5]; /* the test card's expiry, some years ahead (MMYY) */
 static const payroc_client *client;
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 static int problems;
@@ -135,8 +137,8 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
                  "\"order\":{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"},"
                  "\"paymentMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
                  "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"4539858876047062\","
-                 "\"expiryDate\":\"1230\",\"cvv\":\"123\"},\"cardholderName\":\"Soak Customer\"}}}",
-                 call->order_id, call->amount);
+                 "\"expiryDate\":\"%s\",\"cvv\":\"123\"},\"cardholderName\":\"Soak Customer\"}}}",
+                 call->order_id, call->amount, expiry);
         r = payroc_call(client, "repeat_payments.start", "{\"processingModel\":\"recurring\"}", body,
                         call->key, &out, &err);
     } else {
@@ -252,6 +254,7 @@ int main(int argc, char **argv) {
     struct timespec start;
     FILE *results;
     payroc_client *owned;
+    card_expiry_mmyy(4, expiry);
     if (argc < 3) {
         fprintf(stderr, "usage: %s BASE_URL RESULTS_FILE\n", argv[0]);
         return 2;

@@ -7,6 +7,8 @@
 #include "payroc.h"
 #include "json_find.h"
 #include "mock_control.h"
+#include "test_dates.h"
+#include "test_servers.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@
 
 static int passed, failed;
 static const char *base_url, *slow_url;
+static char expiry[5]; /* a card expiry some years ahead (MMYY) */
+static char run_tag[16]; /* unique per run: order ids counted on a shared emulator */
 
 #define CHECK(cond, ...)                                             \
     do {                                                             \
@@ -34,6 +38,7 @@ static const char *base_url, *slow_url;
 #define API_KEY "c-test-key"
 
 static const char *name(payroc_result r) { return payroc_result_name(r); }
+static void queue_fault(const char *fault, const char *method, const char *prefix, const char *extra);
 
 /* A client for `base` with the given key, request timeout and attempts. */
 static payroc_client *make_client(const char *base, const char *key, uint64_t timeout_ms,
@@ -62,8 +67,8 @@ static void payment_json(char *out, size_t n, const char *order_id, long amount)
              "\"order\":{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"},"
              "\"paymentMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
              "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
-             "\"expiryDate\":\"1230\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
-             order_id, amount);
+             "\"expiryDate\":\"%s\",\"cvv\":\"123\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             order_id, amount, expiry);
 }
 
 /* Does any field error of err sit at path? */
@@ -187,6 +192,13 @@ static void test_bad_arguments(payroc_client *client) {
     r = payroc_call(client, "payments.retrieve", "{\"paymentId\":7}", NULL, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
     payroc_error_free(err);
+    /* A card number where an id goes is never quoted back (serde's message would). */
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":4111111111111111}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    CHECK(strstr(payroc_error_message(err), "1111") == NULL &&
+              strstr(payroc_error_field_message(err, 0), "1111") == NULL,
+          "card digits in a params error: %s / %s", payroc_error_message(err), payroc_error_field_message(err, 0));
+    payroc_error_free(err);
     payment_json(body, sizeof body, "C-KEY-1", 1000);
     r = payroc_call(client, "payments.create", NULL, body, "order-42", &out, &err);
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "Idempotency-Key"), "%s", name(r));
@@ -210,6 +222,182 @@ static void test_bad_arguments(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && never == NULL, "%s", name(r));
     payroc_error_free(err);
     payroc_config_free(config);
+}
+
+/* ---- NULL for every required pointer: a code and a message naming it, no crash, nothing
+ * written, nothing sent; also with error_out NULL (the code alone comes back) ---- */
+
+struct null_ctx {
+    payroc_client *client;
+    payroc_paytrace_client *paytrace;
+    payroc_config *config;
+    char *out;
+    payroc_client *new_client;
+    payroc_paytrace_client *new_paytrace;
+};
+
+#define INSTRUCTION "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-NULL-1\"," \
+                    "\"amount\":100,\"currency\":\"USD\"}}"
+#define NULL_CASE(fn, call)                                               \
+    static payroc_result fn(struct null_ctx *x, payroc_error **err) {     \
+        (void)x;                                                          \
+        return call;                                                      \
+    }
+
+NULL_CASE(n_wait_client, payroc_cloud_wait(NULL, PAYROC_INSTRUCTION_PAYMENT, "X", 1000, NULL, &x->out, err))
+NULL_CASE(n_wait_id, payroc_cloud_wait(x->client, PAYROC_INSTRUCTION_PAYMENT, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_wait_out, payroc_cloud_wait(x->client, PAYROC_INSTRUCTION_PAYMENT, "X", 1000, NULL, NULL, err))
+NULL_CASE(n_sale_client, payroc_cloud_run_sale(NULL, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_serial, payroc_cloud_run_sale(x->client, NULL, INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_request, payroc_cloud_run_sale(x->client, "C-NULL-DEVICE", NULL, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_sale_out, payroc_cloud_run_sale(x->client, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, NULL, err))
+NULL_CASE(n_refund_client,
+          payroc_cloud_run_refund(NULL, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_serial,
+          payroc_cloud_run_refund(x->client, NULL, INSTRUCTION, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_request,
+          payroc_cloud_run_refund(x->client, "C-NULL-DEVICE", NULL, NULL, 1000, NULL, &x->out, err))
+NULL_CASE(n_refund_out,
+          payroc_cloud_run_refund(x->client, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, NULL, err))
+NULL_CASE(n_paytrace_client,
+          payroc_paytrace_call(NULL, "paytrace.export_approved", "{\"customerId\":1}", NULL, &x->out, err))
+NULL_CASE(n_paytrace_operation, payroc_paytrace_call(x->paytrace, NULL, "{\"customerId\":1}", NULL, &x->out, err))
+NULL_CASE(n_paytrace_out,
+          payroc_paytrace_call(x->paytrace, "paytrace.export_approved", "{\"customerId\":1}", NULL, NULL, err))
+NULL_CASE(n_paytrace_new_config, payroc_paytrace_client_new(NULL, "u", "p", &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_username, payroc_paytrace_client_new(x->config, NULL, "p", &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_password, payroc_paytrace_client_new(x->config, "u", NULL, &x->new_paytrace, err))
+NULL_CASE(n_paytrace_new_out, payroc_paytrace_client_new(x->config, "u", "p", NULL, err))
+NULL_CASE(n_client_new_config, payroc_client_new(NULL, &x->new_client, err))
+NULL_CASE(n_client_new_out, payroc_client_new(x->config, NULL, err))
+NULL_CASE(n_set_api_key, payroc_config_set_api_key(NULL, API_KEY, err))
+NULL_CASE(n_set_api_key_value, payroc_config_set_api_key(x->config, NULL, err))
+NULL_CASE(n_set_environment, payroc_config_set_environment(NULL, PAYROC_ENVIRONMENT_UAT, err))
+NULL_CASE(n_set_base_urls, payroc_config_set_base_urls(NULL, "http://127.0.0.1/v1", "http://127.0.0.1", err))
+NULL_CASE(n_set_base_urls_api, payroc_config_set_base_urls(x->config, NULL, "http://127.0.0.1", err))
+NULL_CASE(n_set_base_urls_identity, payroc_config_set_base_urls(x->config, "http://127.0.0.1/v1", NULL, err))
+NULL_CASE(n_set_connect_timeout, payroc_config_set_connect_timeout_ms(NULL, 1000, err))
+NULL_CASE(n_set_request_timeout, payroc_config_set_request_timeout_ms(NULL, 1000, err))
+NULL_CASE(n_set_retries, payroc_config_set_retries(NULL, 2, 0, err))
+NULL_CASE(n_set_max_response_bytes, payroc_config_set_max_response_bytes(NULL, 65536, err))
+NULL_CASE(n_set_user_agent, payroc_config_set_user_agent(NULL, "pos/1.0", err))
+NULL_CASE(n_set_user_agent_value, payroc_config_set_user_agent(x->config, NULL, err))
+NULL_CASE(n_set_paytrace_url, payroc_config_set_paytrace_url(NULL, "http://127.0.0.1", err))
+NULL_CASE(n_set_paytrace_url_value, payroc_config_set_paytrace_url(x->config, NULL, err))
+NULL_CASE(n_set_integrator_id, payroc_config_set_paytrace_integrator_id(NULL, "C-POS", err))
+NULL_CASE(n_set_integrator_id_value, payroc_config_set_paytrace_integrator_id(x->config, NULL, err))
+
+static const struct null_case {
+    const char *label;
+    payroc_result (*run)(struct null_ctx *, payroc_error **);
+    const char *names; /* the parameter the message must name */
+} null_cases[] = {
+    {"payroc_cloud_wait(client NULL)", n_wait_client, "client"},
+    {"payroc_cloud_wait(instruction_id NULL)", n_wait_id, "instruction_id"},
+    {"payroc_cloud_wait(instruction_json_out NULL)", n_wait_out, "instruction_json_out"},
+    {"payroc_cloud_run_sale(client NULL)", n_sale_client, "client"},
+    {"payroc_cloud_run_sale(serial_number NULL)", n_sale_serial, "serial_number"},
+    {"payroc_cloud_run_sale(request_json NULL)", n_sale_request, "request_json"},
+    {"payroc_cloud_run_sale(sale_json_out NULL)", n_sale_out, "sale_json_out"},
+    {"payroc_cloud_run_refund(client NULL)", n_refund_client, "client"},
+    {"payroc_cloud_run_refund(serial_number NULL)", n_refund_serial, "serial_number"},
+    {"payroc_cloud_run_refund(request_json NULL)", n_refund_request, "request_json"},
+    {"payroc_cloud_run_refund(refund_json_out NULL)", n_refund_out, "refund_json_out"},
+    {"payroc_paytrace_call(client NULL)", n_paytrace_client, "client"},
+    {"payroc_paytrace_call(operation NULL)", n_paytrace_operation, "operation"},
+    {"payroc_paytrace_call(response_json_out NULL)", n_paytrace_out, "response_json_out"},
+    {"payroc_paytrace_client_new(config NULL)", n_paytrace_new_config, "config"},
+    {"payroc_paytrace_client_new(username NULL)", n_paytrace_new_username, "username"},
+    {"payroc_paytrace_client_new(password NULL)", n_paytrace_new_password, "password"},
+    {"payroc_paytrace_client_new(client_out NULL)", n_paytrace_new_out, "client_out"},
+    {"payroc_client_new(config NULL)", n_client_new_config, "config"},
+    {"payroc_client_new(client_out NULL)", n_client_new_out, "client_out"},
+    {"payroc_config_set_api_key(config NULL)", n_set_api_key, "config"},
+    {"payroc_config_set_api_key(api_key NULL)", n_set_api_key_value, "api_key"},
+    {"payroc_config_set_environment(config NULL)", n_set_environment, "config"},
+    {"payroc_config_set_base_urls(config NULL)", n_set_base_urls, "config"},
+    {"payroc_config_set_base_urls(api_url NULL)", n_set_base_urls_api, "api_url"},
+    {"payroc_config_set_base_urls(identity_url NULL)", n_set_base_urls_identity, "identity_url"},
+    {"payroc_config_set_connect_timeout_ms(config NULL)", n_set_connect_timeout, "config"},
+    {"payroc_config_set_request_timeout_ms(config NULL)", n_set_request_timeout, "config"},
+    {"payroc_config_set_retries(config NULL)", n_set_retries, "config"},
+    {"payroc_config_set_max_response_bytes(config NULL)", n_set_max_response_bytes, "config"},
+    {"payroc_config_set_user_agent(config NULL)", n_set_user_agent, "config"},
+    {"payroc_config_set_user_agent(user_agent NULL)", n_set_user_agent_value, "user_agent"},
+    {"payroc_config_set_paytrace_url(config NULL)", n_set_paytrace_url, "config"},
+    {"payroc_config_set_paytrace_url(url NULL)", n_set_paytrace_url_value, "url"},
+    {"payroc_config_set_paytrace_integrator_id(config NULL)", n_set_integrator_id, "config"},
+    {"payroc_config_set_paytrace_integrator_id(integrator_id NULL)", n_set_integrator_id_value,
+     "integrator_id"},
+};
+
+static void test_null_arguments(payroc_client *client) {
+    struct null_ctx x;
+    payroc_error *err;
+    payroc_result r;
+    char pattern[64];
+    size_t i;
+    memset(&x, 0, sizeof x);
+    x.client = client;
+    x.config = payroc_config_new();
+    payroc_config_set_paytrace_url(x.config, base_url, NULL);
+    if (payroc_paytrace_client_new(x.config, "c-user", "c-password", &x.paytrace, NULL) != PAYROC_RESULT_OK) {
+        fprintf(stderr, "cannot make a PayTrace client\n");
+        exit(2);
+    }
+    for (i = 0; i < sizeof null_cases / sizeof null_cases[0]; i++) {
+        const struct null_case *c = &null_cases[i];
+        err = (payroc_error *)&x; /* garbage: must be overwritten */
+        r = c->run(&x, &err);
+        snprintf(pattern, sizeof pattern, "`%s`", c->names);
+        CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s: %s", c->label, name(r));
+        CHECK(err != NULL && payroc_error_code(err) == PAYROC_RESULT_NULL_PARAMETER &&
+                  strstr(payroc_error_message(err), pattern) != NULL,
+              "%s: %s", c->label, err ? payroc_error_message(err) : "no error");
+        CHECK(x.out == NULL && x.new_client == NULL && x.new_paytrace == NULL, "%s wrote an output",
+              c->label);
+        payroc_error_free(err);
+        r = c->run(&x, NULL);
+        CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "%s without error_out: %s", c->label, name(r));
+    }
+    /* Nothing reached the device: no instruction for C-NULL-DEVICE was ever submitted. */
+    r = payroc_call(client, "payments.list", "{\"query\":{\"orderId\":\"C-NULL-1\"}}", NULL, NULL, &x.out,
+                    &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(x.out, "\"count\":0") != NULL, "%s", x.out ? x.out : name(r));
+    payroc_string_free(x.out);
+    payroc_paytrace_client_free(x.paytrace);
+    payroc_config_free(x.config);
+}
+
+/* An error status with no problem body (empty, or a proxy's HTML page): the problem is
+ * NULL, not "{}", and the status and code are still there. */
+static void test_no_problem(void) {
+    static const char *replies[] = {
+        "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 22\r\n"
+        "Connection: close\r\n\r\n<h1>Bad request</h1>\r\n",
+    };
+    static const payroc_result codes[] = {PAYROC_RESULT_API_SERVER, PAYROC_RESULT_API_BAD_REQUEST};
+    static const unsigned statuses[] = {502, 400};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        struct canned_server server;
+        payroc_client *client;
+        char *out = NULL;
+        payroc_error *err = NULL;
+        payroc_result r;
+        canned_server_start(&server, replies[i]);
+        client = make_client(server.url, API_KEY, 5000, 1);
+        r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+        CHECK(r == codes[i], "%u: %s: %s", statuses[i], name(r), payroc_error_message(err));
+        CHECK(payroc_error_http_status(err) == statuses[i], "status %u", payroc_error_http_status(err));
+        CHECK(payroc_error_problem_json(err) == NULL, "%u with no problem body: problem_json %s",
+              statuses[i], payroc_error_problem_json(err));
+        CHECK(server.served == 1, "the canned server answered %d requests", server.served);
+        payroc_error_free(err);
+        payroc_client_free(client);
+        canned_server_stop(&server);
+    }
 }
 
 static void test_payments(payroc_client *client) {
@@ -299,8 +487,12 @@ static void test_failures(void) {
     payroc_error *err = NULL;
     payroc_result r;
     payroc_client *wrong_key = make_client(base_url, "not-the-key", 5000, 1);
-    payroc_client *nowhere = make_client("http://127.0.0.1:1", API_KEY, 2000, 1);
+    char refused_url[64];
+    int refused = closed_port(refused_url, sizeof refused_url); /* held: refused until closed */
+    payroc_client *nowhere = make_client(refused_url, API_KEY, 2000, 1);
     payroc_client *impatient = make_client(slow_url, API_KEY, 300, 1);
+    payroc_client *hasty = make_client(base_url, API_KEY, 300, 1);
+    const char *key = "5b0e3f0a-8c4d-4f2e-9a61-0d3c2b1a4e57";
 
     payment_json(body, sizeof body, "C-FAIL-1", 1000);
     r = payroc_call(wrong_key, "payments.create", NULL, body, NULL, &out, &err);
@@ -313,15 +505,28 @@ static void test_failures(void) {
     CHECK(!payroc_error_maybe_processed(err) && payroc_error_retryable(err), "never sent");
     payroc_error_free(err);
 
+    /* The token fetch times out: the payment was never sent, and the error says so. */
     r = payroc_call(impatient, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_TRANSPORT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a token that never came said the payment may have been made");
+    CHECK(out == NULL, "output written on failure");
+    payroc_error_free(err);
+
+    /* The payment itself gets no answer in time: it may have been made; retry with the key. */
+    queue_fault("hang", "POST", "/v1/payments", NULL);
+    r = payroc_call(hasty, "payments.create", NULL, body, key, &out, &err);
     CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
     CHECK(payroc_error_maybe_processed(err), "a timeout may have been processed");
+    CHECK(payroc_error_idempotency_key(err) != NULL && strcmp(payroc_error_idempotency_key(err), key) == 0,
+          "the key to retry with: %s", payroc_error_idempotency_key(err));
     CHECK(out == NULL, "output written on failure");
     payroc_error_free(err);
 
     payroc_client_free(wrong_key);
     payroc_client_free(nowhere);
     payroc_client_free(impatient);
+    payroc_client_free(hasty);
+    close(refused);
 }
 
 /* ---- Payroc Cloud: a sale, a deadline, a cancel from another thread ---- */
@@ -387,7 +592,8 @@ static void test_cloud(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"status\":\"canceled\""), "%s", out ? out : "");
     payroc_string_free(out);
 
-    /* A cancel from another thread while this one waits with no deadline. */
+    /* A cancel from another thread while this one waits (with a deadline far beyond the
+     * cancel, so that a cancel that does not work fails the test instead of hanging it). */
     instruction_json(body, sizeof body, "C-POS-5", 2593);
     r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
                     body, NULL, &out, &err);
@@ -397,27 +603,374 @@ static void test_cloud(payroc_client *client) {
     cancel = payroc_cancel_new();
     c.cancel = cancel;
     pthread_create(&thread, NULL, cancel_later, &c);
-    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 20000, cancel, &out, &err);
     pthread_join(thread, NULL);
     CHECK(r == PAYROC_RESULT_CANCELLED, "%s: %s", name(r), payroc_error_message(err));
     CHECK(payroc_cancel_is_triggered(cancel), "switch not triggered");
     payroc_error_free(err);
     /* A triggered switch stops the next wait at once too. */
-    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 0, cancel, &out, &err);
+    r = payroc_cloud_wait(client, PAYROC_INSTRUCTION_PAYMENT, id, 20000, cancel, &out, &err);
     CHECK(r == PAYROC_RESULT_OK || r == PAYROC_RESULT_CANCELLED, "%s", name(r));
     if (r == PAYROC_RESULT_OK) payroc_string_free(out);
     payroc_error_free(err);
     payroc_cancel_free(cancel);
 
-    r = payroc_cloud_wait(client, 9, id, 0, NULL, &out, &err);
+    r = payroc_cloud_wait(client, 9, id, 20000, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
     payroc_error_free(err);
+}
+
+/* Failures on our side are never "may have been processed": a header value with a
+ * line break, an unusable URL, an id too long for a request line. And an identity reply
+ * with an absurd lifetime is not a panic. */
+static void test_never_sent(payroc_client *client) {
+    char api[256], *out = NULL, *params;
+    payroc_client *broken = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config;
+    struct canned_server identity;
+    size_t n = 70000;
+
+    config = payroc_config_new();
+    snprintf(api, sizeof api, "%s/v1", base_url);
+    payroc_config_set_base_urls(config, api, base_url, NULL);
+    payroc_config_set_api_key(config, "c-test-key\r\nX-Injected: 1", NULL);
+    payroc_config_set_retries(config, 1, 0, NULL);
+    r = payroc_client_new(config, &broken, &err);
+    if (r == PAYROC_RESULT_OK) {
+        r = payroc_call(broken, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+    }
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT || r == PAYROC_RESULT_VALIDATION, "an API key with CR/LF: %s: %s",
+          name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "an API key with CR/LF said maybe processed");
+    payroc_error_free(err);
+    payroc_client_free(broken);
+    broken = NULL;
+
+    payroc_config_set_base_urls(config, "http://127.0.0.1:1/v 1", "http://127.0.0.1:1", NULL);
+    payroc_config_set_api_key(config, API_KEY, NULL);
+    r = payroc_client_new(config, &broken, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && broken == NULL, "a base URL with a space: %s", name(r));
+    CHECK(!payroc_error_maybe_processed(err), "a bad URL said maybe processed");
+    payroc_error_free(err);
+    payroc_client_free(broken);
+    payroc_config_free(config);
+
+    params = malloc(n + 32);
+    snprintf(params, n + 32, "{\"paymentId\":\"%*s\"}", (int)n, "");
+    memset(params + strlen("{\"paymentId\":\""), 'A', n);
+    r = payroc_call(client, "payments.retrieve", params, NULL, NULL, &out, &err);
+    CHECK(r != PAYROC_RESULT_OK && r != PAYROC_RESULT_CONNECTION_LOST && !payroc_error_maybe_processed(err),
+          "a 70 000-character id: %s, maybe %d", name(r), payroc_error_maybe_processed(err));
+    payroc_error_free(err);
+    free(params);
+
+    /* expires_in = i64::MAX: a working client, twice, not PAYROC_RESULT_PANIC. */
+    canned_server_start(&identity, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    identity.token = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                     "Content-Length: 86\r\n\r\n"
+                     "{\"access_token\":\"canned-token\",\"token_type\":\"Bearer\",\"expires_in\":9223372036854775807}";
+    broken = make_client(identity.url, API_KEY, 5000, 1);
+    for (n = 0; n < 2; n++) {
+        r = payroc_call(broken, "payments.retrieve", "{\"paymentId\":\"M2MJOG6O2Y\"}", NULL, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "a token for ever, call %zu: %s: %s", n + 1, name(r),
+              payroc_error_message(err));
+        payroc_error_free(err);
+    }
+    payroc_client_free(broken);
+    canned_server_stop(&identity);
+}
+
+/* ---- a hostile network and a hostile server (payroc-mock's queued faults) ---- */
+
+static double now_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Queues one fault for the next request that matches (`extra` adds members, e.g. a
+ * location). */
+static void queue_fault(const char *fault, const char *method, const char *prefix, const char *extra) {
+    char body[512];
+    snprintf(body, sizeof body, "[{\"fault\":\"%s\",\"method\":\"%s\",\"pathPrefix\":\"%s\"%s}]", fault,
+             method, prefix, extra ? extra : "");
+    CHECK(mock_control(base_url, "POST", "/_mock/faults/next", body) / 100 == 2, "cannot queue %s", fault);
+}
+
+/* How many payments the emulator made for order_id (-1 when it cannot tell). */
+static long payments_for(const char *order_id) {
+    char *counters = NULL, pattern[96];
+    const char *at;
+    long n = 0;
+    if (mock_fetch(base_url, "GET", "/_mock/counters", "", &counters) != 200 || counters == NULL) {
+        free(counters);
+        return -1;
+    }
+    snprintf(pattern, sizeof pattern, "\"%s\":", order_id);
+    at = strstr(counters, "\"paymentsPerOrderId\"");
+    at = at ? strstr(at, pattern) : NULL;
+    if (at != NULL) n = strtol(at + strlen(pattern), NULL, 10);
+    free(counters);
+    return n;
+}
+
+/* Whether any request the emulator logged has `text` in its path. */
+static int requested(const char *text) {
+    char *log = NULL;
+    int found;
+    if (mock_fetch(base_url, "GET", "/_mock/requests", "", &log) != 200 || log == NULL) {
+        free(log);
+        return -1;
+    }
+    found = strstr(log, text) != NULL;
+    free(log);
+    return found;
+}
+
+/* Whether text (may be NULL) holds a card digit run of the test card or its CVV. */
+static int leaks_card(const char *text) {
+    return text != NULL && (strstr(text, "4111111111111111") != NULL || strstr(text, "737") != NULL);
+}
+
+/* The message, every field error and the problem JSON of err. */
+static int error_leaks_card(const payroc_error *err) {
+    size_t i, count = payroc_error_field_count(err);
+    int leak = leaks_card(payroc_error_message(err)) || leaks_card(payroc_error_problem_json(err));
+    for (i = 0; i < count; i++) {
+        leak |= leaks_card(payroc_error_field_path(err, i)) || leaks_card(payroc_error_field_message(err, i)) ||
+                leaks_card(payroc_error_field_code(err, i));
+    }
+    return leak;
+}
+
+static void test_hostile_server(payroc_client *client) {
+    char body[1024], key[64] = "", order_id[32], *out = NULL;
+    char location[160];
+    payroc_error *err = NULL;
+    payroc_result r;
+    struct canned_server elsewhere;
+    size_t i;
+
+    /* The payment is made, the 201's body cannot be read: API_DECODE that says it may
+     * have been processed, with the key to retry under and what could be read. */
+    snprintf(order_id, sizeof order_id, "C-GARBLE-%s", run_tag);
+    payment_json(body, sizeof body, order_id, 3100);
+    queue_fault("commitThenGarble", "POST", "/v1/payments", NULL);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_DECODE, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(payroc_error_http_status(err) == 201, "status %u", payroc_error_http_status(err));
+    CHECK(payroc_error_maybe_processed(err), "a 201 to a payment said not processed");
+    CHECK(payroc_error_idempotency_key(err) != NULL && strlen(payroc_error_idempotency_key(err)) == 36,
+          "no idempotency key to retry with: %s", payroc_error_idempotency_key(err));
+    CHECK(payroc_error_raw_body(err) != NULL && strstr(payroc_error_raw_body(err), "paymentId") != NULL,
+          "raw body %s", payroc_error_raw_body(err));
+    CHECK(out == NULL, "output written on failure");
+    if (payroc_error_idempotency_key(err) != NULL) {
+        snprintf(key, sizeof key, "%s", payroc_error_idempotency_key(err));
+    }
+    payroc_error_free(err);
+    CHECK(payroc_error_raw_body(NULL) == NULL && payroc_error_idempotency_key(NULL) == NULL, "NULL error");
+    r = payroc_call(client, "payments.create", NULL, body, key, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, order_id) != NULL, "retry with the key: %s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+    out = NULL;
+    CHECK(payments_for(order_id) == 1, "%s charged %ld times", order_id, payments_for(order_id));
+
+    /* A 307 to another server is not followed: the card never goes there. */
+    canned_server_start(&elsewhere, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                                    "Content-Length: 26\r\nConnection: close\r\n\r\n{\"paymentId\":\"STOLEN1234\"}");
+    snprintf(location, sizeof location, ",\"location\":\"%s/v1/payments\"", elsewhere.url);
+    payment_json(body, sizeof body, "C-REDIRECT-1", 3200);
+    queue_fault("redirect", "POST", "/v1/payments", location);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API && payroc_error_http_status(err) == 307, "%s %u: %s", name(r),
+          payroc_error_http_status(err), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a redirect said maybe processed");
+    CHECK(out == NULL, "a redirect was reported as success: %s", out);
+    payroc_error_free(err);
+    canned_server_stop(&elsewhere);
+    CHECK(elsewhere.connections == 0, "the redirect was followed: %d connections elsewhere",
+          elsewhere.connections);
+
+    /* A server that echoes card data: none of it reaches the error. */
+    payment_json(body, sizeof body, "C-ECHO-1", 3300);
+    queue_fault("cardEcho", "POST", "/v1/payments", NULL);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_BAD_REQUEST, "%s", name(r));
+    CHECK(!error_leaks_card(err), "card data in the error: %s | %s", payroc_error_message(err),
+          payroc_error_problem_json(err));
+    payroc_error_free(err);
+
+    /* A card number and a CVV sent as JSON numbers: the validation error quotes neither. */
+    snprintf(body, sizeof body,
+             "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":"
+             "\"C-NUM-1\",\"amount\":1000,\"currency\":\"USD\"},\"paymentMethod\":{\"type\":\"card\","
+             "\"cardDetails\":{\"entryMethod\":\"keyed\",\"keyedData\":{\"dataFormat\":\"plainText\","
+             "\"cardNumber\":4111111111111111,\"expiryDate\":\"%s\",\"cvv\":737}}}}",
+             expiry);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION || r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
+    CHECK(!error_leaks_card(err), "card digits in the validation error: %s", payroc_error_message(err));
+    for (i = 0; i < payroc_error_field_count(err); i++) {
+        CHECK(strstr(payroc_error_field_message(err, i), "1111") == NULL, "field %s: %s",
+              payroc_error_field_path(err, i), payroc_error_field_message(err, i));
+    }
+    CHECK(strstr(payroc_error_message(err), "1111") == NULL, "%s", payroc_error_message(err));
+    payroc_error_free(err);
+}
+
+/* A reply bigger than the configured cap is not read to its end. */
+static void test_reply_cap(void) {
+    char body[1024], api[256], *out = NULL;
+    payroc_client *capped = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config = payroc_config_new();
+    double start;
+    snprintf(api, sizeof api, "%s/v1", base_url);
+    payroc_config_set_base_urls(config, api, base_url, NULL);
+    payroc_config_set_api_key(config, API_KEY, NULL);
+    payroc_config_set_retries(config, 1, 0, NULL);
+    r = payroc_config_set_max_response_bytes(config, 0, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "a cap of 0: %s", name(r));
+    payroc_error_free(err);
+    r = payroc_config_set_max_response_bytes(config, 64 * 1024, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s", name(r));
+    r = payroc_client_new(config, &capped, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    payroc_config_free(config);
+    if (capped == NULL) return;
+
+    /* An endless 200 to a payment: a decode error, maybe processed, in well under a second. */
+    payment_json(body, sizeof body, "C-ENDLESS-1", 3400);
+    queue_fault("endlessBody", "POST", "/v1/payments", NULL);
+    start = now_s();
+    r = payroc_call(capped, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_DECODE && payroc_error_maybe_processed(err), "%s: %s", name(r),
+          payroc_error_message(err));
+    CHECK(now_s() - start < 5.0, "an endless body took %.1f s", now_s() - start);
+    payroc_error_free(err);
+
+    /* A 20 MB error: its status and code stay, the message stays short. */
+    queue_fault("hugeError", "POST", "/v1/payments", NULL);
+    r = payroc_call(capped, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_BAD_REQUEST && payroc_error_http_status(err) == 400, "%s", name(r));
+    CHECK(strlen(payroc_error_message(err)) <= 2048, "a %zu-byte message", strlen(payroc_error_message(err)));
+    payroc_error_free(err);
+    payroc_client_free(capped);
+}
+
+/* Cloud waits against a gateway that stops answering, and the other stop paths. */
+static void test_cloud_stops(payroc_client *client) {
+    char body[512], id[64] = "", *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_cancel *cancel;
+    pthread_t thread;
+    struct canceller c;
+    double start, took;
+    /* The hanging gateway gets a client of its own: a cancel that could not be sent in
+     * time may be sent again later, in the background of that client's next call; this
+     * one is freed (and its pending cancels with it) before the race below queues its
+     * own cancel fault, which a stray cancel would otherwise take. */
+    payroc_client *stalled = make_client(base_url, API_KEY, 10000, 3);
+
+    /* The polls and the cancel hang: the deadline still bounds the whole call. */
+    instruction_json(body, sizeof body, "C-HANG-1", 2693);
+    queue_fault("hang", "GET", "/v1/payment-instructions", NULL);
+    queue_fault("hang", "DELETE", "/v1/payment-instructions", NULL);
+    start = now_s();
+    r = payroc_cloud_run_sale(stalled, "C-DEVICE-1", body, NULL, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "run_sale with a 2 s deadline took %.1f s", took);
+    CHECK(payroc_error_maybe_processed(err), "a sale at its deadline said not processed");
+    payroc_error_free(err);
+
+    /* The submit itself hangs. */
+    instruction_json(body, sizeof body, "C-HANG-2", 2793);
+    queue_fault("hang", "POST", "/v1/devices/", NULL);
+    start = now_s();
+    r = payroc_cloud_run_sale(stalled, "C-DEVICE-1", body, NULL, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "run_sale with a hung submit took %.1f s", took);
+    payroc_error_free(err);
+
+    /* payroc_cloud_wait, its polls and its cancel hanging. */
+    instruction_json(body, sizeof body, "C-HANG-3", 2893);
+    r = payroc_call(stalled, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}", body,
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s", name(r));
+    payroc_string_free(out);
+    out = NULL;
+    queue_fault("hang", "GET", "/v1/payment-instructions", NULL);
+    queue_fault("hang", "DELETE", "/v1/payment-instructions", NULL);
+    start = now_s();
+    r = payroc_cloud_wait(stalled, PAYROC_INSTRUCTION_PAYMENT, id, 2000, NULL, &out, &err);
+    took = now_s() - start;
+    CHECK(r == PAYROC_RESULT_TIMEOUT, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(took < 5.0, "wait with a 2 s deadline took %.1f s", took);
+    payroc_error_free(err);
+    payroc_client_free(stalled);
+
+    /* An empty or blank device serial: refused, nothing submitted. */
+    instruction_json(body, sizeof body, "C-NOSERIAL-1", 2450);
+    r = payroc_cloud_run_sale(client, "", body, NULL, 5000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "empty serial: %s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    r = payroc_cloud_run_sale(client, "  ", body, NULL, 5000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "blank serial: %s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    CHECK(requested("/v1/devices//") == 0 && requested("/v1/devices/%20") == 0,
+          "an instruction was submitted to a device with no serial");
+
+    /* A switch already triggered: cancelled at once, nothing submitted. */
+    cancel = payroc_cancel_new();
+    payroc_cancel_trigger(cancel);
+    instruction_json(body, sizeof body, "C-PRECANCEL-1", 2450);
+    r = payroc_cloud_run_sale(client, "C-PRECANCEL-DEVICE", body, NULL, 5000, cancel, &out, &err);
+    CHECK(r == PAYROC_RESULT_CANCELLED, "%s: %s", name(r), payroc_error_message(err));
+    CHECK(!payroc_error_maybe_processed(err), "a sale never submitted said maybe processed");
+    payroc_error_free(err);
+    payroc_cancel_free(cancel);
+    CHECK(requested("C-PRECANCEL-DEVICE") == 0, "a cancelled sale was submitted");
+
+    /* The device completes the sale as the deadline's cancel arrives (the gateway
+     * answers the cancel 409): the sale is returned, completed, with its payment. */
+    instruction_json(body, sizeof body, "C-RACE-1", 2993);
+    queue_fault("completeOnCancel", "DELETE", "/v1/payment-instructions", NULL);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 1000, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "completed at the deadline: %s: %s", name(r), payroc_error_message(err));
+    CHECK(out != NULL && strstr(out, "\"outcome\":\"completed\"") != NULL && strstr(out, "\"payment\":{") != NULL,
+          "%s", out ? out : "");
+    payroc_string_free(out);
+    out = NULL;
+    payroc_error_free(err);
+
+    /* The same race through the cancel switch. */
+    instruction_json(body, sizeof body, "C-RACE-2", 3093);
+    queue_fault("completeOnCancel", "DELETE", "/v1/payment-instructions", NULL);
+    cancel = payroc_cancel_new();
+    c.cancel = cancel;
+    pthread_create(&thread, NULL, cancel_later, &c);
+    r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 20000, cancel, &out, &err);
+    pthread_join(thread, NULL);
+    CHECK(r == PAYROC_RESULT_OK, "completed at the cancel: %s: %s", name(r), payroc_error_message(err));
+    CHECK(out != NULL && strstr(out, "\"outcome\":\"completed\"") != NULL && strstr(out, "\"payment\":{") != NULL,
+          "%s", out ? out : "");
+    payroc_string_free(out);
+    payroc_error_free(err);
+    payroc_cancel_free(cancel);
 }
 
 /* ---- repeat payments, payment links, PayTrace ---- */
 
 static void test_repeat_links_paytrace(payroc_client *client) {
-    char body[1024], token[32] = "", params[2048], series[1024];
+    char body[1024], token[32] = "", params[2048], series[1024], link_expiry[11];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -426,11 +979,12 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     const char *start, *end;
 
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
-    r = payroc_call(client, "secure_tokens.create", params,
-                    "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
-                    "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
-                    "\"expiryDate\":\"1230\"},\"cardholderName\":\"Sarah Hopper\"}}}",
-                    NULL, &out, &err);
+    snprintf(body, sizeof body,
+             "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"%s\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             expiry);
+    r = payroc_call(client, "secure_tokens.create", params, body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "token", token, sizeof token), "%s: %s", name(r),
           payroc_error_message(err));
     payroc_string_free(out);
@@ -466,12 +1020,14 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     payroc_error_free(err);
 
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
-    r = payroc_call(client, "payment_links.create", params,
-                    "{\"type\":\"singleUse\",\"merchantReference\":\"C-LINK-1\",\"order\":{"
-                    "\"orderId\":\"C-LINK-1\",\"description\":\"Deposit\",\"charge\":{\"type\":"
-                    "\"preset\",\"amount\":12500,\"currency\":\"USD\"}},\"authType\":\"sale\","
-                    "\"paymentMethods\":[\"card\"],\"expiresOn\":\"2099-12-31\"}",
-                    NULL, &out, &err);
+    iso_date_in_days(90, link_expiry);
+    snprintf(body, sizeof body,
+             "{\"type\":\"singleUse\",\"merchantReference\":\"C-LINK-1\",\"order\":{"
+             "\"orderId\":\"C-LINK-1\",\"description\":\"Deposit\",\"charge\":{\"type\":"
+             "\"preset\",\"amount\":12500,\"currency\":\"USD\"}},\"authType\":\"sale\","
+             "\"paymentMethods\":[\"card\"],\"expiresOn\":\"%s\"}",
+             link_expiry);
+    r = payroc_call(client, "payment_links.create", params, body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentLinkId", token, sizeof token), "%s: %s",
           name(r), payroc_error_message(err));
     payroc_string_free(out);
@@ -570,14 +1126,22 @@ int main(int argc, char **argv) {
     }
     base_url = argv[1];
     slow_url = argv[2];
+    card_expiry_mmyy(4, expiry);
+    snprintf(run_tag, sizeof run_tag, "%lx", ((unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16)) & 0xffffffffUL);
     client = make_client(base_url, API_KEY, 10000, 3);
 
     test_version();
     test_bad_arguments(client);
+    test_null_arguments(client);
+    test_no_problem();
     test_payments(client);
     test_expired_token(client);
     test_failures();
     test_cloud(client);
+    test_never_sent(client);
+    test_hostile_server(client);
+    test_reply_cap();
+    test_cloud_stops(client);
     test_repeat_links_paytrace(client);
     test_threads(client);
 

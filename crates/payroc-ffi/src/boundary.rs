@@ -117,10 +117,46 @@ impl payroc_result {
     }
 }
 
+/// The stack a call may use below its entry point, in bytes: when less than this is
+/// left on the calling thread's stack, the call runs on a stack of its own of
+/// `PAYROC_STACK_SIZE` bytes. A debug build's deepest call (the operation dispatcher's
+/// frame, the HTTP stack, serde at its nesting limit) stays well within it.
+pub const PAYROC_STACK_RED_ZONE: usize = 1024 * 1024;
+
+/// The size of the stack, in bytes, a call runs on when the caller's has less than
+/// `PAYROC_STACK_RED_ZONE` left: mapped for the call and unmapped after it, and only
+/// the pages touched are ever backed by memory.
+pub const PAYROC_STACK_SIZE: usize = 4 * 1024 * 1024;
+
+// The sizes payroc-core's `with_enough_stack` uses, written out here for cbindgen to
+// put them in payroc.h; the build fails if they ever differ.
+const _: () = assert!(
+    PAYROC_STACK_RED_ZONE == payroc_core::blocking::MIN_FREE_STACK
+        && PAYROC_STACK_SIZE == payroc_core::blocking::CALL_STACK
+);
+
+/// Runs `body` where the stack is known to be big enough: in place when the calling
+/// thread has [`PAYROC_STACK_RED_ZONE`] left, otherwise on a fresh stack of
+/// [`PAYROC_STACK_SIZE`]. So C may call from threads with small stacks (64 KiB; musl's
+/// default is 128 KiB) without the library overflowing them. A panic inside `body`
+/// must already be caught by it: none unwinds across the stack switch.
+pub(crate) fn on_enough_stack<T>(body: impl FnOnce() -> T) -> T {
+    // payroc-core's switch, the one its blocking runtime uses: one mechanism for both.
+    payroc_core::blocking::with_enough_stack(body)
+}
+
+/// `catch_unwind` on a stack big enough for `body` (a failure to map one is caught too).
+fn catch_on_enough_stack<T>(body: impl FnOnce() -> T) -> std::thread::Result<T> {
+    catch_unwind(AssertUnwindSafe(|| {
+        on_enough_stack(|| catch_unwind(AssertUnwindSafe(body)))
+    }))
+    .and_then(|inner| inner)
+}
+
 /// Runs an export's body: a panic becomes `PAYROC_RESULT_PANIC`, a failure becomes its
 /// code plus an error object in `*error_out` (when `error_out` is not NULL), and on
 /// failure nothing else is written. `*error_out` is set to NULL first, so a caller may
-/// free it unconditionally afterwards.
+/// free it unconditionally afterwards. The body runs on a stack big enough for it.
 pub(crate) fn guard(
     error_out: *mut *mut payroc_error,
     body: impl FnOnce() -> Result<(), Failure>,
@@ -129,7 +165,7 @@ pub(crate) fn guard(
         // SAFETY: the caller passes NULL or a pointer to writable storage for one pointer.
         unsafe { error_out.write(std::ptr::null_mut()) };
     }
-    let failure = match catch_unwind(AssertUnwindSafe(body)) {
+    let failure = match catch_on_enough_stack(body) {
         Ok(Ok(())) => return payroc_result::PAYROC_RESULT_OK,
         Ok(Err(failure)) => failure,
         Err(panic) => Failure::panic(panic.as_ref()),
@@ -145,9 +181,10 @@ pub(crate) fn guard(
     code
 }
 
-/// Runs an export that reports no error object: a panic becomes `fallback`.
+/// Runs an export that reports no error object: a panic becomes `fallback`. The body
+/// runs on a stack big enough for it (freeing a client closes its connections).
 pub(crate) fn guard_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+    catch_on_enough_stack(body).unwrap_or(fallback)
 }
 
 /// Ties an opaque C type to the Rust value it holds, always in a `Box` made by this
@@ -328,6 +365,51 @@ mod tests {
         let numbers: std::collections::BTreeSet<u32> =
             ALL_RESULTS.iter().map(|c| *c as u32).collect();
         assert_eq!(numbers.len(), ALL_RESULTS.len(), "no number used twice");
+    }
+
+    #[test]
+    fn exports_run_from_a_thread_with_a_small_stack() {
+        use crate::call::payroc_call;
+        use crate::client::{
+            payroc_client_free, payroc_client_new, payroc_config_free, payroc_config_new,
+            payroc_config_set_api_key,
+        };
+        // The dispatcher's frame alone overflows 64 KiB in a debug build: this reaches it
+        // (a missing parameter fails inside it, before anything is sent).
+        let worker = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(|| {
+                let config = payroc_config_new();
+                let mut client = std::ptr::null_mut();
+                let mut out = std::ptr::null_mut();
+                let mut error = std::ptr::null_mut();
+                // SAFETY: live handles and NUL-terminated literals; everything freed once.
+                unsafe {
+                    payroc_config_set_api_key(config, c"key".as_ptr(), std::ptr::null_mut());
+                    let made = payroc_client_new(config, &mut client, std::ptr::null_mut());
+                    let code = payroc_call(
+                        client,
+                        c"payments.retrieve".as_ptr(),
+                        c"{}".as_ptr(),
+                        std::ptr::null(),
+                        std::ptr::null(),
+                        &mut out,
+                        &mut error,
+                    );
+                    payroc_error_free(error);
+                    payroc_client_free(client);
+                    payroc_config_free(config);
+                    (made, code)
+                }
+            })
+            .expect("a thread starts");
+        assert_eq!(
+            worker.join().expect("no overflow"),
+            (
+                payroc_result::PAYROC_RESULT_OK,
+                payroc_result::PAYROC_RESULT_INVALID_ARGUMENT
+            )
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::boundary::{
 use crate::client::{payroc_client, payroc_paytrace_client};
 use crate::error::{payroc_error, Failure};
 use payroc_core::model::common::{CustomField, PatchDocument};
-use payroc_core::model::json::{from_json, parse_request};
+use payroc_core::model::json::{describe_error, from_json, parse_request};
 use payroc_core::model::payment::{Payment, PaymentOrderRequest, ProcessingModel};
 use payroc_core::model::{cloud, payment, payment_link, paytrace, refund, secure_token};
 use payroc_core::repeat::RepeatPaymentSeries;
@@ -37,7 +37,8 @@ impl<'a> Input<'a> {
                 Ok(_) => return Err(Failure::invalid("`params_json` must be a JSON object")),
                 Err(e) => {
                     return Err(Failure::invalid(format!(
-                        "`params_json` is malformed JSON: {e}"
+                        "`params_json`: {}",
+                        describe_error(&e)
                     )))
                 }
             },
@@ -50,7 +51,8 @@ impl<'a> Input<'a> {
             .params
             .get(name)
             .ok_or_else(|| Failure::param(name, "is required"))?;
-        serde_json::from_value(value.clone()).map_err(|e| Failure::param(name, e.to_string()))
+        // serde quotes the offending value (a card number sent as an id): never shown.
+        serde_json::from_value(value.clone()).map_err(|e| Failure::param(name, describe_error(&e)))
     }
 
     /// A required, non-empty string member (an id).

@@ -35,6 +35,7 @@ pub struct payroc_config {
     user_agent: Option<String>,
     paytrace_url: Option<String>,
     paytrace_integrator_id: Option<String>,
+    max_response_bytes: Option<usize>,
 }
 
 impl BoxHandle for payroc_config {}
@@ -56,6 +57,9 @@ impl payroc_config {
         if let Some(agent) = &self.user_agent {
             builder = builder.user_agent(agent.clone());
         }
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
+        }
         builder
     }
 
@@ -75,6 +79,9 @@ impl payroc_config {
         }
         if let Some(t) = self.request_timeout {
             builder = builder.request_timeout(t);
+        }
+        if let Some(bytes) = self.max_response_bytes {
+            builder = builder.max_response_bytes(bytes);
         }
         builder
     }
@@ -117,6 +124,7 @@ pub extern "C" fn payroc_config_new() -> *mut payroc_config {
             user_agent: None,
             paytrace_url: None,
             paytrace_integrator_id: None,
+            max_response_bytes: None,
         }
         .into_raw()
     })
@@ -256,6 +264,29 @@ pub unsafe extern "C" fn payroc_config_set_retries(
     })
 }
 
+/// The largest reply body read, in bytes, for both clients (default 16 MiB; 0 is
+/// refused). A longer success reply is `PAYROC_RESULT_API_DECODE` (maybe processed
+/// when the call changes something); a longer error reply keeps its status and code
+/// with no problem details. Bounds the memory a broken or hostile server can make a
+/// call use.
+///
+/// # Safety
+/// `config` is NULL or a live config.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_config_set_max_response_bytes(
+    config: *mut payroc_config,
+    max_bytes: u64,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    with_config(config, error_out, |c| {
+        if max_bytes == 0 {
+            return Err(Failure::invalid("`max_bytes` must be above 0"));
+        }
+        c.max_response_bytes = Some(usize::try_from(max_bytes).unwrap_or(usize::MAX));
+        Ok(())
+    })
+}
+
 /// The `User-Agent` sent with every request (copied).
 ///
 /// # Safety
@@ -309,8 +340,9 @@ pub unsafe extern "C" fn payroc_config_set_paytrace_integrator_id(
     })
 }
 
-/// The Payroc API client: a connection pool, a bearer-token cache and two I/O
-/// threads of its own. Made by `payroc_client_new`, freed by `payroc_client_free`.
+/// The Payroc API client: a connection pool and a bearer-token cache. It starts no
+/// threads: each call does its I/O on the thread that makes it, which it blocks until
+/// the call ends. Made by `payroc_client_new`, freed by `payroc_client_free`.
 ///
 /// Thread safety: every function taking a `const payroc_client *` may be called from
 /// many threads at once on the same client; each call blocks only its own thread.
@@ -355,7 +387,7 @@ pub unsafe extern "C" fn payroc_client_new(
     })
 }
 
-/// Frees a client and stops its I/O threads. NULL is a no-op. No call on it may be in
+/// Frees a client and closes its connections. NULL is a no-op. No call on it may be in
 /// progress on another thread.
 ///
 /// # Safety

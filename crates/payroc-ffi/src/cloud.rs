@@ -119,12 +119,16 @@ unsafe fn wait_options(deadline_ms: u64, cancel: *const payroc_cancel) -> WaitOp
 /// Waits until a Payroc Cloud instruction ends, long-polling the gateway.
 ///
 /// - `kind` is a `payroc_instruction_kind`; `instruction_id` its id.
-/// - `deadline_ms`: give up after this many milliseconds (0: wait until it ends);
-///   at the deadline the instruction is cancelled on the device too and the call
-///   returns `PAYROC_RESULT_TIMEOUT`.
+/// - `deadline_ms`: give up after this many milliseconds (0: wait until it ends).
+///   The deadline bounds the whole call, also when the gateway stops answering: at
+///   the deadline the instruction is cancelled on the device too (that cancel gets at
+///   most 2 s more) and the call returns `PAYROC_RESULT_TIMEOUT`.
 /// - `cancel` (NULL: none): a switch another thread may trigger; the instruction is
-///   then cancelled and the call returns `PAYROC_RESULT_CANCELLED`. If the device had
-///   already finished, its result wins and the call succeeds.
+///   then cancelled and the call returns `PAYROC_RESULT_CANCELLED`.
+/// - If the device finished the instruction before the cancel took (the gateway
+///   refuses to cancel an instruction no longer in progress), the call succeeds with
+///   the finished instruction, at the deadline and at a cancel alike: a sale that was
+///   made is never reported as cancelled or timed out.
 /// - On success `*instruction_json_out` owns the instruction as it ended (`status`
 ///   `completed`, `failure` or `canceled`, and a link to what it made), for
 ///   `payroc_string_free`.
@@ -248,9 +252,11 @@ unsafe fn run_args<'a>(
 }
 
 /// Runs a whole sale on a Payroc Cloud device: submits `request_json` (a
-/// PaymentInstructionRequest, validated first) to device `serial_number`, waits as
+/// PaymentInstructionRequest, validated first) to device `serial_number` (an empty or
+/// blank serial is `PAYROC_RESULT_VALIDATION`, nothing sent), waits as
 /// `payroc_cloud_wait` does (deadline, cancel switch), and follows the instruction to
-/// its payment. On success `*sale_json_out` owns, for `payroc_string_free`:
+/// its payment. `deadline_ms` bounds all of it, the submit included. A switch already
+/// triggered returns `PAYROC_RESULT_CANCELLED` at once, before anything is submitted. On success `*sale_json_out` owns, for `payroc_string_free`:
 /// `{"outcome": "completed"|"failed"|"canceled"|"other", "approved": bool,
 /// "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}`. A
 /// declined card is a success with `"approved": false`.

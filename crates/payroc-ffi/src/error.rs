@@ -3,6 +3,7 @@
 
 use crate::boundary::{guard_value, payroc_result, BoxHandle};
 use payroc_core::{Error, ErrorKind};
+use payroc_model::error::ProblemDetails;
 use std::any::Any;
 use std::ffi::{c_char, CString};
 
@@ -14,16 +15,25 @@ struct FieldError {
     code: CString,
 }
 
-/// Why a call failed, before it becomes a `payroc_error` for C.
+/// Why a call failed, before it becomes a `payroc_error` for C. Small (the details are
+/// boxed): it travels in every `Result` of the exports.
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub(crate) code: payroc_result,
     message: String,
+    details: Box<Details>,
+}
+
+/// What a failure may carry besides its code and message.
+#[derive(Debug, Default)]
+struct Details {
     status: u16,
     problem_json: Option<String>,
     fields: Vec<(String, String, String)>,
     maybe_processed: bool,
     retryable: bool,
+    raw_body: Option<String>,
+    idempotency_key: Option<String>,
 }
 
 impl Failure {
@@ -31,11 +41,7 @@ impl Failure {
         Self {
             code,
             message,
-            status: 0,
-            problem_json: None,
-            fields: Vec::new(),
-            maybe_processed: false,
-            retryable: false,
+            details: Box::default(),
         }
     }
 
@@ -61,6 +67,7 @@ impl Failure {
         let message = message.into();
         let mut failure = Self::invalid(format!("params_json.{path}: {message}"));
         failure
+            .details
             .fields
             .push((path.to_owned(), message, "param".to_owned()));
         failure
@@ -118,9 +125,14 @@ fn code_of(err: &Error) -> payroc_result {
 impl From<Error> for Failure {
     fn from(err: Error) -> Self {
         let mut failure = Self::new(code_of(&err), err.to_string());
-        failure.status = err.status().unwrap_or(0);
-        failure.problem_json = err.problem().and_then(|p| serde_json::to_string(p).ok());
-        failure.fields = err
+        failure.details.status = err.status().unwrap_or(0);
+        // An error status with no problem body (or one that did not read) has an empty
+        // problem in payroc-core: C gets NULL for it, never "{}".
+        failure.details.problem_json = err
+            .problem()
+            .filter(|p| **p != ProblemDetails::default())
+            .and_then(|p| serde_json::to_string(p).ok());
+        failure.details.fields = err
             .field_errors()
             .into_iter()
             .map(|item| {
@@ -131,8 +143,10 @@ impl From<Error> for Failure {
                 )
             })
             .collect();
-        failure.maybe_processed = err.maybe_processed();
-        failure.retryable = err.is_retryable();
+        failure.details.maybe_processed = err.maybe_processed();
+        failure.details.retryable = err.is_retryable();
+        failure.details.raw_body = err.raw_body().map(str::to_owned);
+        failure.details.idempotency_key = err.idempotency_key().map(str::to_owned);
         failure
     }
 }
@@ -161,6 +175,8 @@ pub struct payroc_error {
     fields: Vec<FieldError>,
     maybe_processed: bool,
     retryable: bool,
+    raw_body: Option<CString>,
+    idempotency_key: Option<CString>,
 }
 
 impl BoxHandle for payroc_error {}
@@ -170,9 +186,10 @@ impl payroc_error {
         Self {
             code: failure.code,
             message: c_text(failure.message),
-            status: failure.status,
-            problem_json: failure.problem_json.map(c_text),
+            status: failure.details.status,
+            problem_json: failure.details.problem_json.map(c_text),
             fields: failure
+                .details
                 .fields
                 .into_iter()
                 .map(|(path, message, code)| FieldError {
@@ -181,8 +198,10 @@ impl payroc_error {
                     code: c_text(code),
                 })
                 .collect(),
-            maybe_processed: failure.maybe_processed,
-            retryable: failure.retryable,
+            maybe_processed: failure.details.maybe_processed,
+            retryable: failure.details.retryable,
+            raw_body: failure.details.raw_body.map(c_text),
+            idempotency_key: failure.details.idempotency_key.map(c_text),
         }
         .into_raw()
     }
@@ -252,7 +271,9 @@ pub unsafe extern "C" fn payroc_error_http_status(error: *const payroc_error) ->
 }
 
 /// The server's problem details as JSON (`type`, `title`, `status`, `detail`,
-/// `errors[]`), or NULL when the server sent none. Borrowed from `error`: valid until
+/// `errors[]`), or NULL when there are none: the call was not answered with an error
+/// status, or the server's error reply had no problem body (an empty body, an HTML
+/// page, JSON that is not a problem). Borrowed from `error`: valid until
 /// `payroc_error_free(error)`.
 ///
 /// Thread safety: safe from any thread.
@@ -332,8 +353,10 @@ pub unsafe extern "C" fn payroc_error_field_code(
 }
 
 /// Whether the request may have reached the server and taken effect (1) or surely
-/// did not (0). When 1, retry with the same idempotency key, or look the payment up,
-/// before charging again under a new key.
+/// did not (0). When 1, retry with the same idempotency key (see
+/// `payroc_error_idempotency_key`), or look the payment up, before charging again
+/// under a new key. Any success status to a call that changes something counts as
+/// taken effect, also when its body could not be read (`PAYROC_RESULT_API_DECODE`).
 ///
 /// Thread safety: safe from any thread.
 ///
@@ -342,6 +365,42 @@ pub unsafe extern "C" fn payroc_error_field_code(
 #[no_mangle]
 pub unsafe extern "C" fn payroc_error_maybe_processed(error: *const payroc_error) -> bool {
     payroc_error::read(error, false, |e| e.maybe_processed)
+}
+
+/// The `Idempotency-Key` the failed call carried (the caller's, or the one the
+/// library made for it), or NULL when it carried none (reads, and calls that were
+/// never sent). Pass it as `idempotency_key` to retry the call when
+/// `payroc_error_maybe_processed` is 1: a payment that was made is then returned
+/// instead of being made again. Borrowed from `error`: valid until
+/// `payroc_error_free(error)`.
+///
+/// Thread safety: safe from any thread.
+///
+/// # Safety
+/// `error` is NULL or a live error.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_error_idempotency_key(error: *const payroc_error) -> *const c_char {
+    payroc_error::read(error, std::ptr::null(), |e| {
+        e.idempotency_key
+            .as_ref()
+            .map_or(std::ptr::null(), |k| k.as_ptr())
+    })
+}
+
+/// For `PAYROC_RESULT_API_DECODE`: what could be read of the success body that did
+/// not parse (at most 64 KiB, as UTF-8 with invalid bytes replaced, digit runs that
+/// may be card numbers masked), so a POS can log it or find the payment's id in it.
+/// NULL for other errors. Borrowed from `error`: valid until `payroc_error_free(error)`.
+///
+/// Thread safety: safe from any thread.
+///
+/// # Safety
+/// `error` is NULL or a live error.
+#[no_mangle]
+pub unsafe extern "C" fn payroc_error_raw_body(error: *const payroc_error) -> *const c_char {
+    payroc_error::read(error, std::ptr::null(), |e| {
+        e.raw_body.as_ref().map_or(std::ptr::null(), |b| b.as_ptr())
+    })
 }
 
 /// Whether the same call (same idempotency key) may succeed if tried again.

@@ -9,11 +9,13 @@
 //! `payroc_string_free`, except those borrowed from an error (freed with it) and the
 //! static ones (`payroc_version`, `payroc_result_name`). No panic crosses the
 //! boundary: every export runs inside one guard that turns it into
-//! `PAYROC_RESULT_PANIC`.
+//! `PAYROC_RESULT_PANIC`, and on a stack big enough for it (a thread with 64 KiB of
+//! stack may call: see `boundary::on_enough_stack`).
 //!
 //! # Layout
-//! - [`boundary`] — result codes, the panic-and-argument guard, handle ownership,
-//!   reading C strings.
+//! - [`boundary`] — result codes, the panic-and-argument guard (which also moves a call
+//!   to a stack of its own when the caller's is small), handle ownership, reading C
+//!   strings.
 //! - [`error`] — `payroc_error` and its accessors.
 //! - [`client`] — `payroc_config` and its setters; `payroc_client`,
 //!   `payroc_paytrace_client`.

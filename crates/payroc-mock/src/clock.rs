@@ -42,8 +42,23 @@ pub(crate) fn rfc3339_after(delay: std::time::Duration) -> String {
 
 /// Today's UTC date, `YYYY-MM-DD`.
 pub(crate) fn today() -> String {
-    let (y, m, d) = civil(now_secs().div_euclid(86_400));
+    date_in_days(0)
+}
+
+/// The UTC date `days` from today (negative: before), `YYYY-MM-DD`, as the Payroc
+/// API writes dates (`expiresOn`, `createdOn`). Links expire by this clock, so tests
+/// and examples take their dates from it rather than writing a fixed one that will
+/// one day be past.
+pub fn date_in_days(days: i64) -> String {
+    let (y, m, d) = civil(now_secs().div_euclid(86_400).saturating_add(days));
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The UTC date `days` from today, `MM/DD/YYYY`, as PayTrace writes dates
+/// (`start_date`, `next_date`).
+pub fn us_date_in_days(days: i64) -> String {
+    let (y, m, d) = civil(now_secs().div_euclid(86_400).saturating_add(days));
+    format!("{m:02}/{d:02}/{y:04}")
 }
 
 #[cfg(test)]
@@ -61,5 +76,9 @@ mod tests {
         let later = rfc3339_after(std::time::Duration::from_secs(1800));
         assert!(payroc_model::validate::is_rfc3339(&later), "{later}");
         assert!(later > now_rfc3339());
+        assert_eq!(date_in_days(0), today());
+        assert!(date_in_days(1) > today() && date_in_days(-1) < today());
+        let us = us_date_in_days(0);
+        assert_eq!(format!("{}-{}-{}", &us[6..], &us[..2], &us[3..5]), today());
     }
 }

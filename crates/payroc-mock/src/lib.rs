@@ -11,6 +11,8 @@
 //! ```
 //!
 //! # Layout
+//! - `clock` — dates in the API's formats, from the same clock links expire by
+//!   ([`date_in_days`], [`us_date_in_days`] for tests and examples).
 //! - `config` — [`MockConfig`]: address, credentials, token lifetime, Cloud timing.
 //! - `server` — the accept loop, with a per-connection kill switch for dropped
 //!   connections and a header-read (and idle keep-alive) timeout.
@@ -38,10 +40,11 @@ mod routes;
 mod server;
 mod store;
 
+pub use clock::{date_in_days, us_date_in_days};
 pub use config::MockConfig;
 pub use faults::{Fault, FaultConfig, QueuedFault};
 pub use gateway::LoggedRequest;
-pub use store::Counters;
+pub use store::{Counters, PaytraceGrant};
 
 use std::future::Future;
 use std::io::Write;

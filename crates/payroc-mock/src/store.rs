@@ -23,6 +23,24 @@ pub struct Counters {
     pub payments_per_order_id: BTreeMap<String, u64>,
     /// Requests answered from the idempotency store.
     pub idempotent_replays: u64,
+    /// Every PayTrace `POST /v3/token` request, oldest first: which grant it asked for
+    /// and how it was answered.
+    pub paytrace_grants: Vec<PaytraceGrant>,
+}
+
+/// One PayTrace token request, as `/_mock/counters` lists it in `paytraceGrants`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaytraceGrant {
+    /// The `grant_type` sent (`client_credentials`, `refresh_token`), if any.
+    pub grant_type: Option<String>,
+    /// Whether a non-empty `refresh_token` was sent.
+    pub refresh_token_sent: bool,
+    /// Whether a non-empty `client_secret` (the API password) was sent.
+    pub client_secret_sent: bool,
+    /// The status answered: `201` when a token was issued, so a `refresh_token` grant
+    /// with `201` redeemed a refresh token this emulator issued and had not seen used.
+    pub status: u16,
 }
 
 /// Everything the emulator remembers.

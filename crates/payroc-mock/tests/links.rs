@@ -8,27 +8,21 @@ use serde_json::{json, Value};
 
 /// The list/create path of one terminal.
 const LINKS: &str = "/v1/processing-terminals/1234001/payment-links";
-/// A far-off last day, so a link stays active.
-const FUTURE: &str = "2099-12-31";
+/// A last day ten years off, so a link stays active.
+fn future() -> String {
+    in_days(3650)
+}
 /// A last day long gone, so a link reads back expired.
 const PAST: &str = "2020-01-01";
 
 /// Today's UTC date as `YYYY-MM-DD` (the emulator stamps `createdOn` with it).
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    payroc_mock::date_in_days(0)
+}
+
+/// The date `days` from today, `YYYY-MM-DD`.
+fn in_days(days: i64) -> String {
+    payroc_mock::date_in_days(days)
 }
 
 /// A valid multi-use link body (prompt charge, card and bank transfer).
@@ -43,7 +37,7 @@ fn multi_use(reference: &str) -> Value {
         "authType": "sale",
         "paymentMethods": ["card", "bankTransfer"],
         "customLabels": [{"element": "paymentButton", "label": "Give now"}],
-        "expiresOn": FUTURE,
+        "expiresOn": future(),
         "credentialOnFile": {"tokenize": true}
     })
 }
@@ -179,7 +173,7 @@ async fn create_fills_the_gateway_fields_and_echoes_the_rest() {
         link["customLabels"],
         json!([{"element": "paymentButton", "label": "Give now"}])
     );
-    assert_eq!(link["expiresOn"], FUTURE);
+    assert_eq!(link["expiresOn"], future());
     assert_eq!(
         link["credentialOnFile"],
         json!({"tokenize": true, "mitAgreement": "unscheduled"})
@@ -199,7 +193,7 @@ async fn create_fills_the_gateway_fields_and_echoes_the_rest() {
 #[tokio::test]
 async fn gateway_fields_sent_by_the_client_are_replaced_and_ids_differ() {
     let h = Harness::new().await;
-    let mut body = single_use("INV-1", FUTURE);
+    let mut body = single_use("INV-1", &future());
     body["paymentLinkId"] = json!("CLIENTSET1");
     body["status"] = json!("completed");
     body["createdOn"] = json!("2001-01-01");
@@ -214,7 +208,7 @@ async fn gateway_fields_sent_by_the_client_are_replaced_and_ids_differ() {
         .starts_with("https://payments.payroc.com/"));
     assert_eq!(first["order"]["orderId"], "ORD-INV-1");
 
-    let second = create(&h, &single_use("INV-2", FUTURE)).await;
+    let second = create(&h, &single_use("INV-2", &future())).await;
     assert_ne!(first["paymentLinkId"], second["paymentLinkId"]);
     assert_ne!(
         first["assets"]["paymentUrl"],
@@ -242,7 +236,7 @@ async fn invalid_create_bodies_are_400_naming_each_parameter() {
     assert_eq!(reply.status, 400);
     assert_eq!(parameters(&reply), ["expiresOn"]);
 
-    let mut body = single_use("R", FUTURE);
+    let mut body = single_use("R", &future());
     body["order"]["charge"]["currency"] = json!("DOLLARS");
     body["paymentMethods"] = json!([]);
     let reply = h.post(LINKS, &body).await;
@@ -278,7 +272,7 @@ async fn unknown_links_are_404() {
         patch(
             &h,
             "NOSUCHLINK",
-            &json!([{"op": "replace", "path": "/expiresOn", "value": FUTURE}])
+            &json!([{"op": "replace", "path": "/expiresOn", "value": future()}])
         )
         .await
         .status,
@@ -303,7 +297,7 @@ async fn unknown_links_are_404() {
 async fn list_filters_by_every_documented_field() {
     let h = Harness::new().await;
     let a = id_of(&create(&h, &multi_use("REF-A")).await);
-    let b = id_of(&create(&h, &single_use("REF-B", FUTURE)).await);
+    let b = id_of(&create(&h, &single_use("REF-B", &future())).await);
     let c = id_of(&create(&h, &single_use("REF-C", PAST)).await);
     let mut preset_multi = multi_use("REF-D");
     preset_multi["order"]["charge"] = json!({"type": "preset", "amount": 500, "currency": "USD"});
@@ -452,19 +446,20 @@ async fn multi_use_links_change_only_expiry_labels_and_credential_on_file() {
     let h = Harness::new().await;
     let link = create(&h, &multi_use("M-1")).await;
     let id = id_of(&link);
+    let expiry = in_days(200);
 
     let reply = patch(
         &h,
         &id,
         &json!([
-            {"op": "replace", "path": "/expiresOn", "value": "2030-06-30"},
+            {"op": "replace", "path": "/expiresOn", "value": expiry},
             {"op": "add", "path": "/customLabels/-", "value": {"element": "paymentButton", "label": "Donate"}},
             {"op": "replace", "path": "/credentialOnFile", "value": {"tokenize": false}}
         ]),
     )
     .await;
     assert_eq!(reply.status, 200, "{:?}", reply.body);
-    assert_eq!(reply.body["expiresOn"], "2030-06-30");
+    assert_eq!(reply.body["expiresOn"], expiry);
     assert_eq!(reply.body["customLabels"][1]["label"], "Donate");
     assert_eq!(
         reply.body["credentialOnFile"],
@@ -487,7 +482,7 @@ async fn multi_use_links_change_only_expiry_labels_and_credential_on_file() {
         ),
         (
             json!([
-                {"op": "replace", "path": "/expiresOn", "value": "2031-01-01"},
+                {"op": "replace", "path": "/expiresOn", "value": in_days(400)},
                 {"op": "replace", "path": "/authType", "value": "preAuthorization"}
             ]),
             "[1].path",
@@ -511,7 +506,7 @@ async fn multi_use_links_change_only_expiry_labels_and_credential_on_file() {
     }
     // All or nothing: the refused patch above left the expiry alone.
     let now = h.get(&format!("/v1/payment-links/{id}")).await.body;
-    assert_eq!(now["expiresOn"], "2030-06-30");
+    assert_eq!(now["expiresOn"], expiry);
     assert_eq!(now["authType"], "sale");
 
     // The result must still be a valid link.
@@ -539,7 +534,7 @@ async fn multi_use_links_change_only_expiry_labels_and_credential_on_file() {
     let reply = patch(
         &h,
         &id,
-        &json!([{"op": "replace", "path": "expiresOn", "value": FUTURE}]),
+        &json!([{"op": "replace", "path": "expiresOn", "value": future()}]),
     )
     .await;
     assert_eq!(parameters(&reply), ["[0].path"]);
@@ -553,11 +548,12 @@ async fn multi_use_links_change_only_expiry_labels_and_credential_on_file() {
 #[tokio::test]
 async fn single_use_updates_issue_new_assets() {
     let h = Harness::new().await;
-    let mut body = single_use("S-1", FUTURE);
+    let mut body = single_use("S-1", &future());
     body["paymentMethods"] = json!(["card", "bankTransfer"]);
     let link = create(&h, &body).await;
     let id = id_of(&link);
     let old_url = link["assets"]["paymentUrl"].as_str().unwrap().to_owned();
+    let expiry = in_days(60);
 
     let reply = patch(
         &h,
@@ -566,7 +562,7 @@ async fn single_use_updates_issue_new_assets() {
             {"op": "replace", "path": "/order/charge/amount", "value": 9900},
             {"op": "replace", "path": "/order/charge/currency", "value": "EUR"},
             {"op": "replace", "path": "/order/description", "value": "Deposit, revised"},
-            {"op": "replace", "path": "/expiresOn", "value": "2031-01-31"},
+            {"op": "replace", "path": "/expiresOn", "value": expiry},
             {"op": "add", "path": "/customLabels", "value": [{"element": "paymentButton", "label": "Pay deposit"}]}
         ]),
     )
@@ -579,7 +575,7 @@ async fn single_use_updates_issue_new_assets() {
     );
     assert_eq!(updated["order"]["description"], "Deposit, revised");
     assert_eq!(updated["order"]["orderId"], "ORD-S-1");
-    assert_eq!(updated["expiresOn"], "2031-01-31");
+    assert_eq!(updated["expiresOn"], expiry);
     assert_eq!(updated["paymentLinkId"], id.as_str());
     assert_eq!(updated["status"], "active");
     let new_url = updated["assets"]["paymentUrl"].as_str().unwrap();
@@ -636,7 +632,7 @@ async fn single_use_updates_issue_new_assets() {
         new_url
     );
 
-    let mut prompt = single_use("S-2", FUTURE);
+    let mut prompt = single_use("S-2", &future());
     prompt["order"]["charge"] = json!({"type": "prompt", "currency": "USD"});
     let prompt_id = id_of(&create(&h, &prompt).await);
     let reply = patch(
@@ -657,7 +653,7 @@ async fn patch_needs_an_idempotency_key() {
         .send(
             "PATCH",
             &format!("/v1/payment-links/{id}"),
-            Some(&json!([{"op": "replace", "path": "/expiresOn", "value": FUTURE}])),
+            Some(&json!([{"op": "replace", "path": "/expiresOn", "value": future()}])),
             None,
         )
         .await;
@@ -692,7 +688,7 @@ async fn deactivation_is_permanent() {
     let reply = patch(
         &h,
         &id,
-        &json!([{"op": "replace", "path": "/expiresOn", "value": FUTURE}]),
+        &json!([{"op": "replace", "path": "/expiresOn", "value": future()}]),
     )
     .await;
     assert_eq!(reply.status, 409);
@@ -733,7 +729,7 @@ async fn a_link_past_its_last_day_reads_expired_until_extended() {
     let reply = patch(
         &h,
         &id,
-        &json!([{"op": "replace", "path": "/expiresOn", "value": FUTURE}]),
+        &json!([{"op": "replace", "path": "/expiresOn", "value": future()}]),
     )
     .await;
     assert_eq!(reply.status, 200);

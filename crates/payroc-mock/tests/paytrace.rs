@@ -343,6 +343,43 @@ async fn refresh_tokens_are_single_use() {
 }
 
 #[tokio::test]
+async fn every_token_request_is_recorded_with_its_grant() {
+    let h = Harness::new().await;
+    let first = token_request(
+        &h,
+        "grant_type=client_credentials&client_id=u&client_secret=p",
+    )
+    .await
+    .body;
+    let refresh = first["refresh_token"].as_str().unwrap();
+    let form = format!("grant_type=refresh_token&refresh_token={refresh}");
+    assert_eq!(token_request(&h, &form).await.status, 201);
+    assert_eq!(token_request(&h, &form).await.status, 400, "used up");
+    assert_eq!(token_request(&h, "grant_type=password").await.status, 400);
+    assert_eq!(token_request(&h, "client_id=u").await.status, 422);
+
+    let counters = h.control("GET", "/_mock/counters", None).await.body;
+    let grant = |grant_type: Value, refresh: bool, secret: bool, status: u16| {
+        json!({"grantType": grant_type, "refreshTokenSent": refresh,
+               "clientSecretSent": secret, "status": status})
+    };
+    assert_eq!(
+        counters["paytraceGrants"],
+        json!([
+            grant(json!("client_credentials"), false, true, 201),
+            grant(json!("refresh_token"), true, false, 201),
+            grant(json!("refresh_token"), true, false, 400),
+            grant(json!("password"), false, false, 400),
+            grant(Value::Null, false, false, 422),
+        ])
+    );
+    // Reset forgets them with the other counters.
+    h.control("POST", "/_mock/reset", None).await;
+    let counters = h.control("GET", "/_mock/counters", None).await.body;
+    assert_eq!(counters["paytraceGrants"], json!([]));
+}
+
+#[tokio::test]
 async fn create_stores_the_recurrence_and_runs_it_once() {
     let pt = PayTrace::new().await;
     let reply = pt

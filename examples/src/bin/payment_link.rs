@@ -10,7 +10,7 @@ use payroc_core::model::payment_link::{
     PaymentLinkListQuery, Recipient, SingleUsePaymentLink,
 };
 use payroc_core::model::Currency;
-use payroc_examples::{order_id, setup};
+use payroc_examples::{date_in_days, order_id, setup};
 use std::error::Error;
 
 #[tokio::main]
@@ -22,7 +22,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         invoice.clone(),
         invoice,
         PaymentLinkCharge::preset(18_000, Currency::Usd),
-        "2030-06-30",
+        date_in_days(30),
     );
     let link = links
         .create(&s.terminal_id, &PaymentLink::from(single))
@@ -35,7 +35,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
     )]);
     links.share(&id, &event).await?;
     let moved = links
-        .update(&id, &[PatchDocument::replace("/expiresOn", "2030-07-31")])
+        .update(
+            &id,
+            &[PatchDocument::replace("/expiresOn", date_in_days(60))],
+        )
         .await?;
     println!(
         "new expiry, new URL: {}",

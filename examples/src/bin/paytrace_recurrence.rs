@@ -8,7 +8,7 @@ use payroc_core::model::paytrace::{
     CreateRecurrenceRequest, DeleteRecurrenceRequest, RecurrenceCreate, RecurrenceFrequency,
     RecurrenceUpdate, TotalCount, UpdateRecurrenceRequest,
 };
-use payroc_examples::setup;
+use payroc_examples::{setup, us_date_in_days};
 use std::error::Error;
 
 #[tokio::main]
@@ -21,7 +21,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let mut recurrence = RecurrenceCreate::new(
         "49.95".parse()?,
         RecurrenceFrequency::Monthly,
-        "03/01/2031",
+        us_date_in_days(30),
         TotalCount(24),
     );
     recurrence.description = Some("Monthly service plan".into());

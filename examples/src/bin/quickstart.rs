@@ -24,7 +24,7 @@ use payroc_core::model::paytrace::{
 use payroc_core::model::secure_token::SecureTokenRequest;
 use payroc_core::model::Currency;
 use payroc_core::{CloudSaleOutcome, WaitOptions};
-use payroc_examples::{order_id, setup};
+use payroc_examples::{date_in_days, order_id, setup, us_date_in_days};
 use std::error::Error;
 use std::time::Duration;
 
@@ -134,7 +134,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         order_id("INV"),
         order_id("INV"),
         PaymentLinkCharge::preset(12_500, Currency::Usd),
-        "2030-12-31",
+        date_in_days(30),
     );
     let link = client
         .payment_links()
@@ -168,7 +168,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
             let recurrence = RecurrenceCreate::new(
                 "24.95".parse()?,
                 RecurrenceFrequency::Monthly,
-                "01/01/2031",
+                us_date_in_days(30),
                 TotalCount(12),
             );
             let created = paytrace

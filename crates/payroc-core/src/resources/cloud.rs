@@ -215,7 +215,7 @@ impl PayrocCloud<'_> {
         let deadline = Deadline::after(options.deadline);
         let url = self.instruction_url::<I>(instruction_id)?;
         deadline
-            .with_grace(self.wait_until::<I>(url, options, deadline, None))
+            .with_grace(self.wait_until::<I>(url, options, deadline, None), None)
             .await
     }
 
@@ -384,7 +384,7 @@ impl PayrocCloud<'_> {
                     instruction,
                     outcome,
                 })
-            })
+            }, key)
             .await
     }
 
@@ -418,26 +418,29 @@ impl PayrocCloud<'_> {
             .bound(cloud.submit_refund(serial_number, request), key)
             .await?;
         deadline
-            .with_grace(async {
-                let instruction: RefundInstruction = match submitted.id() {
-                    Some(id) if !submitted.is_terminal() => {
-                        let url = self.instruction_url::<RefundInstruction>(id)?;
-                        self.wait_until(url, options, deadline, key).await?
-                    }
-                    _ => submitted.clone(),
-                };
-                let refund = match instruction.resource_href() {
-                    Some(href) => Some(self.follow(href).await.map_err(|err| {
-                        processed(
-                            &instruction,
-                            &format!("the refund completed, but it could not be read: {err}"),
-                            key,
-                        )
-                    })?),
-                    None => None,
-                };
-                Ok((instruction, refund))
-            })
+            .with_grace(
+                async {
+                    let instruction: RefundInstruction = match submitted.id() {
+                        Some(id) if !submitted.is_terminal() => {
+                            let url = self.instruction_url::<RefundInstruction>(id)?;
+                            self.wait_until(url, options, deadline, key).await?
+                        }
+                        _ => submitted.clone(),
+                    };
+                    let refund = match instruction.resource_href() {
+                        Some(href) => Some(self.follow(href).await.map_err(|err| {
+                            processed(
+                                &instruction,
+                                &format!("the refund completed, but it could not be read: {err}"),
+                                key,
+                            )
+                        })?),
+                        None => None,
+                    };
+                    Ok((instruction, refund))
+                },
+                key,
+            )
             .await
     }
 }
@@ -479,12 +482,16 @@ impl Deadline {
 
     /// Runs `work`, which handles the deadline itself, for at most [`CANCEL_GRACE`]
     /// past it.
-    async fn with_grace<T>(self, work: impl Future<Output = Result<T>>) -> Result<T> {
+    async fn with_grace<T>(
+        self,
+        work: impl Future<Output = Result<T>>,
+        key: Option<&str>,
+    ) -> Result<T> {
         match self.0.and_then(|at| at.checked_add(CANCEL_GRACE)) {
             Some(at) => tokio::time::timeout_at(at, work).await.unwrap_or_else(|_| {
                 Err(Error::deadline(
                     "no answer from the gateway in time after the deadline",
-                    None,
+                    key,
                 ))
             }),
             None => work.await,
@@ -493,7 +500,9 @@ impl Deadline {
 }
 
 /// Cancels the instruction at `url` in the background if the wait holding it is
-/// dropped before it ends (an async task cancelled, a timeout around the call).
+/// dropped before it ends (an async task cancelled, a timeout around the call). The
+/// cancel is a task on the runtime the wait ran on: on a multi-thread runtime it goes
+/// out at once; the blocking facade's runtime runs it during that client's next call.
 struct CancelOnDrop {
     client: Client,
     url: Option<String>,

@@ -12,6 +12,7 @@
 
 use crate::clock::now_rfc3339;
 use crate::routes::json;
+use crate::store::PaytraceGrant;
 use crate::Mock;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -395,16 +396,43 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 /// `POST /v3/token` (form-encoded): the client-credentials or the refresh grant →
-/// `201` with an access token and a single-use refresh token.
+/// `201` with an access token and a single-use refresh token. Every request is
+/// recorded in the counters' `paytraceGrants`, so tests can tell a refresh from a
+/// new login.
 async fn token(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Bytes) -> Response {
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let sent = |name: &str| {
+        form.iter()
+            .any(|(key, value)| key == name && !value.is_empty())
+    };
+    let grant_type = form
+        .iter()
+        .find(|(key, _)| key == "grant_type")
+        .map(|(_, value)| value.clone());
+    let refresh_token_sent = sent("refresh_token");
+    let client_secret_sent = sent("client_secret");
+    let response = grant(&mock, &headers, form);
+    let status = response.status().as_u16();
+    mock.with_store(|s| {
+        s.counters.paytrace_grants.push(PaytraceGrant {
+            grant_type,
+            refresh_token_sent,
+            client_secret_sent,
+            status,
+        });
+    });
+    response
+}
+
+/// What `POST /v3/token` answers to `form`.
+fn grant(mock: &Mock, headers: &HeaderMap, form: Vec<(String, String)>) -> Response {
     let field = |name: &str| {
         form.iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.clone())
             .unwrap_or_default()
     };
-    let mut problems = header_errors(&headers);
+    let mut problems = header_errors(headers);
     let grant_type = field("grant_type");
     let request = match grant_type.as_str() {
         "client_credentials" => {
