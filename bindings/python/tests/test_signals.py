@@ -180,3 +180,38 @@ def test_the_interpreter_exits_cleanly_with_a_daemon_thread_in_a_call(hung_mock:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "exiting"
     assert "panic" not in run.stderr.lower() and "fatal" not in run.stderr.lower(), run.stderr
+
+
+def test_sigint_ends_a_process_waiting_on_a_device_and_cancels_the_instruction(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    ident = submitted(c, "SIG-PROC")
+    script = textwrap.dedent(f"""
+        import payroc_rs
+        c = payroc_rs.Client(api_key={API_KEY!r}, api_url={device_mock.base + "/v1"!r},
+                             identity_url={device_mock.base!r})
+        print("waiting", flush=True)
+        c.payment_instructions.wait({ident!r})  # no deadline: only Ctrl-C ends it
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "waiting"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        started = time.perf_counter()
+        _, err = proc.communicate(timeout=10)
+        took = time.perf_counter() - started
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "KeyboardInterrupt" in err, err
+    assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
+
+
+def test_sigint_ends_a_call_to_a_hung_server(mock: Mock) -> None:
+    # The emulator's `hang`: the connection is held open with no answer at all.
+    mock.control("POST", "/_mock/faults/next", [{"fault": "hang", "method": "POST", "pathPrefix": "/v1/payments"}])
+    c = payroc_rs.Client(api_key=API_KEY, api_url=mock.base + "/v1", identity_url=mock.base, max_retries=0)
+    took = interrupted(0.3, raise_sigint, lambda: c.payments.create(card_payment()))
+    assert took < 1.0
