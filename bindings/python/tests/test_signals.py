@@ -215,3 +215,32 @@ def test_sigint_ends_a_call_to_a_hung_server(mock: Mock) -> None:
     c = payroc_rs.Client(api_key=API_KEY, api_url=mock.base + "/v1", identity_url=mock.base, max_retries=0)
     took = interrupted(0.3, raise_sigint, lambda: c.payments.create(card_payment()))
     assert took < 1.0
+
+
+def test_sigint_ends_an_asyncio_program_waiting_on_a_device_and_cancels_the_instruction(device_mock: Mock) -> None:
+    c = payroc_rs.Client(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    ident = submitted(c, "SIG-ASYNC")
+    script = textwrap.dedent(f"""
+        import asyncio, payroc_rs
+        ac = payroc_rs.AsyncClient(api_key={API_KEY!r}, api_url={device_mock.base + "/v1"!r},
+                                   identity_url={device_mock.base!r})
+        async def main():
+            print("waiting", flush=True)
+            await ac.payment_instructions.wait({ident!r})
+        asyncio.run(main())
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "waiting"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        started = time.perf_counter()
+        _, err = proc.communicate(timeout=10)
+        took = time.perf_counter() - started
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "KeyboardInterrupt" in err, err
+    assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+    assert c.payment_instructions.retrieve(ident).status == "canceled"
