@@ -106,12 +106,12 @@ fn signals() -> PyResult<()> {
 }
 
 /// Adds to `interrupt` (Python 3.11+ shows notes with the traceback) the result of
-/// a Cloud call that completed although it was interrupted, so a charge is never
-/// hidden behind a `KeyboardInterrupt`.
+/// a Cloud call that finished on the device although it was interrupted (the cancel
+/// was answered 409), so a charge is never hidden behind a `KeyboardInterrupt`.
 fn note(interrupt: &PyErr, json: &[u8]) {
     let text = format!(
-        "payroc_rs: the interrupted call completed on the device before it could be \
-         cancelled; its result: {}",
+        "payroc_rs: the interrupted call finished on the device before it could be \
+         cancelled (it was not cancelled); its result: {}",
         String::from_utf8_lossy(json)
     );
     Python::attach(|py| {
