@@ -7,6 +7,7 @@ Cloud sale is returned even when its deadline or cancel switch loses the race.""
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 import uuid
@@ -216,3 +217,27 @@ def test_a_cancelled_token_submits_nothing(device_mock: Mock) -> None:
     log = device_mock.control("GET", "/_mock/requests")
     entries = log["requests"] if isinstance(log, dict) else log
     assert not [r for r in entries if serial in r["path"]], "a cancelled sale was submitted"
+
+
+def test_an_abandoned_sale_that_completes_anyway_is_logged_not_lost(device_mock: Mock,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    ac = payroc_rs.AsyncClient(api_key=API_KEY, api_url=device_mock.base + "/v1", identity_url=device_mock.base)
+    order_id = "L" + uuid.uuid4().hex[:16]
+
+    async def main() -> None:
+        queue(device_mock, "completeOnCancel", "DELETE", "/v1/payment-instructions/")
+        sale = ac.payment_instructions.run_sale("RACE-ABANDON", processing_terminal_id=TERMINAL, deadline=30,
+                                                order={"order_id": order_id, "amount": 700, "currency": "USD"})
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(sale, 0.5)
+
+    with caplog.at_level("WARNING", logger="payroc_rs"):
+        asyncio.run(main())
+        for _ in range(50):  # the cancel, answered 409, runs in the background
+            if caplog.records:
+                break
+            time.sleep(0.1)
+    assert charges(device_mock, order_id) == 1
+    [record] = [r for r in caplog.records if r.name == "payroc_rs"]
+    assert "finished on the device" in record.getMessage() and order_id in record.getMessage()
+    assert not re.search(r"\d{13,}", record.getMessage()), "a card number in the log"

@@ -233,19 +233,48 @@ impl Drop for Listed {
 struct Running {
     task: Option<JoinHandle<payroc_core::Result<Output>>>,
     ours: CancelHandle,
-    device: bool,
+    /// For a device wait: listed until its result is delivered or logged.
+    listed: Option<Listed>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        if let Some(task) = self.task.take() {
-            if self.device {
-                self.ours.cancel();
-            } else {
-                task.abort();
+        let Some(task) = self.task.take() else {
+            return;
+        };
+        let Some(listed) = self.listed.take() else {
+            task.abort();
+            return;
+        };
+        self.ours.cancel();
+        // Whatever the device did meanwhile is no longer awaited: a result (the
+        // cancel lost the race, or it finished just now) is logged, not lost.
+        pyo3_async_runtimes::tokio::get_runtime().spawn(async move {
+            let _listed = listed;
+            if let Ok(Ok(Some(json))) = task.await {
+                // Off the runtime's workers: it takes the GIL.
+                let _ = tokio::task::spawn_blocking(move || log_finished(&json)).await;
             }
-        }
+        });
     }
+}
+
+/// An abandoned device wait that finished on the device anyway (its cancel was
+/// answered 409: the sale was made): nobody awaits the result any more, so it is
+/// logged as a warning on the `payroc_rs` logger rather than lost.
+fn log_finished(json: &[u8]) {
+    let message = format!(
+        "an abandoned Cloud call finished on the device before it could be cancelled \
+         (it was not cancelled); its result: {}",
+        String::from_utf8_lossy(json)
+    );
+    let _ = Python::try_attach(|py| {
+        py.import("logging")
+            .and_then(|logging| logging.call_method1("getLogger", ("payroc_rs",)))
+            .and_then(|logger| logger.call_method1("warning", (message,)))
+            .map(drop)
+            .unwrap_or_else(|err| err.write_unraisable(py, None));
+    });
 }
 
 /// `fut` as an asyncio awaitable, run on the pyo3-async-runtimes Tokio runtime.
@@ -264,15 +293,11 @@ where
         device,
     } = switches;
     let listed = device.then(|| Listed::new(&ours));
-    let work = relayed(fut, ours.clone(), theirs);
-    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(async move {
-        let _listed = listed;
-        work.await
-    });
+    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(relayed(fut, ours.clone(), theirs));
     let running = Running {
         task: Some(task),
         ours,
-        device,
+        listed,
     };
     pyo3_async_runtimes::tokio::future_into_py(py, async move {
         // Moved in whole: it must live (and be dropped) with this future.
