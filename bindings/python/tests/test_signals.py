@@ -6,6 +6,7 @@ device first (bounded), as its deadline would."""
 from __future__ import annotations
 
 import _thread
+import re
 import signal
 import subprocess
 import sys
@@ -170,6 +171,7 @@ def test_a_sale_completed_while_ctrl_c_cancels_it_is_not_hidden(device_mock: Moc
         notes = " ".join(getattr(info.value, "__notes__", []))
         assert "finished on the device" in notes and order["order_id"] in notes, notes
         assert '"status":"completed"' in notes.replace(" ", ""), notes
+        assert not re.search(r"\d{13,}", notes), "digits that may be a card number in the note"
 
 
 def test_the_interpreter_exits_cleanly_with_a_daemon_thread_in_a_call(hung_mock: Mock) -> None:

@@ -16,6 +16,7 @@
 use crate::errors::Failure;
 use crate::ops::Output;
 use payroc_core::blocking::BlockingRuntime;
+use payroc_core::model::secret::redact;
 use payroc_core::CancelHandle;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -112,7 +113,7 @@ fn note(interrupt: &PyErr, json: &[u8]) {
     let text = format!(
         "payroc_rs: the interrupted call finished on the device before it could be \
          cancelled (it was not cancelled); its result: {}",
-        String::from_utf8_lossy(json)
+        redact(&String::from_utf8_lossy(json))
     );
     Python::attach(|py| {
         // Python < 3.11 has no notes: the interrupt is raised without one.
@@ -266,7 +267,7 @@ fn log_finished(json: &[u8]) {
     let message = format!(
         "an abandoned Cloud call finished on the device before it could be cancelled \
          (it was not cancelled); its result: {}",
-        String::from_utf8_lossy(json)
+        redact(&String::from_utf8_lossy(json))
     );
     let _ = Python::try_attach(|py| {
         py.import("logging")
