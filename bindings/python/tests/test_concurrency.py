@@ -110,7 +110,7 @@ def test_other_threads_run_while_a_call_waits(held_mock: Mock, counter: Counter)
     c = payroc_rs.Client(api_key=API_KEY, api_url=held_mock.base + "/v1", identity_url=held_mock.base)
     with pytest.raises(payroc_rs.NotFoundError):
         c.payments.retrieve("NOSUCH")  # token fetched (that takes HELD too)
-    assert rate_beside(counter, lambda: c.payments.create(card_payment())) > 0.3
+    assert rate_beside(counter, lambda: c.payments.create(card_payment())) > 0.2
 
 
 def test_other_threads_run_while_a_page_is_fetched(held_mock: Mock, counter: Counter) -> None:
@@ -118,13 +118,13 @@ def test_other_threads_run_while_a_page_is_fetched(held_mock: Mock, counter: Cou
     pages = c.payments.list(limit=1)
     with pytest.raises(payroc_rs.NotFoundError):
         c.payments.retrieve("NOSUCH")
-    assert rate_beside(counter, lambda: next(pages, None)) > 0.3
+    assert rate_beside(counter, lambda: next(pages, None)) > 0.2
 
 
 def test_other_threads_run_while_a_paytrace_call_waits(held_mock: Mock, counter: Counter) -> None:
     pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=held_mock.base)
     pt.export_customer_recurrences(123456789, limit=5)  # token fetched
-    assert rate_beside(counter, lambda: pt.export_customer_recurrences(123456789, limit=5)) > 0.3
+    assert rate_beside(counter, lambda: pt.export_customer_recurrences(123456789, limit=5)) > 0.2
 
 
 def test_async_client_under_gather(slow_mock: Mock) -> None:
