@@ -140,9 +140,12 @@ where
     } = switches;
     let work = async move {
         let mut fut = pin!(relayed(fut, ours.clone(), theirs));
-        let mut tick = tokio::time::interval(SIGNAL_POLL);
+        // The first check one period in. (Not `interval`'s immediate first tick:
+        // Tokio rounds a deadline up to its next millisecond, so awaiting it would
+        // add ~1 ms to every call.)
+        let first = tokio::time::Instant::now() + SIGNAL_POLL;
+        let mut tick = tokio::time::interval_at(first, SIGNAL_POLL);
         tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
-        tick.tick().await; // the first tick is immediate
         let interrupt = loop {
             tokio::select! {
                 biased;
