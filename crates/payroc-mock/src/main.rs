@@ -1,12 +1,13 @@
 //! `payroc-mock`: the emulator as a program, for C and Python tests and for offline
-//! development. Prints its base URL as the first line on stdout, then serves until
-//! it is killed or its standard input closes.
+//! development, or as a long-running service. Prints its base URL as the first line on
+//! stdout, then serves until SIGTERM or SIGINT (exit status 0), or, with
+//! `--exit-with-parent`, until its standard input reaches its end.
 #![forbid(unsafe_code)]
 // A command-line program: its errors go to stderr.
 #![allow(clippy::print_stderr)]
 
 use clap::Parser;
-use payroc_mock::{FaultConfig, MockConfig};
+use payroc_mock::{FaultConfig, MockConfig, StopOn};
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -69,6 +70,10 @@ struct Args {
     /// opened or from its previous response (so also the idle keep-alive timeout).
     #[arg(long, default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(1..))]
     header_read_timeout_ms: u64,
+    /// Also exit when standard input reaches its end, i.e. when the parent process
+    /// holding its write end (a pipe or FIFO) exits. Without it stdin is never read.
+    #[arg(long)]
+    exit_with_parent: bool,
 }
 
 #[tokio::main]
@@ -106,5 +111,13 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    payroc_mock::serve_for_parent(server).await;
+    let stop_on = if args.exit_with_parent {
+        StopOn::SignalOrStdinEof
+    } else {
+        StopOn::Signal
+    };
+    if let Err(err) = payroc_mock::serve_until_stopped(server, stop_on).await {
+        eprintln!("payroc-mock: cannot watch for signals or stdin: {err}");
+        std::process::exit(1);
+    }
 }
