@@ -22,7 +22,8 @@
 //! - `hostile` — the answers of a hostile server (garbled, redirect, endless,
 //!   huge, card-echoing) for queued faults.
 //! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
-//! - `routes` — one module per API area, plus `control` (`/_mock`) for tests.
+//! - `routes` — one module per API area, plus `control` (`/_mock`, one table:
+//!   [`CONTROL_ROUTES`]) for tests.
 //! - `problem` — problem-details error responses.
 #![forbid(unsafe_code)]
 // Handlers answer errors with a ready `Response`; boxing it in every `Result` would only
@@ -44,6 +45,7 @@ pub use clock::{date_in_days, us_date_in_days};
 pub use config::MockConfig;
 pub use faults::{Fault, FaultConfig, QueuedFault};
 pub use gateway::LoggedRequest;
+pub use routes::{ControlRoute, CONTROL_ROUTES};
 pub use store::{Counters, PaytraceGrant};
 
 use std::future::Future;
