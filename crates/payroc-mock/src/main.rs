@@ -21,6 +21,9 @@ use std::time::Duration;
 #[command(
     name = "payroc-mock",
     version,
+    // The last --host or --port wins, so flags added after a container's entrypoint (or
+    // a wrapper's) override its own.
+    args_override_self = true,
     after_help = "Run with --help for the test-control routes, the lifecycle and the exit statuses.",
     after_long_help = long_help_tail()
 )]
@@ -181,6 +184,18 @@ mod tests {
                 "--{id} says no default"
             );
         }
+    }
+
+    #[test]
+    fn a_later_flag_overrides_an_earlier_one() {
+        let args = Args::try_parse_from(
+            ["payroc-mock", "--host", "0.0.0.0", "--port", "8080"]
+                .into_iter()
+                .chain(["--port", "9000", "--host", "127.0.0.1"]),
+        )
+        .unwrap();
+        assert_eq!(args.port, 9000);
+        assert_eq!(args.host, IpAddr::from([127, 0, 0, 1]));
     }
 
     #[test]
