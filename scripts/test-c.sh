@@ -110,11 +110,12 @@ cmake --build "$work/cmake" >/dev/null
 echo "built against $prefix with pkg-config and with find_package(payroc)"
 
 # Starts payroc-mock with the given flags; prints its base URL. Its stdin is a FIFO this
-# shell holds open, so the emulator also exits if this script dies.
+# shell holds open and --exit-with-parent makes it exit when that closes, so the emulator
+# also exits if this script dies.
 start_mock() {
   local name=$1; shift
   mkfifo "$work/$name.in"
-  "$mock" --port 0 "$@" <"$work/$name.in" >"$work/$name.out" 2>"$work/$name.err" &
+  "$mock" --port 0 --exit-with-parent "$@" <"$work/$name.in" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
   exec {fd}>"$work/$name.in"
   for _ in $(seq 100); do
