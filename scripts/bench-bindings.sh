@@ -22,6 +22,9 @@ cargo bench --quiet --locked -p payroc-benches --bench loopback --no-run
 target=$(cargo metadata --format-version 1 --no-deps | python -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 work=$(mktemp -d)
 trap 'exec {fd}>&-; kill $mock_pid 2>/dev/null; rm -rf "$work"' EXIT
+# libpayroc.so's soname is libpayroc.so.<major> (0 at 0.x): the program asks for that name.
+major=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\([0-9]*\)\..*"/\1/p' Cargo.toml)
+ln -sf libpayroc.so "$target/release/libpayroc.so.$major"
 gcc -std=c11 -O2 -I bindings/c/include bindings/c/bench/bench_create_payment.c \
   -L "$target/release" -Wl,-rpath,"$target/release" -lpayroc -lpthread -ldl -lm -o "$work/bench_c"
 

@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # The C/C++ part of the test suite, from a fresh clone: builds libpayroc and payroc-mock,
 # checks the header is current, compiles the C test, the C++ wrapper test and the C and
-# C++ examples with -Wall -Wextra -Werror, builds the CMake example project, runs them
-# against payroc-mock on free ports, then runs the C and C++ tests again under valgrind
-# memcheck (zero errors, zero definite/indirect leaks), and last the C fault soak (100
-# repeat payments under 30 % injected faults, checked against the emulator's ledger and
-# counters). Also compiles the C benchmark so it keeps building.
-# Installs gcc, g++, cmake, pkg-config, valgrind, curl and python3 with apt-get only if
-# missing.
+# C++ examples with -Wall -Wextra -Werror; `make install`s the (debug) library into a
+# temporary prefix, checks its soname and that Cargo.toml, payroc.pc and payroc_version()
+# agree on the version, builds the repeat-payment example against the prefix with
+# pkg-config and the CMake example project with find_package(payroc); runs them against
+# payroc-mock on free ports (the installed programs load the installed library), then
+# `make uninstall`s and checks no file is left; then runs the C and C++ tests, again under
+# valgrind memcheck (zero errors, zero definite/indirect leaks), and last the C fault soak
+# (100 repeat payments under 30 % injected faults, checked against the emulator's ledger
+# and counters). Also compiles the C benchmark so it keeps building.
+# Installs gcc, g++, make, cmake, pkg-config, valgrind, curl and python3 with apt-get only
+# if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
 
 step() { printf '\n==> %s\n' "$*"; }
 
 missing=()
-for tool in gcc g++ cmake valgrind pkg-config curl python3; do
+for tool in gcc g++ make cmake valgrind pkg-config curl python3; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then
@@ -34,6 +37,12 @@ cargo build --locked -p payroc-ffi -p payroc-mock
 cargo test --locked -p payroc-ffi --test header
 target=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 lib="$target/debug"
+# The one version: [workspace.package] in the root Cargo.toml.
+version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+major=${version%%.*}
+# libpayroc.so has the soname libpayroc.so.<major>, which programs linked against it ask for:
+# the symlink lets those linked in the build tree load it from there (as `make libpayroc` does).
+ln -sf libpayroc.so "$lib/libpayroc.so.$major"
 mock="$lib/payroc-mock"
 
 work=$(mktemp -d)
@@ -47,7 +56,8 @@ trap cleanup EXIT
 step "compile (gcc/g++ -Wall -Wextra -Werror)"
 cflags=(-std=c11 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/tests)
 ldflags=(-L "$lib" -Wl,-rpath,"$lib" -lpayroc -lpthread -ldl -lm)
-gcc "${cflags[@]}" bindings/c/tests/test_payroc.c -o "$work/test_payroc" "${ldflags[@]}"
+gcc "${cflags[@]}" -DPAYROC_TEST_VERSION="\"$version\"" bindings/c/tests/test_payroc.c \
+  -o "$work/test_payroc" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/tests/soak.c -o "$work/soak" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/tests/test_small_stack.c -o "$work/test_small_stack" "${ldflags[@]}"
 g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include -I bindings/c/tests \
@@ -63,26 +73,49 @@ g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include bindings/c/example
 gcc "${cflags[@]}" bindings/c/examples/cloud_sale.c -o "$work/cloud_sale_static" \
   "$lib/libpayroc.a" -lpthread -ldl -lm
 
-# The pkg-config file, filled in for this build tree; a POS build finds the library by it.
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
-sed -e "s|@PREFIX@|$root/bindings/c|" -e "s|@LIBDIR@|$lib|" -e "s|@VERSION@|$version|" \
-  bindings/c/payroc.pc.in >"$work/payroc.pc"
-export PKG_CONFIG_PATH="$work"
+# The install a POS build does: `make install` into a fresh prefix (the debug build just made,
+# so no release build here), then programs built against that prefix only: with pkg-config
+# (run below against the emulator) and with CMake's find_package(payroc).
+step "make install PROFILE=debug PREFIX=<temporary>; build against the prefix"
+prefix="$work/prefix"
+make --no-print-directory install PROFILE=debug PREFIX="$prefix" >"$work/install.log"
+readelf -d "$prefix/lib/libpayroc.so.$version" | grep -q "(SONAME).*\[libpayroc.so.$major\]" ||
+  { echo "FAIL: libpayroc.so.$version has no soname libpayroc.so.$major" >&2; exit 1; }
+[ "$(readlink "$prefix/lib/libpayroc.so")" = "libpayroc.so.$major" ] &&
+  [ "$(readlink "$prefix/lib/libpayroc.so.$major")" = "libpayroc.so.$version" ] ||
+  { echo "FAIL: libpayroc.so symlinks" >&2; ls -l "$prefix/lib" >&2; exit 1; }
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+pc_version=$(pkg-config --modversion payroc)
+pc_rpath=(-Wl,-rpath,"$prefix/lib")
 # shellcheck disable=SC2046
 gcc -std=c11 -Wall -Wextra -Werror bindings/c/examples/repeat_payment.c -o "$work/repeat_payment_pc" \
-  $(pkg-config --cflags --libs payroc) -lpthread
-# The CMake project, always (cmake is installed above like the other tools).
-cmake -S bindings/c/cmake -B "$work/cmake" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" \
-  -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >/dev/null
+  $(pkg-config --cflags --libs payroc) "${pc_rpath[@]}"
+# shellcheck disable=SC2046
+gcc -std=c11 -Wall -Wextra -Werror bindings/c/tests/print_version.c -o "$work/print_version" \
+  $(pkg-config --cflags --libs payroc) "${pc_rpath[@]}"
+for program in repeat_payment_pc print_version; do
+  loaded=$(ldd "$work/$program" | sed -n 's/.*libpayroc[^ ]* => \([^ ]*\).*/\1/p')
+  [ "$loaded" = "$prefix/lib/libpayroc.so.$major" ] ||
+    { echo "FAIL: $program loads libpayroc from '$loaded', not the prefix" >&2; exit 1; }
+done
+read -r lib_version _ < <("$work/print_version")
+echo "versions: Cargo.toml $version, payroc.pc $pc_version, payroc_version() $lib_version"
+[ "$pc_version" = "$version" ] && [ "$lib_version" = "$version" ] ||
+  { echo "FAIL: the versions differ" >&2; exit 1; }
+cmake -S bindings/c/cmake -B "$work/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_C_FLAGS="-Wall -Wextra -Werror" -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >"$work/cmake.log"
+grep -q "Found payroc $version in $prefix/lib/cmake/payroc" "$work/cmake.log" ||
+  { echo "FAIL: find_package(payroc) did not find $version in the prefix" >&2; cat "$work/cmake.log" >&2; exit 1; }
 cmake --build "$work/cmake" >/dev/null
-echo "CMake example built"
+echo "built against $prefix with pkg-config and with find_package(payroc)"
 
 # Starts payroc-mock with the given flags; prints its base URL. Its stdin is a FIFO this
-# shell holds open, so the emulator also exits if this script dies.
+# shell holds open and --exit-with-parent makes it exit when that closes, so the emulator
+# also exits if this script dies.
 start_mock() {
   local name=$1; shift
   mkfifo "$work/$name.in"
-  "$mock" --port 0 "$@" <"$work/$name.in" >"$work/$name.out" 2>"$work/$name.err" &
+  "$mock" --port 0 --exit-with-parent "$@" <"$work/$name.in" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
   exec {fd}>"$work/$name.in"
   for _ in $(seq 100); do
@@ -104,8 +137,16 @@ export PAYROC_API_KEY=c-test-key
 "$work/cloud_sale" "$base"
 "$work/cloud_sale_static" "$base" >/dev/null
 "$work/repeat_payment" "$base"
-"$work/repeat_payment_pc" "$base" >/dev/null
 "$work/cloud_sale_cpp" "$base"
+"$work/repeat_payment_pc" "$base" >/dev/null       # built against the installed prefix
+"$work/cmake/repeat_payment" "$base" >/dev/null
+"$work/cmake/cloud_sale_static" "$base" >/dev/null
+
+step "make uninstall PREFIX=<temporary>: nothing left"
+make --no-print-directory uninstall PREFIX="$prefix" >>"$work/install.log"
+left=$(find "$prefix" ! -type d)
+[ -z "$left" ] || { echo "FAIL: make uninstall left $left" >&2; exit 1; }
+echo "the prefix holds no files"
 
 step "C test"
 "$work/test_payroc" "$base" "$slow"
