@@ -27,7 +27,7 @@ gcc -std=c11 -O2 -I bindings/c/include bindings/c/bench/bench_create_payment.c \
 
 # The emulator's stdin is a FIFO this shell holds open: it exits when the script does.
 mkfifo "$work/mock.in"
-"$target/release/payroc-mock" --port 0 <"$work/mock.in" >"$work/mock.out" &
+"$target/release/payroc-mock" --port 0 --exit-with-parent <"$work/mock.in" >"$work/mock.out" &
 mock_pid=$!
 exec {fd}>"$work/mock.in"
 for _ in $(seq 100); do [ -s "$work/mock.out" ] && break; sleep 0.1; done

@@ -9,5 +9,8 @@ async fn main() {
     let server = payroc_mock::start(payroc_mock::MockConfig::default())
         .await
         .expect("the emulator binds a loopback port");
-    payroc_mock::serve_for_parent(server).await;
+    // Its parent, the benchmark, holds its stdin: a benchmark that dies takes it along.
+    payroc_mock::serve_until_stopped(server, payroc_mock::StopOn::SignalOrStdinEof)
+        .await
+        .expect("signal handlers and the stdin watcher start");
 }

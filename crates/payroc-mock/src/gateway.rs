@@ -90,7 +90,7 @@ pub(crate) async fn gateway(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
-    if path.starts_with("/_mock") {
+    if path.starts_with(crate::routes::CONTROL_PREFIX) {
         return next.run(request).await;
     }
     let method = request.method().clone();

@@ -22,7 +22,8 @@
 //! - `hostile` — the answers of a hostile server (garbled, redirect, endless,
 //!   huge, card-echoing) for queued faults.
 //! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
-//! - `routes` — one module per API area, plus `control` (`/_mock`) for tests.
+//! - `routes` — one module per API area, plus `control` (`/_mock`, one table:
+//!   [`CONTROL_ROUTES`]) for tests.
 //! - `problem` — problem-details error responses.
 #![forbid(unsafe_code)]
 // Handlers answer errors with a ready `Response`; boxing it in every `Result` would only
@@ -44,6 +45,7 @@ pub use clock::{date_in_days, us_date_in_days};
 pub use config::MockConfig;
 pub use faults::{Fault, FaultConfig, QueuedFault};
 pub use gateway::LoggedRequest;
+pub use routes::{ControlRoute, CONTROL_ROUTES};
 pub use store::{Counters, PaytraceGrant};
 
 use std::future::Future;
@@ -203,23 +205,86 @@ pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
     })
 }
 
+/// What ends [`serve_until_stopped`] besides SIGTERM and SIGINT (Ctrl-C).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum StopOn {
+    /// Only a signal. Standard input is never read, so it may be anything: closed,
+    /// `/dev/null`, a terminal the program runs on in the background, a service
+    /// manager's or a container's.
+    #[default]
+    Signal,
+    /// A signal, or the end of standard input: the parent process that holds its write
+    /// end has exited (or closed it). The program's `--exit-with-parent`, for a test
+    /// script that must not leave an emulator behind when it dies.
+    SignalOrStdinEof,
+}
+
 /// What the `payroc-mock` program does once started, for any program that hosts the
-/// emulator for a parent process: prints the base URL as the first line on stdout,
-/// then serves until Ctrl-C or until standard input closes (the parent holding it
-/// has gone away).
-pub async fn serve_for_parent(server: MockServer) {
+/// emulator: prints the base URL as the first line on stdout, then serves until SIGTERM
+/// or SIGINT (Ctrl-C) arrives or, with [`StopOn::SignalOrStdinEof`], standard input
+/// reaches its end; then stops accepting connections and returns.
+///
+/// The signal handlers are in place before the URL is printed, so a parent that has
+/// read the URL may send SIGTERM at once. Fails, before printing anything, only if
+/// they cannot be installed (or the stdin watcher thread cannot be started).
+pub async fn serve_until_stopped(server: MockServer, stop_on: StopOn) -> std::io::Result<()> {
+    let signalled = stop_signal()?;
+    let stdin_eof = match stop_on {
+        StopOn::Signal => None,
+        StopOn::SignalOrStdinEof => Some(stdin_eof()?),
+    };
     let mut stdout = std::io::stdout();
     let _ = writeln!(stdout, "{}", server.base_url());
     let _ = stdout.flush();
-    let stdin_closed = tokio::task::spawn_blocking(|| {
-        let mut sink = Vec::new();
-        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
-    });
     tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = stdin_closed => {}
+        () = signalled => {}
+        () = async {
+            match stdin_eof {
+                Some(eof) => { let _ = eof.await; }
+                None => std::future::pending().await,
+            }
+        } => {}
     }
     server.shutdown();
+    Ok(())
+}
+
+/// Completes at the first SIGTERM or SIGINT (elsewhere than Unix: Ctrl-C). Both are
+/// handled, not left to their default action, so the program exits with status 0, and
+/// so that it stops at all as PID 1 in a container, where unhandled signals are ignored.
+#[cfg(unix)]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = interrupt.recv() => {}
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}
+
+/// Reads standard input to its end on a thread of its own, discarding it. A detached
+/// thread rather than `spawn_blocking`: the runtime waits for blocking tasks when it
+/// shuts down, and this one may never return.
+fn stdin_eof() -> std::io::Result<oneshot::Receiver<()>> {
+    let (tx, rx) = oneshot::channel();
+    std::thread::Builder::new()
+        .name("payroc-mock-stdin".into())
+        .spawn(move || {
+            let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+            let _ = tx.send(());
+        })?;
+    Ok(rx)
 }
 
 /// Serves on an already-bound listener until `shutdown` completes.

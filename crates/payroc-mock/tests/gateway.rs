@@ -780,8 +780,18 @@ fn the_binary_lists_its_flags() {
         "--latency-ms",
         "--seed",
         "--header-read-timeout-ms",
+        "--exit-with-parent",
     ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+    for route in payroc_mock::CONTROL_ROUTES {
+        assert!(
+            help.lines()
+                .any(|l| l.contains(route.path) && l.contains(route.summary)),
+            "{} {} missing from:\n{help}",
+            route.method,
+            route.path
+        );
     }
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_payroc-mock"))
         .args(["--fault-500", "0.8", "--fault-reset", "0.8"])

@@ -1,5 +1,7 @@
 //! `/_mock`: inspection and control for tests. Not part of the Payroc API, and not
-//! subject to faults or authentication.
+//! subject to faults or authentication. The routes are one table, [`CONTROL_ROUTES`]:
+//! the router registers it and the program's `--help` prints it, so neither can miss a
+//! route.
 
 use crate::faults::{FaultConfig, QueuedFault};
 use crate::problem::problem;
@@ -9,7 +11,61 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter};
+use axum::Router;
 use std::sync::Arc;
+
+/// Where the test controls live. Every path under it is registered from
+/// [`CONTROL_ROUTES`] and skips the gateway (no authentication, no faults).
+pub(crate) const CONTROL_PREFIX: &str = "/_mock";
+
+/// One test-control route, as `payroc-mock --help` and the README list it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ControlRoute {
+    /// `GET`, `PUT` or `POST`.
+    pub method: &'static str,
+    /// The full path, e.g. `/_mock/ledger`.
+    pub path: &'static str,
+    /// What it does, in one line.
+    pub summary: &'static str,
+}
+
+/// Declares [`CONTROL_ROUTES`] and the router that serves exactly them.
+macro_rules! control_routes {
+    ($($method:ident $path:literal => $handler:path, $summary:literal;)*) => {
+        /// Every test-control route (`/_mock/…`), in the order `--help` lists them.
+        pub const CONTROL_ROUTES: &[ControlRoute] = &[$(ControlRoute {
+            method: stringify!($method),
+            path: $path,
+            summary: $summary,
+        }),*];
+
+        /// The router of [`CONTROL_ROUTES`]; no other `/_mock` route exists.
+        pub(crate) fn routes() -> Router<Arc<Mock>> {
+            Router::new()$(.route($path, on(MethodFilter::$method, $handler)))*
+        }
+    };
+}
+
+control_routes! {
+    GET "/_mock/ledger" => ledger,
+        "every resource held: payments, refunds, tokens, Cloud instructions, signatures, links, recurrences";
+    GET "/_mock/counters" => counters,
+        "request counts per route, token grants, payments per order id, idempotent replays";
+    GET "/_mock/requests" => requests,
+        "every request seen: method, path, route, idempotency key, injected fault, replayed";
+    POST "/_mock/reset" => reset,
+        "forget everything: ledger, counters, request log, faults, issued tokens";
+    GET "/_mock/faults" => get_faults,
+        "the fault rates now in force";
+    PUT "/_mock/faults" => set_faults,
+        "set the fault rates: {error500, error503, error429, retryAfterSecs, reset, commitThenDrop, latencyMs}";
+    POST "/_mock/faults/next" => queue_faults,
+        "queue faults for the next matching requests: [{\"fault\", \"method\"?, \"pathPrefix\"?, \"location\"?}]";
+    POST "/_mock/tokens/expire" => expire_tokens,
+        "expire every issued bearer token";
+}
 
 pub(crate) async fn ledger(State(mock): State<Arc<Mock>>) -> Response {
     json(StatusCode::OK, &mock.ledger())
@@ -59,5 +115,84 @@ pub(crate) async fn queue_faults(State(mock): State<Arc<Mock>>, body: Bytes) -> 
             StatusCode::NO_CONTENT.into_response()
         }
         Err(err) => problem(StatusCode::BAD_REQUEST, "Bad request", err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::MockConfig;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    async fn status(method: &str, path: &str) -> StatusCode {
+        let router = crate::routes::router(Mock::new(MockConfig::default()));
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .unwrap();
+        router.oneshot(request).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn the_router_serves_exactly_the_table_under_the_prefix() {
+        for route in CONTROL_ROUTES {
+            assert!(route.path.starts_with(CONTROL_PREFIX), "{route:?}");
+            let got = status(route.method, route.path).await;
+            assert!(
+                got != StatusCode::NOT_FOUND && got != StatusCode::METHOD_NOT_ALLOWED,
+                "{} {} answered {got}",
+                route.method,
+                route.path
+            );
+            for method in ["GET", "PUT", "POST", "PATCH", "DELETE"] {
+                let listed = CONTROL_ROUTES
+                    .iter()
+                    .any(|r| r.path == route.path && r.method == method);
+                if !listed {
+                    let got = status(method, route.path).await;
+                    assert_eq!(
+                        got,
+                        StatusCode::METHOD_NOT_ALLOWED,
+                        "{method} {}",
+                        route.path
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            status("GET", "/_mock/unlisted").await,
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    /// The router cannot list its routes, so this keeps every `/_mock` route in the
+    /// table: no other source file may spell a path under the prefix.
+    #[test]
+    fn no_control_route_is_registered_outside_the_table() {
+        fn visit(dir: &std::path::Path, offenders: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    visit(&path, offenders);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("routes/control.rs")
+                    && std::fs::read_to_string(&path).unwrap().contains("\"/_mock")
+                {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+        let mut offenders = Vec::new();
+        visit(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut offenders,
+        );
+        assert!(
+            offenders.is_empty(),
+            "a /_mock path outside CONTROL_ROUTES: {offenders:?}"
+        );
     }
 }

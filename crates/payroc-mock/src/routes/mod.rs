@@ -8,13 +8,16 @@ mod links;
 mod list;
 mod paytrace;
 
+pub(crate) use control::CONTROL_PREFIX;
+pub use control::{ControlRoute, CONTROL_ROUTES};
+
 use crate::gateway::gateway;
 use crate::problem::{bad_request, problem};
 use crate::Mock;
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::Router;
 use payroc_model::validate::Validate;
 use serde::de::DeserializeOwned;
@@ -39,16 +42,7 @@ pub(crate) struct Ledger {
 pub(crate) fn router(mock: Arc<Mock>) -> Router {
     Router::new()
         .route("/authorize", post(identity::authorize))
-        .route("/_mock/ledger", get(control::ledger))
-        .route("/_mock/counters", get(control::counters))
-        .route("/_mock/requests", get(control::requests))
-        .route("/_mock/reset", post(control::reset))
-        .route(
-            "/_mock/faults",
-            get(control::get_faults).put(control::set_faults),
-        )
-        .route("/_mock/faults/next", post(control::queue_faults))
-        .route("/_mock/tokens/expire", post(control::expire_tokens))
+        .merge(control::routes())
         .merge(cards::routes())
         .merge(cloud::routes())
         .merge(links::routes())
