@@ -38,9 +38,11 @@ class Mock:
 
     def __init__(self, *extra: str) -> None:
         defaults = [x for flag, value in self.DEFAULTS.items() if flag not in extra for x in (flag, value)]
+        # stdin is a pipe this process holds: with --exit-with-parent the emulator exits when
+        # pytest does, even if pytest is killed before `stop` runs.
         self.proc = subprocess.Popen(
-            [_mock_binary(), "--port", "0", "--api-key", API_KEY, "--paytrace-username", "pt-user",
-             "--paytrace-password", "pt-pass-SECRET", *defaults, *extra],
+            [_mock_binary(), "--port", "0", "--exit-with-parent", "--api-key", API_KEY,
+             "--paytrace-username", "pt-user", "--paytrace-password", "pt-pass-SECRET", *defaults, *extra],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         assert self.proc.stdout is not None
