@@ -34,10 +34,10 @@ env -u PAYROC_API_KEY bash -c '
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
-step "C/C++: libpayroc, examples, C test, valgrind"
+step "C/C++: libpayroc, make install, examples, C test, valgrind"
 bash scripts/test-c.sh
 
-step "Python: payroc_rs (maturin develop into .venv, mypy --strict, pytest against payroc-mock)"
+step "Python: payroc_rs (manylinux2014 wheel into .venv, pip install, sdist, mypy --strict, pytest against payroc-mock)"
 bash scripts/test-python.sh
 
 # One closing line for the whole run: the Rust test counts.
