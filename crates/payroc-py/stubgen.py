@@ -9,9 +9,11 @@ import inspect
 import sys
 from pathlib import Path
 
+# The installed package (the wheel, or `maturin develop`): the native module is
+# there, not in the source tree.
+from payroc_rs import _client
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "python"))
-from payroc_rs import _client  # noqa: E402
 
 RESOURCES = ["SecureTokens", "Payments", "Refunds", "PaymentInstructions", "RefundInstructions",
              "SignatureInstructions", "Signatures", "PaymentLinks", "RepeatPayments"]
