@@ -306,13 +306,30 @@ impl PayrocCloud<'_> {
             .await
     }
 
-    /// The options of the next submit, with the idempotency key fixed now so every
-    /// error after it can name the key to retry with.
-    fn keyed_options(&self) -> RequestOptions {
-        RequestOptions {
-            idempotency_key: Some(self.options.idempotency_key.clone().unwrap_or_default()),
-            ..self.options.clone()
+    /// What a whole Cloud run settles before its submit: a cancel switch already
+    /// triggered ends it with nothing submitted, its deadline starts, and the
+    /// submit's idempotency key is fixed now so every error after it can name it.
+    fn begin_run(&self, options: &WaitOptions) -> Result<(Deadline, PayrocCloud<'_>)> {
+        if options
+            .cancel
+            .as_ref()
+            .is_some_and(CancelHandle::is_cancelled)
+        {
+            return Err(Error::Cancelled);
         }
+        let keyed = PayrocCloud {
+            client: self.client,
+            options: RequestOptions {
+                idempotency_key: Some(self.options.idempotency_key.clone().unwrap_or_default()),
+                ..self.options.clone()
+            },
+        };
+        Ok((Deadline::after(options.deadline), keyed))
+    }
+
+    /// The idempotency key these options carry.
+    fn key(&self) -> Option<&str> {
+        self.options.idempotency_key.as_ref().map(|k| k.as_str())
     }
 
     /// Runs a sale on a device: submit, wait, follow the link, return the payment
@@ -325,67 +342,61 @@ impl PayrocCloud<'_> {
         request: &PaymentInstructionRequest,
         options: &WaitOptions,
     ) -> Result<CloudSale> {
-        if options
-            .cancel
-            .as_ref()
-            .is_some_and(CancelHandle::is_cancelled)
-        {
-            return Err(Error::Cancelled);
-        }
-        let deadline = Deadline::after(options.deadline);
-        let keyed = self.keyed_options();
-        let key = keyed
-            .idempotency_key
-            .as_ref()
-            .map(|k| k.as_str().to_owned());
-        let key = key.as_deref();
-        let cloud = PayrocCloud {
-            client: self.client,
-            options: keyed.clone(),
-        };
+        let (deadline, keyed) = self.begin_run(options)?;
+        let key = keyed.key();
         let submitted = deadline
-            .bound(cloud.submit_payment(serial_number, request), key)
+            .bound(keyed.submit_payment(serial_number, request), key)
             .await?;
         deadline
-            .with_grace(async {
-                let instruction: PaymentInstruction = if submitted.is_terminal() {
-                    submitted.clone()
-                } else {
-                    let id = submitted.id().ok_or_else(|| {
-                        processed(&submitted, "the instruction has no paymentInstructionId", key)
-                    })?;
-                    let url = self.instruction_url::<PaymentInstruction>(id)?;
-                    self.wait_until(url, options, deadline, key).await?
-                };
-                let outcome = match instruction.status.clone() {
-                    Some(InstructionStatus::Completed) => {
-                        let payment = match instruction.resource_href() {
-                            Some(href) => self.follow(href).await.map_err(|err| {
-                                processed(&instruction, &format!("the sale completed, but its payment could not be read: {err}"), key)
-                            })?,
-                            None => {
-                                return Err(processed(
-                                    &instruction,
-                                    "the sale completed without a link to its payment",
-                                    key,
-                                ))
-                            }
-                        };
-                        CloudSaleOutcome::Completed(Box::new(payment))
-                    }
-                    Some(InstructionStatus::Failure) => {
-                        CloudSaleOutcome::Failed(instruction.error_message.clone())
-                    }
-                    Some(InstructionStatus::Canceled) => CloudSaleOutcome::Canceled,
-                    Some(other) => CloudSaleOutcome::Other(other),
-                    None => CloudSaleOutcome::Other(InstructionStatus::Unknown(String::new())),
-                };
-                Ok(CloudSale {
-                    instruction,
-                    outcome,
-                })
-            }, key)
+            .with_grace(self.finish_sale(submitted, options, deadline, key), key)
             .await
+    }
+
+    /// A submitted sale's rest: wait for the device, follow the link to the payment.
+    async fn finish_sale(
+        &self,
+        submitted: PaymentInstruction,
+        options: &WaitOptions,
+        deadline: Deadline,
+        key: Option<&str>,
+    ) -> Result<CloudSale> {
+        let instruction: PaymentInstruction = if submitted.is_terminal() {
+            submitted
+        } else {
+            let id = submitted.id().ok_or_else(|| {
+                processed(
+                    &submitted,
+                    "the instruction has no paymentInstructionId",
+                    key,
+                )
+            })?;
+            let url = self.instruction_url::<PaymentInstruction>(id)?;
+            self.wait_until(url, options, deadline, key).await?
+        };
+        let outcome = match instruction.status.clone() {
+            Some(InstructionStatus::Completed) => {
+                let Some(href) = instruction.resource_href() else {
+                    let message = "the sale completed without a link to its payment";
+                    return Err(processed(&instruction, message, key));
+                };
+                let payment = self.follow(href).await.map_err(|err| {
+                    let message =
+                        format!("the sale completed, but its payment could not be read: {err}");
+                    processed(&instruction, &message, key)
+                })?;
+                CloudSaleOutcome::Completed(Box::new(payment))
+            }
+            Some(InstructionStatus::Failure) => {
+                CloudSaleOutcome::Failed(instruction.error_message.clone())
+            }
+            Some(InstructionStatus::Canceled) => CloudSaleOutcome::Canceled,
+            Some(other) => CloudSaleOutcome::Other(other),
+            None => CloudSaleOutcome::Other(InstructionStatus::Unknown(String::new())),
+        };
+        Ok(CloudSale {
+            instruction,
+            outcome,
+        })
     }
 
     /// Runs an unreferenced refund on a device: submit, wait, follow the link. The
@@ -396,26 +407,10 @@ impl PayrocCloud<'_> {
         request: &RefundInstructionRequest,
         options: &WaitOptions,
     ) -> Result<(RefundInstruction, Option<RetrievedRefund>)> {
-        if options
-            .cancel
-            .as_ref()
-            .is_some_and(CancelHandle::is_cancelled)
-        {
-            return Err(Error::Cancelled);
-        }
-        let deadline = Deadline::after(options.deadline);
-        let keyed = self.keyed_options();
-        let key = keyed
-            .idempotency_key
-            .as_ref()
-            .map(|k| k.as_str().to_owned());
-        let key = key.as_deref();
-        let cloud = PayrocCloud {
-            client: self.client,
-            options: keyed.clone(),
-        };
+        let (deadline, keyed) = self.begin_run(options)?;
+        let key = keyed.key();
         let submitted = deadline
-            .bound(cloud.submit_refund(serial_number, request), key)
+            .bound(keyed.submit_refund(serial_number, request), key)
             .await?;
         deadline
             .with_grace(
