@@ -205,6 +205,28 @@ static void test_bad_arguments(payroc_client *client) {
               strstr(payroc_error_field_message(err, 0), "1111") == NULL,
           "card digits in a params error: %s / %s", payroc_error_message(err), payroc_error_field_message(err, 0));
     payroc_error_free(err);
+    /* Bodies that used to get confusing messages. */
+    {
+        static const struct {
+            const char *body, *says;
+            payroc_result code;
+        } confusing[] = {
+            {"[]", "expected a JSON object", PAYROC_RESULT_VALIDATION},
+            {"{} xyz", "malformed JSON", PAYROC_RESULT_INVALID_ARGUMENT},
+            {"{\"channel\":\"web\",\"processingTerminalId\":\"1\",\"order\":{\"orderId\":\"A\","
+             "\"amount\":18446744073709551616,\"currency\":\"USD\"},\"paymentMethod\":{\"type\":"
+             "\"secureToken\",\"token\":\"296753123458\"}}",
+             "out of range", PAYROC_RESULT_VALIDATION},
+        };
+        size_t i;
+        for (i = 0; i < sizeof confusing / sizeof confusing[0]; i++) {
+            r = payroc_call(client, "payments.create", NULL, confusing[i].body, NULL, &out, &err);
+            CHECK(r == confusing[i].code, "%s: %s", confusing[i].body, name(r));
+            CHECK(strstr(payroc_error_message(err), confusing[i].says) != NULL, "%s: %s",
+                  confusing[i].body, payroc_error_message(err));
+            payroc_error_free(err);
+        }
+    }
     payment_json(body, sizeof body, "C-KEY-1", 1000);
     r = payroc_call(client, "payments.create", NULL, body, "order-42", &out, &err);
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "Idempotency-Key"), "%s", name(r));
@@ -399,6 +421,9 @@ static void test_no_problem(void) {
         CHECK(payroc_error_http_status(err) == statuses[i], "status %u", payroc_error_http_status(err));
         CHECK(payroc_error_problem_json(err) == NULL, "%u with no problem body: problem_json %s",
               statuses[i], payroc_error_problem_json(err));
+        /* A body that is not problem JSON is quoted (it was a bare "HTTP 400"). */
+        CHECK(i == 0 || strstr(payroc_error_message(err), "<h1>Bad request</h1>") != NULL, "%s",
+              payroc_error_message(err));
         CHECK(server.served == 1, "the canned server answered %d requests", server.served);
         payroc_error_free(err);
         payroc_client_free(client);
@@ -733,6 +758,22 @@ static int requested(const char *text) {
     found = strstr(log, text) != NULL;
     free(log);
     return found;
+}
+
+/* `.` and `..` would be path steps to any URL parser (even as `%2E`), reaching another
+ * resource (`payments/.` is the list's path): they are refused and nothing is sent. */
+static void test_dot_ids(payroc_client *client) {
+    static const char *params[] = {"{\"paymentId\":\".\"}", "{\"paymentId\":\"..\"}"};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        char *out = NULL;
+        payroc_error *err = NULL;
+        payroc_result r = payroc_call(client, "payments.retrieve", params[i], NULL, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "paymentId"), "%s: %s", params[i], name(r));
+        payroc_error_free(err);
+    }
+    CHECK(requested("/v1/payments/\"") == 0 && requested("/v1/payments/%2E") == 0,
+          "a dot id reached the emulator");
 }
 
 /* Whether text (may be NULL) holds a card digit run of the test card or its CVV. */
@@ -1138,6 +1179,7 @@ int main(int argc, char **argv) {
 
     test_version();
     test_bad_arguments(client);
+    test_dot_ids(client);
     test_null_arguments(client);
     test_no_problem();
     test_payments(client);

@@ -74,7 +74,7 @@ def test_what_cannot_be_sent_is_refused_at_its_path(client: payroc_rs.Client, mo
         ({"order": {"amount": object()}}, "order.amount", "a object cannot be sent"),
         ({"order": {"items": [1, {"unit_price": float("nan")}]}}, "order.items[1].unitPrice", "not a number"),
         ({"order": {1: "x"}}, "order", "keys must be strings (got 1)"),
-        ({"n": 2**64}, "n", "64-bit"),
+        ({"n": 2**64}, "n", "64 bits"),
         ([1], "", "not both"),
     ]
     for sent, path, message in cases:
@@ -127,8 +127,8 @@ def test_decimals_are_sent_exactly_or_refused() -> None:
     assert body({"n": decimal.Decimal(2**63 - 1)}) == {"n": 2**63 - 1}  # float would round it
     assert json.loads(request_body({"rate": decimal.Decimal("24.95")}).decode())["rate"] == 24.95
     cases = [
-        (decimal.Decimal("1e30"), "64-bit"),
-        (decimal.Decimal(2**64), "64-bit"),
+        (decimal.Decimal("1e30"), "64 bits"),
+        (decimal.Decimal(2**64), "64 bits"),
         (decimal.Decimal("4999.0000000000000001"), "exactly"),
         (decimal.Decimal("NaN"), "not a number"),
         (decimal.Decimal("Infinity"), "not a number"),

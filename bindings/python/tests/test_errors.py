@@ -88,6 +88,27 @@ def test_invalid_card_number(client: payroc_rs.Client, mock: Mock) -> None:
     assert mock.requests() == before
 
 
+@pytest.mark.parametrize("payment_id", [".", ".."])
+def test_dot_ids_are_refused_and_nothing_is_sent(client: payroc_rs.Client, mock: Mock, payment_id: str) -> None:
+    # URL parsers take `.` and `..` as path steps even percent-encoded: `payments/.` is the list.
+    before = mock.requests()
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        client.payments.retrieve(payment_id)
+    assert info.value.errors[0].path == "paymentId"
+    assert mock.requests() == before
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ([], "expected a JSON object"),
+    ({"order": {"amount": 2**64}}, "order.amount: is a whole number that does not fit in 64 bits"),
+])
+def test_confusing_bodies_get_plain_messages(client: payroc_rs.Client, body: object, says: str) -> None:
+    with pytest.raises(payroc_rs.PayrocError) as info:
+        client.payments.create(body)  # type: ignore[arg-type]
+    assert says in str(info.value), str(info.value)
+    assert "18446744073709551616" not in str(info.value), "the value is not quoted back"
+
+
 def test_bad_idempotency_key(client: payroc_rs.Client) -> None:
     with pytest.raises(payroc_rs.ValidationError) as info:
         client.payments.create(card_payment(), idempotency_key="not-a-uuid")

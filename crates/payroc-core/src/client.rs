@@ -485,17 +485,20 @@ impl Client {
     }
 }
 
-/// A path parameter, refused before anything is sent when it is empty: an empty id
-/// would address another resource (`payments/` is the list).
+/// A path parameter, refused before anything is sent when it would address another
+/// resource: an empty id (`payments/` is the list), or `.` and `..`, which URL
+/// parsers take as path steps even percent-encoded (`%2E` is a dot segment to them).
 pub(crate) fn path_id<'a>(name: &'static str, value: &'a str) -> Result<&'a str> {
-    if value.trim().is_empty() {
-        return Err(Error::Validation(payroc_model::ValidationError::single(
-            name,
-            "must not be empty",
-            "required",
-        )));
+    let refused = |message: &str, code| {
+        Err(Error::Validation(payroc_model::ValidationError::single(
+            name, message, code,
+        )))
+    };
+    match value.trim() {
+        "" => refused("must not be empty", "required"),
+        "." | ".." => refused("must not be `.` or `..`", "format"),
+        _ => Ok(value),
     }
-    Ok(value)
 }
 
 /// Validates `body` and makes it a call: nothing invalid is ever sent.
@@ -537,11 +540,6 @@ pub(crate) fn build_url(base: &str, segments: &[&str], query: &[(&'static str, S
 }
 
 fn encode_segment(segment: &str, out: &mut String) {
-    // `.` and `..` are path steps to every URL parser on the way: encoded, they stay ids.
-    if segment == "." || segment == ".." {
-        out.push_str(&"%2E".repeat(segment.len()));
-        return;
-    }
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);

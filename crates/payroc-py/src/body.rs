@@ -159,7 +159,7 @@ fn integer(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
     value
         .extract::<u64>()
         .map(Value::from)
-        .map_err(|_| Wrong::invalid(format!("{value} does not fit in a 64-bit integer")))
+        .map_err(|_| Wrong::invalid("is a whole number that does not fit in 64 bits".to_owned()))
 }
 
 /// A `Decimal` without a detour through float: an integral one as the exact integer
