@@ -5,27 +5,14 @@
 
 mod common;
 
-use common::{new_key, Harness};
+use common::{link_body, new_key, Harness, LINKS};
 use payroc_mock::MockConfig;
 use serde_json::{json, Value};
 use std::io::BufRead;
 use std::time::{Duration, Instant};
 
-/// Where links are created: the idempotent POST these tests use.
-const LINKS: &str = "/v1/processing-terminals/1001/payment-links";
 /// The create route as the counters name it.
 const LINK_ROUTE: &str = "POST /v1/processing-terminals/{processingTerminalId}/payment-links";
-
-/// A valid multi-use link body.
-fn link_body(reference: &str) -> Value {
-    json!({
-        "type": "multiUse",
-        "merchantReference": reference,
-        "order": {"charge": {"type": "prompt", "currency": "USD"}},
-        "authType": "sale",
-        "paymentMethods": ["card"]
-    })
-}
 
 /// Creates a link with `key` and returns status, headers and body, or the transport
 /// error when the emulator drops the connection.

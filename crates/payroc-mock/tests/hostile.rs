@@ -4,24 +4,13 @@
 
 mod common;
 
-use common::{new_key, Harness};
+use common::{link_body, new_key, Harness, LINKS};
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const LINKS: &str = "/v1/processing-terminals/1001/payment-links";
 const TERMINAL: &str = "1234001";
 const DEVICE: &str = "1850010868";
-
-fn link_body(reference: &str) -> Value {
-    json!({
-        "type": "multiUse",
-        "merchantReference": reference,
-        "order": {"charge": {"type": "prompt", "currency": "USD"}},
-        "authType": "sale",
-        "paymentMethods": ["card"]
-    })
-}
 
 /// Queues one fault on `method path…`; `extra` adds fields (e.g. `location`).
 async fn queue(h: &Harness, fault: &str, method: &str, prefix: &str, extra: Value) {

@@ -137,3 +137,17 @@ fn uuid_v4() -> String {
         b & 0xffff_ffff_ffff
     )
 }
+
+/// Where the gateway and hostile-fault tests create links: an idempotent POST.
+pub const LINKS: &str = "/v1/processing-terminals/1001/payment-links";
+
+/// A valid multi-use payment link body.
+pub fn link_body(reference: &str) -> Value {
+    serde_json::json!({
+        "type": "multiUse",
+        "merchantReference": reference,
+        "order": {"charge": {"type": "prompt", "currency": "USD"}},
+        "authType": "sale",
+        "paymentMethods": ["card"]
+    })
+}
