@@ -7,6 +7,7 @@
 #include "payroc.h"
 #include "json_find.h"
 #include "mock_control.h"
+#include "test_check.h"
 #include "test_dates.h"
 #include "test_servers.h"
 
@@ -16,22 +17,9 @@
 #include <string.h>
 #include <time.h>
 
-static int passed, failed;
 static const char *base_url, *slow_url;
 static char expiry[5]; /* a card expiry some years ahead (MMYY) */
 static char run_tag[16]; /* unique per run: order ids counted on a shared emulator */
-
-#define CHECK(cond, ...)                                             \
-    do {                                                             \
-        if (cond) {                                                  \
-            passed++;                                                \
-        } else {                                                     \
-            failed++;                                                \
-            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                            \
-            fputc('\n', stderr);                                     \
-        }                                                            \
-    } while (0)
 
 /* The root Cargo.toml's [workspace.package] version: scripts/test-c.sh passes it. */
 #ifndef PAYROC_TEST_VERSION

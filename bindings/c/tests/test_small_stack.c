@@ -9,6 +9,7 @@
  * Prints "c small stacks: N passed, M failed" last; exits non-zero on failure. */
 #define _POSIX_C_SOURCE 200809L
 #include "payroc.h"
+#include "test_check.h"
 #include "test_dates.h"
 
 #include <limits.h>
@@ -19,21 +20,8 @@
 
 #define TERMINAL "1234001"
 
-static int passed, failed;
 static const char *base_url;
 static char expiry[5];
-
-#define CHECK(cond, ...)                                                    \
-    do {                                                                    \
-        if (cond) {                                                         \
-            passed++;                                                       \
-        } else {                                                            \
-            failed++;                                                       \
-            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                   \
-            fputc('\n', stderr);                                            \
-        }                                                                   \
-    } while (0)
 
 struct job {
     const payroc_client *client; /* NULL: make (and free) a client on the small stack too */
