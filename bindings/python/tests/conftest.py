@@ -74,6 +74,14 @@ def mock() -> Iterator[Mock]:
     m.stop()
 
 
+@pytest.fixture(scope="module")
+def device_mock() -> Iterator[Mock]:
+    """Devices that take a minute to finish an instruction."""
+    m = Mock("--instruction-delay-ms", "60000")
+    yield m
+    m.stop()
+
+
 @pytest.fixture()
 def client(mock: Mock) -> payroc_rs.Client:
     return payroc_rs.Client(api_key=API_KEY, api_url=mock.base + "/v1", identity_url=mock.base,

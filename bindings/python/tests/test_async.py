@@ -47,14 +47,6 @@ def slow_mock() -> Iterator[Mock]:
     m.stop()
 
 
-@pytest.fixture(scope="module")
-def device_mock() -> Iterator[Mock]:
-    """Devices that take a minute to finish an instruction."""
-    m = Mock("--instruction-delay-ms", "60000")
-    yield m
-    m.stop()
-
-
 def async_client(mock: Mock) -> payroc_rs.AsyncClient:
     return payroc_rs.AsyncClient(api_key=API_KEY, api_url=mock.base + "/v1", identity_url=mock.base,
                                  max_retries=0)

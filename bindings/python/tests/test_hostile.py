@@ -11,7 +11,7 @@ import re
 import threading
 import time
 import uuid
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, List
 
 import pytest
 from conftest import API_KEY, CARD, TERMINAL, Mock, card_payment
@@ -32,15 +32,6 @@ def charges(mock: Mock, order_id: str) -> int:
 def exception_text(err: BaseException) -> str:
     parts: List[str] = [str(err), repr(err), repr(err.args), repr(vars(err))]
     return " ".join(parts)
-
-
-@pytest.fixture(scope="module")
-def device_mock() -> Iterator[Mock]:
-    """Devices that take a minute to finish an instruction (so a sale is still in
-    progress when its deadline or its cancel switch stops it)."""
-    m = Mock("--instruction-delay-ms", "60000")
-    yield m
-    m.stop()
 
 
 def test_a_garbled_reply_to_a_payment_is_processed_and_retried_once(client: payroc_rs.Client, mock: Mock) -> None:

@@ -30,14 +30,6 @@ def hung_mock() -> Iterator[Mock]:
     m.stop()
 
 
-@pytest.fixture(scope="module")
-def device_mock() -> Iterator[Mock]:
-    """Devices that take a minute to finish an instruction."""
-    m = Mock("--instruction-delay-ms", "60000")
-    yield m
-    m.stop()
-
-
 def interrupted(after: float, how: Callable[[], Any], call: Callable[[], Any]) -> float:
     """Runs `call` with `how` (an interrupt) fired from another thread `after` seconds;
     returns how long the call took to raise KeyboardInterrupt."""
@@ -72,19 +64,14 @@ def test_ctrl_c_interrupts_a_hung_page_and_paytrace_call(hung_mock: Mock) -> Non
     assert interrupted(0.3, _thread.interrupt_main, lambda: pt.export_customer_recurrences(123456789, limit=5)) < 1.0
 
 
-def test_sigint_ends_a_process_stuck_in_a_call(hung_mock: Mock) -> None:
-    script = textwrap.dedent(f"""
-        import sys, payroc_rs
-        c = payroc_rs.Client(api_key={API_KEY!r}, api_url={hung_mock.base + "/v1"!r},
-                             identity_url={hung_mock.base!r}, max_retries=0)
-        print("calling", flush=True)
-        c.payments.retrieve("ANY")
-    """)
+def sigint_when_ready(script: str, ready: str, settle: float) -> None:
+    """Runs `script` in a new interpreter, sends it SIGINT `settle` seconds after it
+    prints `ready`, and checks it ends with KeyboardInterrupt within 2 s."""
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "calling"
-        time.sleep(0.3)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == ready
+        time.sleep(settle)
         proc.send_signal(signal.SIGINT)
         started = time.perf_counter()
         _, err = proc.communicate(timeout=10)
@@ -95,6 +82,17 @@ def test_sigint_ends_a_process_stuck_in_a_call(hung_mock: Mock) -> None:
     assert "KeyboardInterrupt" in err, err
     assert proc.returncode != 0
     assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+
+
+def test_sigint_ends_a_process_stuck_in_a_call(hung_mock: Mock) -> None:
+    script = textwrap.dedent(f"""
+        import sys, payroc_rs
+        c = payroc_rs.Client(api_key={API_KEY!r}, api_url={hung_mock.base + "/v1"!r},
+                             identity_url={hung_mock.base!r}, max_retries=0)
+        print("calling", flush=True)
+        c.payments.retrieve("ANY")
+    """)
+    sigint_when_ready(script, "calling", settle=0.3)
 
 
 def submitted(c: payroc_rs.Client, serial: str) -> str:
@@ -199,20 +197,7 @@ def test_sigint_ends_a_process_waiting_on_a_device_and_cancels_the_instruction(d
         print("waiting", flush=True)
         c.payment_instructions.wait({ident!r})  # no deadline: only Ctrl-C ends it
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "waiting"
-        time.sleep(0.5)
-        proc.send_signal(signal.SIGINT)
-        started = time.perf_counter()
-        _, err = proc.communicate(timeout=10)
-        took = time.perf_counter() - started
-    finally:
-        proc.kill()
-        proc.wait()
-    assert "KeyboardInterrupt" in err, err
-    assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+    sigint_when_ready(script, "waiting", settle=0.5)
     assert c.payment_instructions.retrieve(ident).status == "canceled"
 
 
@@ -236,18 +221,5 @@ def test_sigint_ends_an_asyncio_program_waiting_on_a_device_and_cancels_the_inst
             await ac.payment_instructions.wait({ident!r})
         asyncio.run(main())
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "waiting"
-        time.sleep(0.5)
-        proc.send_signal(signal.SIGINT)
-        started = time.perf_counter()
-        _, err = proc.communicate(timeout=10)
-        took = time.perf_counter() - started
-    finally:
-        proc.kill()
-        proc.wait()
-    assert "KeyboardInterrupt" in err, err
-    assert took < 2.0, f"the process took {took:.2f}s to end after SIGINT"
+    sigint_when_ready(script, "waiting", settle=0.5)
     assert c.payment_instructions.retrieve(ident).status == "canceled"

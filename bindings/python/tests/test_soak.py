@@ -91,7 +91,6 @@ def run_customer(client: payroc_rs.Client, customer: int, charged: Callable[[str
     for month in range(2, MONTHS + 1):
         order_id = f"PY-C{customer:02}-M{month:02}"
         key = str(uuid.uuid4())
-        outcome: Union[payroc_rs.Payment, payroc_rs.PayrocError]
         try:
             calls.append(Call(order_id, amount, key, series, make(client, order_id, amount, key, series)))
         except payroc_rs.PayrocError as err:
