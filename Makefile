@@ -18,7 +18,7 @@ bench:
 	cargo bench -p payroc-benches
 
 header:
-	bash scripts/regen-header.sh
+	bash scripts/regen.sh
 
 # Installing libpayroc for C and C++ (bindings/c/README.md): `make install PREFIX=/opt/payroc`
 # builds it (release; PROFILE=debug installs the dev build instead, as scripts/test-c.sh does)

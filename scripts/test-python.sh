@@ -32,9 +32,10 @@ version=$(python -c 'import tomllib; print(tomllib.load(open("Cargo.toml", "rb")
           sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\(.*\)"/\1/p' Cargo.toml)
 lap
 
-step "python: payroc-mock for the fixtures"
-cargo build --quiet --locked -p payroc-mock
+step "python: payroc-mock for the fixtures, libpayroc for the C-and-Python operation list test"
+cargo build --quiet --locked -p payroc-mock -p payroc-ffi
 export PAYROC_MOCK_BIN="$target_dir/debug/payroc-mock"
+export PAYROC_LIB="$target_dir/debug/libpayroc.so"
 lap
 
 step "python: the portable wheel (abi3, manylinux2014 via zig), auditwheel show, installed into .venv"

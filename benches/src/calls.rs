@@ -195,9 +195,7 @@ impl FacadeCalls {
     /// A payment created through the blocking facade.
     pub fn sdk(&self) -> Payment {
         let (request, _) = self.calls.request();
-        self.blocking
-            .run(|client| async move { client.payments().create(&request).await })
-            .unwrap()
+        self.blocking.payments().create(&request).unwrap()
     }
 
     /// The floor.

@@ -414,7 +414,7 @@ fn the_blocking_facade_works_from_many_threads() {
             let client = client.clone();
             std::thread::spawn(move || {
                 let request = card_sale(&format!("BLK-{i}"), 1000);
-                client.run(|c| async move { c.payments().create(&request).await })
+                client.payments().create(&request)
             })
         })
         .collect();
@@ -582,8 +582,9 @@ async fn adjustments_unreferenced_refunds_and_single_use_tokens() {
         })),
         operator: None,
     };
-    let once = tokens
-        .create_single_use_token(TERMINAL, &single_use())
+    let once = client
+        .single_use_tokens()
+        .create(TERMINAL, &single_use())
         .await
         .unwrap();
     let once_token = once.token.clone().unwrap();
@@ -635,8 +636,9 @@ async fn adjustments_unreferenced_refunds_and_single_use_tokens() {
         )
         .await
         .unwrap();
-    let fresh = tokens
-        .create_single_use_token(TERMINAL, &single_use())
+    let fresh = client
+        .single_use_tokens()
+        .create(TERMINAL, &single_use())
         .await
         .unwrap();
     let updated = tokens

@@ -2,8 +2,8 @@
 //! payroc-mock over real HTTP.
 
 use payroc_core::model::cloud::{
-    InstructionStatus, PaymentInstruction, PaymentInstructionOrder, PaymentInstructionRequest,
-    RefundInstructionOrder, RefundInstructionRequest, SignatureInstructionRequest,
+    InstructionStatus, PaymentInstructionOrder, PaymentInstructionRequest, RefundInstructionOrder,
+    RefundInstructionRequest, SignatureInstructionRequest,
 };
 use payroc_core::model::common::PatchDocument;
 use payroc_core::model::payment_link::{
@@ -48,8 +48,8 @@ fn instruction(order_id: &str, amount: i64) -> PaymentInstructionRequest {
 #[tokio::test]
 async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
     let (_server, client) = start().await;
-    let cloud = client.payroc_cloud();
-    let sale = cloud
+    let sale = client
+        .payment_instructions()
         .run_sale("PAX-1", &instruction("POS-1", 1250), &bounded())
         .await
         .unwrap();
@@ -62,7 +62,8 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
     );
     assert_eq!(sale.instruction.status, Some(InstructionStatus::Completed));
 
-    let declined = cloud
+    let declined = client
+        .payment_instructions()
         .run_sale("PAX-1", &instruction("POS-2", 1201), &bounded())
         .await
         .unwrap();
@@ -72,7 +73,8 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
         "completed, yet declined: read the payment"
     );
 
-    let failed = cloud
+    let failed = client
+        .payment_instructions()
         .run_sale("PAX-1", &instruction("POS-3", 1291), &bounded())
         .await
         .unwrap();
@@ -81,13 +83,15 @@ async fn a_sale_on_a_device_ends_in_an_approved_or_declined_payment() {
         "{:?}",
         failed.outcome
     );
-    let canceled = cloud
+    let canceled = client
+        .payment_instructions()
         .run_sale("PAX-1", &instruction("POS-4", 1292), &bounded())
         .await
         .unwrap();
     assert!(matches!(canceled.outcome, CloudSaleOutcome::Canceled));
 
-    let unknown = cloud
+    let unknown = client
+        .payment_instructions()
         .run_sale("UNKNOWN-9", &instruction("POS-5", 1250), &bounded())
         .await
         .unwrap_err();
@@ -103,15 +107,16 @@ async fn a_wait_stops_at_its_deadline_and_cancels_the_instruction() {
         ..payroc_mock::MockConfig::for_tests()
     })
     .await;
-    let cloud = client.payroc_cloud();
-    let submitted = cloud
-        .submit_payment("PAX-2", &instruction("POS-STUCK", 1293))
+    let submitted = client
+        .payment_instructions()
+        .submit("PAX-2", &instruction("POS-STUCK", 1293))
         .await
         .unwrap();
     let id = submitted.id().unwrap().to_owned();
     let started = Instant::now();
-    let err = cloud
-        .wait::<PaymentInstruction>(&id, &WaitOptions::deadline(Duration::from_millis(700)))
+    let err = client
+        .payment_instructions()
+        .wait(&id, &WaitOptions::deadline(Duration::from_millis(700)))
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
@@ -120,22 +125,22 @@ async fn a_wait_stops_at_its_deadline_and_cancels_the_instruction() {
         "the deadline cut the minute-long poll short: {:?}",
         started.elapsed()
     );
-    let after: PaymentInstruction = cloud.retrieve(&id).await.unwrap();
+    let after = client.payment_instructions().retrieve(&id).await.unwrap();
     assert_eq!(
         after.status,
         Some(InstructionStatus::Canceled),
         "cancelled at the deadline"
     );
-    let again = cloud.cancel::<PaymentInstruction>(&id).await.unwrap_err();
+    let again = client.payment_instructions().cancel(&id).await.unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);
 }
 
 #[tokio::test]
 async fn a_wait_can_be_cancelled_from_another_task() {
     let (_server, client) = start().await;
-    let cloud = client.payroc_cloud();
-    let submitted = cloud
-        .submit_payment("PAX-3", &instruction("POS-CXL", 1293))
+    let submitted = client
+        .payment_instructions()
+        .submit("PAX-3", &instruction("POS-CXL", 1293))
         .await
         .unwrap();
     let id = submitted.id().unwrap().to_owned();
@@ -149,12 +154,13 @@ async fn a_wait_can_be_cancelled_from_another_task() {
         cancel: Some(cancel),
         ..bounded()
     };
-    let err = cloud
-        .wait::<PaymentInstruction>(&id, &options)
+    let err = client
+        .payment_instructions()
+        .wait(&id, &options)
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
-    let after: PaymentInstruction = cloud.retrieve(&id).await.unwrap();
+    let after = client.payment_instructions().retrieve(&id).await.unwrap();
     assert_eq!(after.status, Some(InstructionStatus::Canceled));
 }
 
@@ -199,21 +205,25 @@ impl Stop {
 async fn a_wait_stopped_as_the_instruction_completes_returns_the_completed_instruction() {
     for stop in [Stop::Deadline, Stop::Switch] {
         let (server, client) = start().await;
-        let cloud = client.payroc_cloud();
         // `..93`: the device never finishes by itself; only the cancel's race does.
-        let submitted = cloud
-            .submit_payment("PAX-RACE", &instruction("POS-RACE-W", 1293))
+        let submitted = client
+            .payment_instructions()
+            .submit("PAX-RACE", &instruction("POS-RACE-W", 1293))
             .await
             .unwrap();
         let id = submitted.id().unwrap().to_owned();
         complete_on_cancel(&server, "payment");
-        let done: PaymentInstruction = cloud
+        let done = client
+            .payment_instructions()
             .wait(&id, &stop.options())
             .await
             .unwrap_or_else(|err| panic!("{stop:?}: the completed sale was reported as {err}"));
         assert_eq!(done.status, Some(InstructionStatus::Completed), "{stop:?}");
-        let payment: payroc_core::model::payment::Payment =
-            cloud.follow(done.resource_href().unwrap()).await.unwrap();
+        let payment: payroc_core::model::payment::Payment = client
+            .payroc_cloud()
+            .follow(done.resource_href().unwrap())
+            .await
+            .unwrap();
         assert!(payment.is_approved(), "{stop:?}");
         let deletes = server
             .mock()
@@ -231,7 +241,7 @@ async fn a_sale_stopped_as_it_completes_returns_the_sale_and_its_payment() {
         let (server, client) = start().await;
         complete_on_cancel(&server, "payment");
         let sale = client
-            .payroc_cloud()
+            .payment_instructions()
             .run_sale(
                 "PAX-RACE",
                 &instruction("POS-RACE-S", 1293),
@@ -267,7 +277,7 @@ async fn a_refund_stopped_as_it_completes_returns_the_refund() {
             RefundInstructionOrder::new("RFD-RACE", 793, Currency::Usd, "returned goods"),
         );
         let (instruction, refund) = client
-            .payroc_cloud()
+            .refund_instructions()
             .run_refund("PAX-RACE", &request, &stop.options())
             .await
             .unwrap_or_else(|err| panic!("{stop:?}: the completed refund was reported as {err}"));
@@ -283,27 +293,30 @@ async fn a_refund_stopped_as_it_completes_returns_the_refund() {
 #[tokio::test]
 async fn refund_and_signature_instructions_complete() {
     let (_server, client) = start().await;
-    let cloud = client.payroc_cloud();
     let request = RefundInstructionRequest::new(
         TERMINAL,
         RefundInstructionOrder::new("RFD-1", 700, Currency::Usd, "returned goods"),
     );
-    let (instruction, refund) = cloud
+    let (instruction, refund) = client
+        .refund_instructions()
         .run_refund("PAX-4", &request, &bounded())
         .await
         .unwrap();
     assert_eq!(instruction.status, Some(InstructionStatus::Completed));
     assert!(refund.unwrap().is_approved());
-    let signature = cloud
-        .submit_signature("PAX-4", &SignatureInstructionRequest::new(TERMINAL))
+    let signature = client
+        .signature_instructions()
+        .submit("PAX-4", &SignatureInstructionRequest::new(TERMINAL))
         .await
         .unwrap();
-    let done: payroc_core::model::cloud::SignatureInstruction = cloud
+    let done = client
+        .signature_instructions()
         .wait(signature.id().unwrap(), &bounded())
         .await
         .unwrap();
     let href = done.resource_href().unwrap().to_owned();
-    let captured: payroc_core::model::cloud::Signature = cloud.follow(&href).await.unwrap();
+    let captured: payroc_core::model::cloud::Signature =
+        client.payroc_cloud().follow(&href).await.unwrap();
     assert_eq!(captured.content_type.as_deref(), Some("image/png"));
 }
 
@@ -402,7 +415,8 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
         TotalCount(12),
     );
     let created = paytrace
-        .create_recurrence(&CreateRecurrenceRequest::new(4242, recurrence))
+        .recurrences()
+        .create(&CreateRecurrenceRequest::new(4242, recurrence))
         .await
         .unwrap();
     assert!(created.success);
@@ -411,19 +425,22 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     update.amount = Some("80.05".parse().unwrap());
     assert!(
         paytrace
-            .update_recurrence(&UpdateRecurrenceRequest::new(update))
+            .recurrences()
+            .update(&UpdateRecurrenceRequest::new(update))
             .await
             .unwrap()
             .success
     );
     let exported = paytrace
-        .export_customer_recurrences(4242, &ExportRecurrencesRequest::default())
+        .recurrences()
+        .export_by_customer(4242, &ExportRecurrencesRequest::default())
         .await
         .unwrap();
     assert_eq!(exported.recurrences.len(), 1);
     assert_eq!(exported.recurrences[0].amount.unwrap().to_string(), "80.05");
     let by_id = paytrace
-        .export_recurrence(id.parse().unwrap())
+        .recurrences()
+        .export(id.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(
@@ -432,21 +449,31 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
     );
     assert!(
         paytrace
-            .list_customer_recurrences(4242)
+            .recurrences()
+            .list_by_customer(4242)
             .await
             .unwrap()
             .success
     );
-    assert!(paytrace.export_approved(4242).await.unwrap().success);
     assert!(
         paytrace
-            .delete_recurrence(&DeleteRecurrenceRequest::new(id))
+            .recurrences()
+            .export_approved(4242)
+            .await
+            .unwrap()
+            .success
+    );
+    assert!(
+        paytrace
+            .recurrences()
+            .delete(&DeleteRecurrenceRequest::new(id))
             .await
             .unwrap()
             .success
     );
     let gone = paytrace
-        .export_customer_recurrences(4242, &ExportRecurrencesRequest::default())
+        .recurrences()
+        .export_by_customer(4242, &ExportRecurrencesRequest::default())
         .await
         .unwrap();
     assert!(gone.recurrences.is_empty());
@@ -459,7 +486,8 @@ async fn paytrace_recurrences_are_created_updated_exported_and_deleted() {
         TotalCount(0),
     );
     let err = paytrace
-        .create_recurrence(&CreateRecurrenceRequest::new(4242, invalid))
+        .recurrences()
+        .create(&CreateRecurrenceRequest::new(4242, invalid))
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
@@ -478,9 +506,9 @@ async fn paytrace_tokens_refresh_with_the_refresh_token() {
     };
     let (server, _client) = payroc_tests::start_with(config).await;
     let paytrace = paytrace(&server);
-    paytrace.list_customer_recurrences(1).await.unwrap();
+    paytrace.recurrences().list_by_customer(1).await.unwrap();
     server.mock().expire_tokens();
-    paytrace.list_customer_recurrences(1).await.unwrap();
+    paytrace.recurrences().list_by_customer(1).await.unwrap();
     let grants: Vec<_> = server
         .mock()
         .counters()

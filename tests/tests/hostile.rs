@@ -199,7 +199,7 @@ async fn a_cloud_deadline_bounds_the_whole_sale_when_the_gateway_stops_answering
     let deadline = Duration::from_secs(1);
     let started = Instant::now();
     let err = client
-        .payroc_cloud()
+        .payment_instructions()
         .run_sale(
             "PAX-1",
             &instruction("HANG-1"),
@@ -224,7 +224,7 @@ async fn a_cloud_deadline_bounds_the_whole_sale_when_the_gateway_stops_answering
             .path_prefix("/v1/devices")]);
     let started = Instant::now();
     let err = client
-        .payroc_cloud()
+        .payment_instructions()
         .run_sale(
             "PAX-1",
             &instruction("HANG-2"),
@@ -246,13 +246,13 @@ async fn a_triggered_cancel_switch_submits_nothing_and_an_empty_serial_is_refuse
         ..WaitOptions::deadline(Duration::from_secs(5))
     };
     let err = client
-        .payroc_cloud()
+        .payment_instructions()
         .run_sale("PAX-1", &instruction("CANCELLED-1"), &options)
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
     let err = client
-        .payroc_cloud()
+        .payment_instructions()
         .run_sale("", &instruction("NOSERIAL-1"), &WaitOptions::default())
         .await
         .unwrap_err();
@@ -271,10 +271,10 @@ async fn a_sale_dropped_mid_wait_is_cancelled_on_the_device() {
         ..MockConfig::for_tests()
     })
     .await;
-    let cloud = client.payroc_cloud();
     let request = instruction("DROPPED-1");
     let options = WaitOptions::deadline(Duration::from_secs(20));
-    let sale = cloud.run_sale("PAX-1", &request, &options);
+    let instructions = client.payment_instructions();
+    let sale = instructions.run_sale("PAX-1", &request, &options);
     assert!(tokio::time::timeout(Duration::from_millis(500), sale)
         .await
         .is_err());

@@ -8,7 +8,7 @@
 #include <string.h>
 
 int main(int argc, char **argv) {
-    char params[2048], body[1024], token[32] = "", series[1024], expiry[5];
+    char params[2048], body[2048], token[32] = "", series[1024], expiry[5];
     const char *terminal = env_or("PAYROC_TERMINAL_ID", "1234001");
     const char *at, *end;
     char *out = NULL;
@@ -54,10 +54,10 @@ int main(int argc, char **argv) {
     printf("first payment approved; series to store: %s\n", series);
 
     /* 3. Next month: the stored series and a new order. */
-    snprintf(params, sizeof params, "{\"series\":%s}", series);
-    r = payroc_call(client, "repeat_payments.charge", params,
-                    "{\"orderId\":\"SUB-C-0002\",\"amount\":2999,\"currency\":\"USD\"}", NULL, &out,
-                    &err);
+    snprintf(body, sizeof body,
+             "{\"series\":%s,\"order\":{\"orderId\":\"SUB-C-0002\",\"amount\":2999,\"currency\":\"USD\"}}",
+             series);
+    r = payroc_call(client, "repeat_payments.charge", NULL, body, NULL, &out, &err);
     if (r != PAYROC_RESULT_OK) die("repeat_payments.charge", r, err);
     printf("subsequent payment: %s\n",
            strstr(out, "\"responseCode\":\"A\"") != NULL ? "APPROVED" : "NOT APPROVED");

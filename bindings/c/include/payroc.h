@@ -275,48 +275,94 @@ uint32_t payroc_abi_version(void);
 void payroc_string_free(char *text);
 
 /**
+ * Every operation's name, as a JSON array (`["secure_tokens.create", …]`): the
+ * operations of `payroc_call` and `payroc_paytrace_call`, the same names as the
+ * Python package's attribute paths. The caller owns the string: free it with
+ * `payroc_string_free`. Never NULL.
+ *
+ * Thread safety: safe from any thread.
+ */
+char *payroc_operations(void);
+
+/**
  * Runs one operation of the Payroc API and returns its response as JSON.
  *
- * - `operation` names it (below). Ids and list filters go in `params_json`, a JSON
- *   object (NULL when the operation takes none); list filters go in its member
- *   `"query"` (e.g. `{"query": {"orderId": "A1", "limit": 20}}`) and a list returns
- *   one page (`{"limit", "count", "hasMore", "links", "data": [...]}`): pass
- *   `"after"` in the query for the next.
+ * - `operation` names it (below). Path parameters go in `params_json`, a JSON
+ *   object (NULL when the operation takes none), by the API's names
+ *   (`{"paymentId": "M2MJOG6O2Y"}`); list filters go in its member `"query"` (e.g.
+ *   `{"query": {"orderId": "A1", "limit": 20}}`) and a list returns one page
+ *   (`{"limit", "count", "hasMore", "links", "data": [...]}`): pass `"after"` in the
+ *   query for the next. `"timeoutMs"` bounds each attempt of this call; the Cloud
+ *   helpers also read `"deadlineMs"` and `"cancelOnDeadline"`.
  * - `body_json` is the request body (NULL when the operation takes none), read and
  *   validated by payroc-model first: a malformed body gives
  *   `PAYROC_RESULT_INVALID_ARGUMENT`, a body that breaks a rule
  *   `PAYROC_RESULT_VALIDATION` with every field path, and nothing is sent.
  * - `idempotency_key` (a UUID v4, or NULL for a fresh one) is sent on every attempt
  *   of a POST/PATCH: persist it with your order to retry safely after a crash.
- * - On success `*response_json_out` owns the response (UTF-8 JSON; `null` for
- *   operations that return nothing): free it with `payroc_string_free`. On failure
+ * - On success `*response_json_out` owns the response: the server's JSON as it
+ *   came, fields this SDK does not know included (`null` for operations that return
+ *   nothing; a helper's result is described below): free it with `payroc_string_free`. On failure
  *   it is not written and `*error_out` (when not NULL) owns an error to free with
  *   `payroc_error_free`.
  *
- * Operations (params → body):
- * - `secure_tokens.create` (processingTerminalId → SecureTokenRequest),
- *   `.retrieve` / `.delete` (processingTerminalId, secureTokenId), `.list`
- *   (processingTerminalId, query), `.update` (… → JSON Patch array),
- *   `.update_account` (… → AccountUpdate), `.create_single_use_token`
- *   (processingTerminalId → SingleUseTokenRequest)
- * - `payments.create` (→ PaymentRequest), `.retrieve` (paymentId), `.list` (query),
- *   `.capture` / `.reverse` / `.refund` / `.adjust` (paymentId → request)
- * - `refunds.create` (→ RefundRequest), `.retrieve` / `.reverse` (refundId),
- *   `.list` (query), `.adjust` (refundId → RefundAdjustRequest)
- * - `cloud.payment_instructions.submit` (serialNumber → PaymentInstructionRequest),
- *   `.retrieve` / `.cancel` (paymentInstructionId); likewise
- *   `cloud.refund_instructions.*` (refundInstructionId) and
- *   `cloud.signature_instructions.*` (signatureInstructionId);
- *   `cloud.signatures.retrieve` (signatureId); `cloud.follow` (href: a link of a
- *   completed instruction). To wait, see `payroc_cloud_wait`.
- * - `payment_links.create` (processingTerminalId → PaymentLink), `.retrieve` /
- *   `.deactivate` (paymentLinkId), `.list` (processingTerminalId, query), `.update`
- *   (paymentLinkId → JSON Patch array), `.share` (paymentLinkId →
- *   PaymentLinkEmailShareEvent), `.list_sharing_events` (paymentLinkId, query)
- * - `repeat_payments.start` (processingModel: `"recurring"`, `"installment"` or
- *   `"unscheduled"` → PaymentRequest) returns `{"payment", "series", "seriesError"}`:
- *   store `series` to charge later; `repeat_payments.charge` (series, optional
- *   customFields → PaymentOrderRequest with a new orderId) returns the payment.
+ * Operations (generated from the operation table; `payroc_operations()` lists them):
+ * Operations of `payroc_call` (params → body → response):
+ * - `secure_tokens.create` (processingTerminalId) → SecureTokenRequest → SecureToken, idempotency key
+ * - `secure_tokens.retrieve` (processingTerminalId, secureTokenId) → - → SecureToken
+ * - `secure_tokens.list` (processingTerminalId, query) → - → page of SecureToken
+ * - `secure_tokens.update` (processingTerminalId, secureTokenId) → [PatchDocument] → SecureToken, idempotency key
+ * - `secure_tokens.delete` (processingTerminalId, secureTokenId) → - → null
+ * - `secure_tokens.update_account` (processingTerminalId, secureTokenId) → AccountUpdate → SecureToken, idempotency key
+ * - `single_use_tokens.create` (processingTerminalId) → SingleUseTokenRequest → SingleUseToken, idempotency key
+ * - `payments.create` () → PaymentRequest → Payment, idempotency key
+ * - `payments.retrieve` (paymentId) → - → Payment
+ * - `payments.list` (query) → - → page of Payment
+ * - `payments.capture` (paymentId) → PaymentCaptureRequest → Payment, idempotency key
+ * - `payments.reverse` (paymentId) → PaymentReverseRequest → Payment, idempotency key
+ * - `payments.refund` (paymentId) → PaymentRefundRequest → Payment, idempotency key
+ * - `payments.adjust` (paymentId) → PaymentAdjustRequest → Payment, idempotency key
+ * - `refunds.create` () → RefundRequest → Refund, idempotency key
+ * - `refunds.retrieve` (refundId) → - → Refund
+ * - `refunds.list` (query) → - → page of Refund
+ * - `refunds.adjust` (refundId) → RefundAdjustRequest → Refund, idempotency key
+ * - `refunds.reverse` (refundId) → - → Refund, idempotency key
+ * - `payment_instructions.submit` (serialNumber) → PaymentInstructionRequest → PaymentInstruction, idempotency key
+ * - `payment_instructions.retrieve` (paymentInstructionId) → - → PaymentInstruction
+ * - `payment_instructions.cancel` (paymentInstructionId) → - → null
+ * - `payment_instructions.wait` (paymentInstructionId, deadlineMs, cancelOnDeadline) → - → PaymentInstruction
+ * - `payment_instructions.run_sale` (serialNumber, deadlineMs) → PaymentInstructionRequest → CloudSale, idempotency key
+ * - `refund_instructions.submit` (serialNumber) → RefundInstructionRequest → RefundInstruction, idempotency key
+ * - `refund_instructions.retrieve` (refundInstructionId) → - → RefundInstruction
+ * - `refund_instructions.cancel` (refundInstructionId) → - → null
+ * - `refund_instructions.wait` (refundInstructionId, deadlineMs, cancelOnDeadline) → - → RefundInstruction
+ * - `refund_instructions.run_refund` (serialNumber, deadlineMs) → RefundInstructionRequest → CloudRefund, idempotency key
+ * - `signature_instructions.submit` (serialNumber) → SignatureInstructionRequest → SignatureInstruction, idempotency key
+ * - `signature_instructions.retrieve` (signatureInstructionId) → - → SignatureInstruction
+ * - `signature_instructions.cancel` (signatureInstructionId) → - → null
+ * - `signature_instructions.wait` (signatureInstructionId, deadlineMs, cancelOnDeadline) → - → SignatureInstruction
+ * - `signatures.retrieve` (signatureId) → - → Signature
+ * - `payroc_cloud.follow` (href) → - → PayrocObject
+ * - `payment_links.create` (processingTerminalId) → PaymentLink → PaymentLink, idempotency key
+ * - `payment_links.retrieve` (paymentLinkId) → - → PaymentLink
+ * - `payment_links.list` (processingTerminalId, query) → - → page of PaymentLink
+ * - `payment_links.update` (paymentLinkId) → [PatchDocument] → PaymentLink, idempotency key
+ * - `payment_links.deactivate` (paymentLinkId) → - → PaymentLink
+ * - `payment_links.share` (paymentLinkId) → PaymentLinkEmailShareEvent → SharingEvent, idempotency key
+ * - `payment_links.list_sharing_events` (paymentLinkId, query) → - → page of SharingEvent
+ * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
+ * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
+ *
+ * Operations of `payroc_paytrace_call` (params → body → response):
+ * - `recurrences.create` () → CreateRecurrenceRequest → RecurrenceResponse
+ * - `recurrences.update` () → UpdateRecurrenceRequest → RecurrenceResponse
+ * - `recurrences.delete` () → DeleteRecurrenceRequest → RecurrenceResponse
+ * - `recurrences.list_by_customer` (customerId) → - → RecurrenceExport
+ * - `recurrences.export_by_customer` (customerId) → ExportRecurrencesRequest → RecurrenceExport
+ * - `recurrences.export` (recurrenceId) → - → RecurrenceResponse
+ * - `recurrences.export_approved` (customerId) → - → RecurrenceExport
+ *
+ * (end of the generated list)
  *
  * Thread safety: safe to call from many threads at once on the same client.
  *
@@ -334,15 +380,9 @@ payroc_result payroc_call(const payroc_client *client,
                           payroc_error **error_out);
 
 /**
- * Runs one operation of PayTrace's recurring-payments API; the conventions are
- * `payroc_call`'s (PayTrace takes no idempotency key).
- *
- * Operations (params → body): `paytrace.create_recurrence` (→
- * CreateRecurrenceRequest), `paytrace.update_recurrence` (→ UpdateRecurrenceRequest),
- * `paytrace.delete_recurrence` (→ DeleteRecurrenceRequest),
- * `paytrace.list_customer_recurrences` (customerId), `paytrace.export_customer_recurrences`
- * (customerId → ExportRecurrencesRequest), `paytrace.export_recurrence`
- * (recurrenceId), `paytrace.export_approved` (customerId). Ids are JSON integers.
+ * Runs one operation of PayTrace's recurring-payments API (`recurrences.*`, listed
+ * at `payroc_call`); the conventions are `payroc_call`'s. PayTrace takes no
+ * idempotency key, and its ids are JSON integers (`{"customerId": 1001}`).
  *
  * Thread safety: safe to call from many threads at once on the same client.
  *
@@ -611,8 +651,9 @@ payroc_result payroc_cloud_wait(const payroc_client *client,
  * `payroc_cloud_wait` does (deadline, cancel switch), and follows the instruction to
  * its payment. `deadline_ms` bounds all of it, the submit included. A switch already
  * triggered returns `PAYROC_RESULT_CANCELLED` at once, before anything is submitted. On success `*sale_json_out` owns, for `payroc_string_free`:
- * `{"outcome": "completed"|"failed"|"canceled"|"other", "approved": bool,
- * "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}`. A
+ * `{"outcome": "completed"|"failure"|"canceled"|<another status>, "approved": bool,
+ * "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}` (the
+ * same as `payroc_call`'s `payment_instructions.run_sale`, which takes no switch). A
  * declined card is a success with `"approved": false`.
  *
  * Thread safety: safe from many threads at once; the call blocks its thread.

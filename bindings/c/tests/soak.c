@@ -127,7 +127,7 @@ static char *series_of(const char *response) {
  * is the call's own order and, for the first month, keeps the series. */
 static payroc_result run_call(struct customer *c, struct call *call, int month) {
     char body[1024];
-    char *params, *out = NULL;
+    char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
     int expiries_done_before = atomic_load(&expiries_done);
@@ -142,17 +142,16 @@ static payroc_result run_call(struct customer *c, struct call *call, int month) 
         r = payroc_call(client, "repeat_payments.start", "{\"processingModel\":\"recurring\"}", body,
                         call->key, &out, &err);
     } else {
-        size_t n = strlen(c->series) + 16;
-        params = malloc(n);
-        if (params == NULL) {
+        size_t n = strlen(c->series) + 128;
+        char *charge = malloc(n);
+        if (charge == NULL) {
             problem("%s", call->order_id, "out of memory");
             return PAYROC_RESULT_INTERNAL;
         }
-        snprintf(params, n, "{\"series\":%s}", c->series);
-        snprintf(body, sizeof body, "{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"}",
-                 call->order_id, call->amount);
-        r = payroc_call(client, "repeat_payments.charge", params, body, call->key, &out, &err);
-        free(params);
+        snprintf(charge, n, "{\"series\":%s,\"order\":{\"orderId\":\"%s\",\"amount\":%ld,\"currency\":\"USD\"}}",
+                 c->series, call->order_id, call->amount);
+        r = payroc_call(client, "repeat_payments.charge", NULL, charge, call->key, &out, &err);
+        free(charge);
     }
     if (r == PAYROC_RESULT_OK) {
         char order_id[32];

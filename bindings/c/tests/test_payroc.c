@@ -180,15 +180,19 @@ static void test_bad_arguments(payroc_client *client) {
     r = payroc_call(client, "payments.teleport", NULL, NULL, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s", name(r));
     payroc_error_free(err);
+    /* A missing, blank or ill-typed path parameter is a validation error at its name. */
     r = payroc_call(client, "payments.retrieve", "{}", NULL, NULL, &out, &err);
-    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "paymentId"), "%s", name(r));
+    payroc_error_free(err);
+    r = payroc_call(client, "payments.retrieve", "{\"paymentId\":\"  \"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "paymentId"), "%s", name(r));
     payroc_error_free(err);
     r = payroc_call(client, "payments.retrieve", "{\"paymentId\":7}", NULL, NULL, &out, &err);
-    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "paymentId"), "%s", name(r));
     payroc_error_free(err);
     /* A card number where an id goes is never quoted back (serde's message would). */
     r = payroc_call(client, "payments.retrieve", "{\"paymentId\":4111111111111111}", NULL, NULL, &out, &err);
-    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "paymentId"), "%s", name(r));
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "paymentId"), "%s", name(r));
     CHECK(strstr(payroc_error_message(err), "1111") == NULL &&
               strstr(payroc_error_field_message(err, 0), "1111") == NULL,
           "card digits in a params error: %s / %s", payroc_error_message(err), payroc_error_field_message(err, 0));
@@ -276,10 +280,10 @@ NULL_CASE(n_refund_request,
 NULL_CASE(n_refund_out,
           payroc_cloud_run_refund(x->client, "C-NULL-DEVICE", INSTRUCTION, NULL, 1000, NULL, NULL, err))
 NULL_CASE(n_paytrace_client,
-          payroc_paytrace_call(NULL, "paytrace.export_approved", "{\"customerId\":1}", NULL, &x->out, err))
+          payroc_paytrace_call(NULL, "recurrences.export_approved", "{\"customerId\":1}", NULL, &x->out, err))
 NULL_CASE(n_paytrace_operation, payroc_paytrace_call(x->paytrace, NULL, "{\"customerId\":1}", NULL, &x->out, err))
 NULL_CASE(n_paytrace_out,
-          payroc_paytrace_call(x->paytrace, "paytrace.export_approved", "{\"customerId\":1}", NULL, NULL, err))
+          payroc_paytrace_call(x->paytrace, "recurrences.export_approved", "{\"customerId\":1}", NULL, NULL, err))
 NULL_CASE(n_paytrace_new_config, payroc_paytrace_client_new(NULL, "u", "p", &x->new_paytrace, err))
 NULL_CASE(n_paytrace_new_username, payroc_paytrace_client_new(x->config, NULL, "p", &x->new_paytrace, err))
 NULL_CASE(n_paytrace_new_password, payroc_paytrace_client_new(x->config, "u", NULL, &x->new_paytrace, err))
@@ -592,12 +596,12 @@ static void test_cloud(payroc_client *client) {
 
     instruction_json(body, sizeof body, "C-POS-3", 2491);
     r = payroc_cloud_run_sale(client, "C-DEVICE-1", body, NULL, 30000, NULL, &out, &err);
-    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"outcome\":\"failed\""), "failed: %s", out ? out : "");
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"outcome\":\"failure\""), "failed: %s", out ? out : "");
     payroc_string_free(out);
 
     /* A deadline: the instruction never ends (amount ...93), the wait times out. */
     instruction_json(body, sizeof body, "C-POS-4", 2493);
-    r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
+    r = payroc_call(client, "payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
                     body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s",
           name(r));
@@ -607,14 +611,14 @@ static void test_cloud(payroc_client *client) {
     payroc_error_free(err);
     /* At the deadline the instruction was cancelled on the device too. */
     snprintf(params, sizeof params, "{\"paymentInstructionId\":\"%s\"}", id);
-    r = payroc_call(client, "cloud.payment_instructions.retrieve", params, NULL, NULL, &out, &err);
+    r = payroc_call(client, "payment_instructions.retrieve", params, NULL, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"status\":\"canceled\""), "%s", out ? out : "");
     payroc_string_free(out);
 
     /* A cancel from another thread while this one waits (with a deadline far beyond the
      * cancel, so that a cancel that does not work fails the test instead of hanging it). */
     instruction_json(body, sizeof body, "C-POS-5", 2593);
-    r = payroc_call(client, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
+    r = payroc_call(client, "payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}",
                     body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s",
           name(r));
@@ -788,6 +792,18 @@ static void test_hostile_server(payroc_client *client) {
     struct canned_server elsewhere;
     size_t i;
 
+    /* A server a version ahead: the reply's new fields, top-level and nested, reach C
+     * in the JSON as the server sent it. */
+    snprintf(order_id, sizeof order_id, "C-NEWFIELDS-%s", run_tag);
+    payment_json(body, sizeof body, order_id, 3050);
+    queue_fault("newFields", "POST", "/v1/payments", NULL);
+    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"since\":\"v2\"") != NULL &&
+              strstr(out, "\"futureField\":\"nested\"") != NULL,
+          "%s: %s", name(r), out ? out : payroc_error_message(err));
+    payroc_string_free(out);
+    out = NULL;
+
     /* The payment is made, the 201's body cannot be read: API_DECODE that says it may
      * have been processed, with the key to retry under and what could be read. */
     snprintf(order_id, sizeof order_id, "C-GARBLE-%s", run_tag);
@@ -937,7 +953,7 @@ static void test_cloud_stops(payroc_client *client) {
 
     /* payroc_cloud_wait, its polls and its cancel hanging. */
     instruction_json(body, sizeof body, "C-HANG-3", 2893);
-    r = payroc_call(stalled, "cloud.payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}", body,
+    r = payroc_call(stalled, "payment_instructions.submit", "{\"serialNumber\":\"C-DEVICE-1\"}", body,
                     NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentInstructionId", id, sizeof id), "%s", name(r));
     payroc_string_free(out);
@@ -1005,7 +1021,7 @@ static void test_cloud_stops(payroc_client *client) {
 /* ---- repeat payments, payment links, PayTrace ---- */
 
 static void test_repeat_links_paytrace(payroc_client *client) {
-    char body[1024], token[32] = "", params[2048], series[1024], link_expiry[11];
+    char body[2048], token[32] = "", params[2048], series[1024], link_expiry[11];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
@@ -1039,19 +1055,22 @@ static void test_repeat_links_paytrace(payroc_client *client) {
         start += strlen("\"series\":");
         end = strstr(start, ",\"seriesError\"");
         snprintf(series, sizeof series, "%.*s", (int)(end - start), start);
-        snprintf(params, sizeof params, "{\"series\":%s}", series);
+        snprintf(body, sizeof body,
+                 "{\"series\":%s,\"order\":{\"orderId\":\"C-SUB-2\",\"amount\":2999,\"currency\":\"USD\"}}",
+                 series);
         payroc_string_free(out);
-        r = payroc_call(client, "repeat_payments.charge", params,
-                        "{\"orderId\":\"C-SUB-2\",\"amount\":2999,\"currency\":\"USD\"}", NULL, &out,
-                        &err);
+        r = payroc_call(client, "repeat_payments.charge", NULL, body, NULL, &out, &err);
         CHECK(r == PAYROC_RESULT_OK && strstr(out, "\"subsequent\"") != NULL, "%s: %s", name(r),
               out ? out : payroc_error_message(err));
     }
     payroc_string_free(out);
     out = NULL;
-    r = payroc_call(client, "repeat_payments.charge", "{\"series\":{\"channel\":\"web\"}}",
-                    "{\"orderId\":\"C-SUB-3\",\"amount\":2999,\"currency\":\"USD\"}", NULL, &out, &err);
-    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT && has_path(err, "series"), "%s", name(r));
+    r = payroc_call(client, "repeat_payments.charge", NULL,
+                    "{\"series\":{\"channel\":\"web\"},\"order\":{\"orderId\":\"C-SUB-3\",\"amount\":2999,"
+                    "\"currency\":\"USD\"}}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "series.processingTerminalId"), "%s: %s", name(r),
+          payroc_error_message(err));
     payroc_error_free(err);
 
     snprintf(params, sizeof params, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
@@ -1080,7 +1099,7 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     r = payroc_paytrace_client_new(config, "c-user", "c-password", &paytrace, &err);
     CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
     payroc_config_free(config);
-    r = payroc_paytrace_call(paytrace, "paytrace.create_recurrence", NULL,
+    r = payroc_paytrace_call(paytrace, "recurrences.create", NULL,
                              "{\"merchant_id\":1001,\"customer_id\":123456789,\"recurrence\":{"
                              "\"amount\":24.95,\"frequency\":\"3\",\"start_date\":\"10/01/2024\","
                              "\"total_count\":\"12\",\"transaction_type\":\"Sale\",\"type\":\"A\","
@@ -1089,11 +1108,11 @@ static void test_repeat_links_paytrace(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_OK && strstr(out, "24.95") != NULL, "%s: %s", name(r),
           payroc_error_message(err));
     payroc_string_free(out);
-    r = payroc_paytrace_call(paytrace, "paytrace.list_customer_recurrences",
+    r = payroc_paytrace_call(paytrace, "recurrences.list_by_customer",
                              "{\"customerId\":123456789}", NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && strstr(out, "Monthly fee") != NULL, "%s", name(r));
     payroc_string_free(out);
-    r = payroc_paytrace_call(paytrace, "paytrace.create_recurrence", NULL,
+    r = payroc_paytrace_call(paytrace, "recurrences.create", NULL,
                              "{\"merchant_id\":1001,\"customer_id\":123456789,\"recurrence\":{"
                              "\"amount\":-1,\"frequency\":\"3\",\"start_date\":\"10/01/2024\","
                              "\"total_count\":\"12\",\"transaction_type\":\"Sale\",\"type\":\"A\"}}",
@@ -1153,6 +1172,55 @@ static void test_threads(payroc_client *client) {
     CHECK(ok == THREADS * PER_THREAD, "%d of %d payments", ok, THREADS * PER_THREAD);
 }
 
+/* ---- the operation table: every name listed is one payroc_call runs ---- */
+
+static void test_operations(payroc_client *client) {
+    char *names = payroc_operations(), *at, *end, op[96];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    payroc_config *config = payroc_config_new();
+    payroc_paytrace_client *paytrace = NULL;
+    int count = 0;
+    payroc_config_set_paytrace_url(config, base_url, NULL);
+    CHECK(payroc_paytrace_client_new(config, "c-user", "c-password", &paytrace, NULL) == PAYROC_RESULT_OK,
+          "paytrace client");
+    payroc_config_free(config);
+    CHECK(names != NULL && names[0] == '[', "payroc_operations(): %s", names ? names : "NULL");
+    /* A flat JSON array of strings without escapes: each name between quotes. */
+    for (at = strchr(names, '"'); at != NULL; at = strchr(end + 1, '"')) {
+        end = strchr(at + 1, '"');
+        snprintf(op, sizeof op, "%.*s", (int)(end - at - 1), at + 1);
+        count++;
+        /* No parameters and an empty body: a validation error naming what is missing,
+         * or (for a list that needs none) a page from the emulator; never "unknown
+         * operation". */
+        if (strncmp(op, "recurrences.", 12) == 0) {
+            r = payroc_paytrace_call(paytrace, op, "{}", "{}", &out, &err);
+        } else {
+            r = payroc_call(client, op, "{}", "{}", NULL, &out, &err);
+        }
+        CHECK(r == PAYROC_RESULT_OK || r == PAYROC_RESULT_VALIDATION, "%s: %s %s", op, name(r),
+              r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+        else payroc_error_free(err);
+        out = NULL;
+        err = NULL;
+        /* The other client refuses it, as a caller's mistake. */
+        if (strncmp(op, "recurrences.", 12) == 0) {
+            r = payroc_call(client, op, "{}", NULL, NULL, &out, &err);
+        } else {
+            r = payroc_paytrace_call(paytrace, op, "{}", NULL, &out, &err);
+        }
+        CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "%s on the other client: %s", op, name(r));
+        payroc_error_free(err);
+        err = NULL;
+    }
+    CHECK(count >= 50, "%d operations listed", count);
+    payroc_string_free(names);
+    payroc_paytrace_client_free(paytrace);
+}
+
 int main(int argc, char **argv) {
     payroc_client *client;
     if (argc < 3) {
@@ -1166,6 +1234,7 @@ int main(int argc, char **argv) {
     client = make_client(base_url, API_KEY, 10000, 3);
 
     test_version();
+    test_operations(client);
     test_bad_arguments(client);
     test_dot_ids(client);
     test_null_arguments(client);

@@ -146,7 +146,7 @@ def test_async_calls_pages_and_paytrace_use_no_threads(mock: Mock) -> None:
         assert set(seen) == ours
         with pytest.raises(payroc_rs.ValidationError):
             await ac.payments.create(channel="web")
-        exported = await pt.export_customer_recurrences(123456789, limit=5)
+        exported = await pt.recurrences.export_by_customer(123456789, limit=5)
         assert exported.success
 
     run(main)

@@ -123,8 +123,8 @@ def test_other_threads_run_while_a_page_is_fetched(held_mock: Mock, counter: Cou
 
 def test_other_threads_run_while_a_paytrace_call_waits(held_mock: Mock, counter: Counter) -> None:
     pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=held_mock.base)
-    pt.export_customer_recurrences(123456789, limit=5)  # token fetched
-    assert rate_beside(counter, lambda: pt.export_customer_recurrences(123456789, limit=5)) > 0.2
+    pt.recurrences.export_by_customer(123456789, limit=5)  # token fetched
+    assert rate_beside(counter, lambda: pt.recurrences.export_by_customer(123456789, limit=5)) > 0.2
 
 
 def test_async_client_under_gather(slow_mock: Mock) -> None:

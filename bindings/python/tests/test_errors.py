@@ -71,7 +71,7 @@ def test_wrong_types(client: payroc_rs.Client, mock: Mock) -> None:
     assert info.value.errors[0].path == "order.dateTime"
     with pytest.raises(payroc_rs.ValidationError) as info:
         client.payments.retrieve(None)  # type: ignore[arg-type]
-    assert info.value.errors[0].path == "payment_id"
+    assert info.value.errors[0].path == "paymentId"
     assert mock.requests() == before
 
 

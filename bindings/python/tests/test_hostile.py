@@ -113,7 +113,7 @@ def test_replies_are_capped(mock: Mock) -> None:
     assert len(str(huge.value)) < 8 * 1024 and len(repr(huge.value.problem)) < 16 * 1024
     pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=mock.base, max_response_bytes=10)
     with pytest.raises(payroc_rs.PayrocError):
-        pt.export_customer_recurrences(123456789, limit=5)
+        pt.recurrences.export_by_customer(123456789, limit=5)
     for bad in (0, -1, 2**70):
         with pytest.raises(payroc_rs.ConfigurationError):
             payroc_rs.AsyncClient(api_key=API_KEY, max_response_bytes=bad)

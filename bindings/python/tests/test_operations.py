@@ -37,7 +37,7 @@ def test_secure_tokens_every_operation(client: payroc_rs.Client) -> None:
     found = list(client.secure_tokens.list(TERMINAL, token=token.token))
     assert [t.secure_token_id for t in found] == [token.secure_token_id]
 
-    single = client.secure_tokens.create_single_use_token(
+    single = client.single_use_tokens.create(
         TERMINAL, channel="web", source={"type": "card", "card_details": keyed_card("5555555555554444")}
     )
     assert single.token is not None and len(single.token) == 128
@@ -241,7 +241,7 @@ def test_cloud_refunds_and_signatures(client: payroc_rs.Client) -> None:
 
 def test_paytrace_every_operation(mock: Mock) -> None:
     pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=mock.base)
-    created = pt.create_recurrence(
+    created = pt.recurrences.create(
         customer_id=123456789,
         recurrence={"amount": 24.95, "frequency": "3", "start_date": "10/01/2024", "total_count": "12",
                     "transaction_type": "Sale", "type": "A", "description": "Monthly fee"},
@@ -249,20 +249,20 @@ def test_paytrace_every_operation(mock: Mock) -> None:
     assert created.success and created.recurrence is not None
     rid = created.recurrence.id
     assert created.recurrence.amount == 24.95
-    updated = pt.update_recurrence(recurrence={"id": rid, "amount": 30})
+    updated = pt.recurrences.update(recurrence={"id": rid, "amount": 30})
     assert updated.recurrence is not None and updated.recurrence.amount == 30
-    assert pt.export_recurrence(int(rid)).recurrence is not None
-    listed = pt.list_customer_recurrences(123456789)
+    assert pt.recurrences.export(int(rid)).recurrence is not None
+    listed = pt.recurrences.list_by_customer(123456789)
     assert any(r.id == rid for r in listed.recurrences)
-    exported = pt.export_customer_recurrences(123456789, limit=5)
+    exported = pt.recurrences.export_by_customer(123456789, limit=5)
     assert exported.success
-    approved = pt.export_approved(123456789)
+    approved = pt.recurrences.export_approved(123456789)
     assert approved.success
-    assert pt.delete_recurrence(rid).success
+    assert pt.recurrences.delete(recurrence={"id": rid}).success
     with pytest.raises(payroc_rs.NotFoundError):
-        pt.export_recurrence(int(rid))
+        pt.recurrences.export(int(rid))
     with pytest.raises(payroc_rs.ValidationError) as info:
-        pt.create_recurrence(customer_id=1, recurrence={"amount": -5, "frequency": "3",
+        pt.recurrences.create(customer_id=1, recurrence={"amount": -5, "frequency": "3",
                                                           "start_date": "10/01/2024", "total_count": 1})
     assert [e.path for e in info.value.errors] == ["recurrence.amount"]
     assert "SECRET" not in repr(pt)

@@ -61,7 +61,7 @@ def test_ctrl_c_interrupts_a_hung_page_and_paytrace_call(hung_mock: Mock) -> Non
                          max_retries=0)
     assert interrupted(0.3, _thread.interrupt_main, lambda: next(iter(c.payments.list()))) < 1.0
     pt = payroc_rs.PaytraceClient("pt-user", "pt-pass-SECRET", base_url=hung_mock.base, max_retries=0)
-    assert interrupted(0.3, _thread.interrupt_main, lambda: pt.export_customer_recurrences(123456789, limit=5)) < 1.0
+    assert interrupted(0.3, _thread.interrupt_main, lambda: pt.recurrences.export_by_customer(123456789, limit=5)) < 1.0
 
 
 def sigint_when_ready(script: str, ready: str, settle: float) -> None:

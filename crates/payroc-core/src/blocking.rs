@@ -4,18 +4,36 @@
 //! another thread and back. Any number of threads may block on calls at once: one of
 //! them drives the I/O for all while the others' calls progress on their own threads.
 //!
+//! It has the async client's resources and methods, each call blocking:
+//!
 //! ```no_run
 //! use payroc_core::blocking::BlockingClient;
 //! # fn demo(request: payroc_core::model::payment::PaymentRequest) -> payroc_core::Result<()> {
 //! let client = BlockingClient::new(payroc_core::Client::builder().api_key("key"))?;
-//! let payment = client.run(|c| async move { c.payments().create(&request).await })?;
+//! let payment = client.payments().create(&request)?;
 //! # Ok(()) }
 //! ```
 
-use crate::client::Client;
+use crate::client::{Client, RequestOptions};
 use crate::config::ClientBuilder;
 use crate::error::{Error, Result};
+use crate::operations::{
+    BlockingPaymentInstructions, BlockingRefundInstructions, BlockingSignatureInstructions,
+    JsonCall, JsonReply,
+};
+use crate::pager::Pager;
 use crate::paytrace::PaytraceClient;
+use crate::repeat::{FirstPayment, RepeatPaymentSeries};
+use crate::resources::cloud::{CloudSale, WaitOptions};
+use payroc_model::cloud::{
+    PaymentInstruction, PaymentInstructionRequest, RefundInstruction, RefundInstructionRequest,
+    SignatureInstruction,
+};
+use payroc_model::common::CustomField;
+use payroc_model::page::Paginated;
+use payroc_model::payment::{Payment, PaymentOrderRequest, PaymentRequest, ProcessingModel};
+use payroc_model::refund::RetrievedRefund;
+use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -93,15 +111,160 @@ impl BlockingClient {
         &self.runtime
     }
 
-    /// Runs one operation of the async client and waits for it:
-    /// `client.run(|c| async move { c.payments().retrieve("M2MJOG6O2Y").await })`.
-    pub fn run<T, F, Fut>(&self, operation: F) -> Result<T>
-    where
-        F: FnOnce(Client) -> Fut,
-        Fut: Future<Output = Result<T>>,
-    {
-        let client = self.client.clone();
-        self.runtime.block_on(operation(client))
+    /// Fetches a token now if none is cached (calls do this lazily by themselves).
+    pub fn authenticate(&self) -> Result<()> {
+        self.runtime.block_on(self.client.authenticate())
+    }
+
+    /// Runs the operation named `name` with JSON arguments and waits for it (see
+    /// [`Client::call_json`]).
+    pub fn call_json(&self, name: &str, call: &JsonCall<'_>) -> Result<JsonReply> {
+        self.runtime.block_on(self.client.call_json(name, call))
+    }
+
+    /// Repeat payments scheduled by your own software (standing instructions).
+    pub fn repeat_payments(&self) -> BlockingRepeatPayments<'_> {
+        BlockingRepeatPayments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+/// [`RepeatPayments`](crate::repeat::RepeatPayments), blocking.
+#[derive(Debug)]
+pub struct BlockingRepeatPayments<'a> {
+    client: &'a BlockingClient,
+    options: RequestOptions,
+}
+
+impl BlockingRepeatPayments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for the next call.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// See [`RepeatPayments::start`](crate::repeat::RepeatPayments::start).
+    pub fn start(
+        &self,
+        request: PaymentRequest,
+        processing_model: ProcessingModel,
+    ) -> Result<FirstPayment> {
+        let client = self.client.client();
+        let handle = client.repeat_payments().options(self.options.clone());
+        self.client
+            .runtime
+            .block_on(handle.start(request, processing_model))
+    }
+
+    /// See [`RepeatPayments::charge`](crate::repeat::RepeatPayments::charge).
+    pub fn charge(
+        &self,
+        series: &RepeatPaymentSeries,
+        order: PaymentOrderRequest,
+        custom_fields: Vec<CustomField>,
+    ) -> Result<Payment> {
+        let client = self.client.client();
+        let handle = client.repeat_payments().options(self.options.clone());
+        self.client
+            .runtime
+            .block_on(handle.charge(series, order, custom_fields))
+    }
+}
+
+impl BlockingPaymentInstructions<'_> {
+    /// See [`PaymentInstructions::wait`](crate::operations::PaymentInstructions::wait).
+    pub fn wait(
+        &self,
+        payment_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<PaymentInstruction> {
+        let handle = self.handle();
+        self.client
+            .runtime
+            .block_on(handle.wait(payment_instruction_id, options))
+    }
+
+    /// See [`PaymentInstructions::run_sale`](crate::operations::PaymentInstructions::run_sale).
+    pub fn run_sale(
+        &self,
+        serial_number: &str,
+        request: &PaymentInstructionRequest,
+        options: &WaitOptions,
+    ) -> Result<CloudSale> {
+        let handle = self.handle();
+        self.client
+            .runtime
+            .block_on(handle.run_sale(serial_number, request, options))
+    }
+}
+
+impl BlockingRefundInstructions<'_> {
+    /// See [`RefundInstructions::wait`](crate::operations::RefundInstructions::wait).
+    pub fn wait(
+        &self,
+        refund_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<RefundInstruction> {
+        let handle = self.handle();
+        self.client
+            .runtime
+            .block_on(handle.wait(refund_instruction_id, options))
+    }
+
+    /// See [`RefundInstructions::run_refund`](crate::operations::RefundInstructions::run_refund).
+    pub fn run_refund(
+        &self,
+        serial_number: &str,
+        request: &RefundInstructionRequest,
+        options: &WaitOptions,
+    ) -> Result<(RefundInstruction, Option<RetrievedRefund>)> {
+        let handle = self.handle();
+        self.client
+            .runtime
+            .block_on(handle.run_refund(serial_number, request, options))
+    }
+}
+
+impl BlockingSignatureInstructions<'_> {
+    /// See [`SignatureInstructions::wait`](crate::operations::SignatureInstructions::wait).
+    pub fn wait(
+        &self,
+        signature_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<SignatureInstruction> {
+        let handle = self.handle();
+        self.client
+            .runtime
+            .block_on(handle.wait(signature_instruction_id, options))
+    }
+}
+
+/// A [`Pager`] read by blocking: an iterator of items, or page by page.
+#[derive(Debug)]
+pub struct BlockingPager<T> {
+    pager: Pager<T>,
+    runtime: BlockingRuntime,
+}
+
+impl<T: DeserializeOwned + Send + 'static> BlockingPager<T> {
+    pub(crate) fn new(pager: Pager<T>, runtime: BlockingRuntime) -> Self {
+        Self { pager, runtime }
+    }
+
+    /// The next page, or `None` after the last.
+    pub fn next_page(&mut self) -> Result<Option<Paginated<T>>> {
+        self.runtime.block_on(self.pager.next_page())
+    }
+}
+
+impl<T: DeserializeOwned + Send + 'static> Iterator for BlockingPager<T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        self.runtime.block_on(self.pager.next_item()).transpose()
     }
 }
 
@@ -122,13 +285,18 @@ impl BlockingPaytraceClient {
         Ok(Self { client, runtime })
     }
 
-    /// Runs one operation of the async client and waits for it.
-    pub fn run<T, F, Fut>(&self, operation: F) -> Result<T>
-    where
-        F: FnOnce(PaytraceClient) -> Fut,
-        Fut: Future<Output = Result<T>>,
-    {
-        let client = self.client.clone();
-        self.runtime.block_on(operation(client))
+    /// The async client underneath.
+    pub fn client(&self) -> &PaytraceClient {
+        &self.client
+    }
+
+    /// The runtime.
+    pub fn runtime(&self) -> &BlockingRuntime {
+        &self.runtime
+    }
+
+    /// Runs the PayTrace operation named `name` with JSON arguments and waits for it.
+    pub fn call_json(&self, name: &str, call: &JsonCall<'_>) -> Result<JsonReply> {
+        self.runtime.block_on(self.client.call_json(name, call))
     }
 }

@@ -9,9 +9,7 @@ use crate::idempotency::IdempotencyKey;
 use crate::retry::{self, Decision, Outcome, Replay};
 use payroc_model::identity::IdentityToken;
 use payroc_model::ApiKey;
-use payroc_model::Validate;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -421,53 +419,18 @@ impl Client {
         decode(&call, &response)
     }
 
-    /// Validates `body`, then sends it with one idempotency key for every attempt.
-    pub(crate) async fn send_json<B, T>(
-        &self,
-        method: Method,
-        url: String,
-        body: &B,
-        options: &RequestOptions,
-    ) -> Result<T>
-    where
-        B: Serialize + Validate + ?Sized,
-        T: DeserializeOwned,
-    {
-        let call = json_call(
-            method,
-            url,
-            body,
-            Some(options.idempotency_key.clone().unwrap_or_default()),
-            Replay::Safe,
-            options.timeout,
-        )?;
-        let response = self.execute(&call).await?;
-        decode(&call, &response)
-    }
-
-    /// A `POST` with no body: with an idempotency key when the API takes one,
-    /// otherwise never repeated once it may have been received.
-    pub(crate) async fn post_empty<T: DeserializeOwned>(
-        &self,
-        url: String,
-        idempotent: bool,
-        options: &RequestOptions,
-    ) -> Result<T> {
+    /// `GET` a page of a list, as it came.
+    pub(crate) async fn get_raw(&self, url: String) -> Result<(Call, HttpResponse)> {
         let call = Call {
-            method: Method::Post,
+            method: Method::Get,
             url,
             body: None,
-            idempotency_key: idempotent
-                .then(|| options.idempotency_key.clone().unwrap_or_default()),
-            timeout: options.timeout,
-            replay: if idempotent {
-                Replay::Safe
-            } else {
-                Replay::Unsafe
-            },
+            idempotency_key: None,
+            timeout: None,
+            replay: Replay::Safe,
         };
         let response = self.execute(&call).await?;
-        decode(&call, &response)
+        Ok((call, response))
     }
 
     /// A `DELETE` (no body either way). Not repeated once it may have been received:
@@ -499,28 +462,6 @@ pub(crate) fn path_id<'a>(name: &'static str, value: &'a str) -> Result<&'a str>
         "." | ".." => refused("must not be `.` or `..`", "format"),
         _ => Ok(value),
     }
-}
-
-/// Validates `body` and makes it a call: nothing invalid is ever sent.
-pub(crate) fn json_call<B: Serialize + Validate + ?Sized>(
-    method: Method,
-    url: String,
-    body: &B,
-    idempotency_key: Option<IdempotencyKey>,
-    replay: Replay,
-    timeout: Option<Duration>,
-) -> Result<Call> {
-    body.validate()?;
-    let bytes = serde_json::to_vec(body)
-        .map_err(|e| Error::Configuration(format!("cannot encode the request: {e}")))?;
-    Ok(Call {
-        method,
-        url,
-        body: Some(bytes),
-        idempotency_key,
-        timeout,
-        replay,
-    })
 }
 
 /// `base` + `/seg`… + `?query`, each segment percent-encoded so ids cannot change

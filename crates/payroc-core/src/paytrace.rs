@@ -3,18 +3,13 @@
 //! recurrence operations.
 
 use crate::auth::{FetchedToken, TokenCache};
-use crate::client::{build_url, decode, json_call, Call, Engine};
+use crate::client::{decode, Call, Engine};
 use crate::config::{check_base_url, Settings};
 use crate::error::{Error, Result};
-use crate::http::Method;
+use crate::http::{HttpResponse, Method};
 use crate::retry::Replay;
-use payroc_model::paytrace::{
-    CreateRecurrenceRequest, DeleteRecurrenceRequest, ExportRecurrencesRequest, PaytraceHeaders,
-    PaytraceToken, PaytraceTokenRequest, RecurrenceExportResponse, RecurrenceResponse,
-    UpdateRecurrenceRequest,
-};
+use payroc_model::paytrace::{PaytraceHeaders, PaytraceToken, PaytraceTokenRequest};
 use payroc_model::{Password, Validate};
-use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -209,11 +204,11 @@ impl PaytraceClient {
         self.inner.tokens.get(|prev| self.fetch_token(prev)).await
     }
 
-    async fn execute<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let response = self
-            .inner
+    /// Runs one logical call: bearer token, retries, one 401 refresh.
+    pub(crate) async fn execute(&self, call: &Call) -> Result<HttpResponse> {
+        self.inner
             .engine
-            .attempts_authorized(&call, &self.inner.tokens, || async {
+            .attempts_authorized(call, &self.inner.tokens, || async {
                 let token = self.token().await?;
                 let mut headers = self.inner.headers.clone();
                 headers.push((
@@ -222,125 +217,11 @@ impl PaytraceClient {
                 ));
                 Ok((headers, token.generation))
             })
-            .await?;
-        decode(&call, &response)
+            .await
     }
 
-    fn url(&self, segments: &[&str]) -> String {
-        build_url(&self.inner.base_url, segments, &[])
-    }
-
-    /// Creates a recurrence for a Vault customer.
-    pub async fn create_recurrence(
-        &self,
-        request: &CreateRecurrenceRequest,
-    ) -> Result<RecurrenceResponse> {
-        let url = self.url(&["v3", "recurrence", "create"]);
-        // No idempotency key exists here: never repeat a create that may have landed.
-        self.execute(json_call(
-            Method::Post,
-            url,
-            request,
-            None,
-            Replay::Unsafe,
-            None,
-        )?)
-        .await
-    }
-
-    /// Updates a recurrence (setting the same values twice is harmless, so retried).
-    pub async fn update_recurrence(
-        &self,
-        request: &UpdateRecurrenceRequest,
-    ) -> Result<RecurrenceResponse> {
-        let url = self.url(&["v3", "recurrence"]);
-        self.execute(json_call(
-            Method::Patch,
-            url,
-            request,
-            None,
-            Replay::Safe,
-            None,
-        )?)
-        .await
-    }
-
-    /// Deletes a recurrence for good.
-    pub async fn delete_recurrence(
-        &self,
-        request: &DeleteRecurrenceRequest,
-    ) -> Result<RecurrenceResponse> {
-        let url = self.url(&["v3", "recurrence"]);
-        self.execute(json_call(
-            Method::Delete,
-            url,
-            request,
-            None,
-            Replay::Unsafe,
-            None,
-        )?)
-        .await
-    }
-
-    /// Lists a customer's recurrences.
-    pub async fn list_customer_recurrences(
-        &self,
-        customer_id: i64,
-    ) -> Result<RecurrenceExportResponse> {
-        let id = customer_id.to_string();
-        let url = self.url(&["v3", "recurrence", "export", "by-customer", &id]);
-        self.execute(get_call(url)).await
-    }
-
-    /// Exports one or all of a customer's recurrences, with paging.
-    pub async fn export_customer_recurrences(
-        &self,
-        customer_id: i64,
-        request: &ExportRecurrencesRequest,
-    ) -> Result<RecurrenceExportResponse> {
-        let id = customer_id.to_string();
-        let url = self.url(&["v3", "recurrence", "export", "by-customer", &id]);
-        self.execute(json_call(
-            Method::Post,
-            url,
-            request,
-            None,
-            Replay::Safe,
-            None,
-        )?)
-        .await
-    }
-
-    /// Exports one recurrence.
-    pub async fn export_recurrence(&self, recurrence_id: i64) -> Result<RecurrenceResponse> {
-        let id = recurrence_id.to_string();
-        let url = self.url(&["v3", "recurrence", "export", "by-id", &id]);
-        self.execute(get_call(url)).await
-    }
-
-    /// Exports the customer's most recent approved recurring transaction.
-    pub async fn export_approved(&self, customer_id: i64) -> Result<RecurrenceExportResponse> {
-        let id = customer_id.to_string();
-        let url = self.url(&["v3", "recurrence", "export", "approved", "by-customer", &id]);
-        let call = Call {
-            method: Method::Post,
-            url,
-            body: None,
-            idempotency_key: None,
-            timeout: None,
-            replay: Replay::Safe,
-        };
-        self.execute(call).await
-    }
-}
-
-fn get_call(url: String) -> Call {
-    Call {
-        method: Method::Get,
-        url,
-        body: None,
-        idempotency_key: None,
-        timeout: None,
-        replay: Replay::Safe,
+    /// The base URL in use.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
     }
 }

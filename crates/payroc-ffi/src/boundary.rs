@@ -374,8 +374,8 @@ mod tests {
             payroc_client_free, payroc_client_new, payroc_config_free, payroc_config_new,
             payroc_config_set_api_key,
         };
-        // The dispatcher's frame alone overflows 64 KiB in a debug build: this reaches it
-        // (a missing parameter fails inside it, before anything is sent).
+        // A debug build's call overflows 64 KiB: this one reaches payroc-core's dispatch
+        // (a missing path parameter fails inside it, before anything is sent).
         let worker = std::thread::Builder::new()
             .stack_size(64 * 1024)
             .spawn(|| {
@@ -407,7 +407,7 @@ mod tests {
             worker.join().expect("no overflow"),
             (
                 payroc_result::PAYROC_RESULT_OK,
-                payroc_result::PAYROC_RESULT_INVALID_ARGUMENT
+                payroc_result::PAYROC_RESULT_VALIDATION
             )
         );
     }

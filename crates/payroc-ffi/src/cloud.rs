@@ -6,17 +6,11 @@ use crate::boundary::{
     guard, guard_value, out_ptr, payroc_result, read_opt_str, read_str, to_c_string, write_out,
     BoxHandle,
 };
-use crate::call::{request_options, to_json, Input};
+use crate::call::{read_call, reply_text};
 use crate::client::payroc_client;
 use crate::error::{payroc_error, Failure};
-use payroc_core::model::cloud::{
-    PaymentInstruction, PaymentInstructionRequest, RefundInstruction, RefundInstructionRequest,
-    SignatureInstruction,
-};
-use payroc_core::model::payment::RetrievedPayment;
-use payroc_core::model::refund::RetrievedRefund;
-use payroc_core::{CancelHandle, CloudSaleOutcome, WaitOptions};
-use serde::Serialize;
+use payroc_core::{CancelHandle, WaitOptions};
+use serde_json::Value;
 use std::ffi::c_char;
 use std::time::Duration;
 
@@ -157,71 +151,41 @@ pub unsafe extern "C" fn payroc_cloud_wait(
         let out = out_ptr(instruction_json_out, "instruction_json_out")?;
         // SAFETY: guaranteed by the caller.
         let wait = unsafe { wait_options(deadline_ms, cancel) };
-        let c = &client.inner;
-        let json = match kind {
+        let (operation, id_name) = match kind {
             k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_PAYMENT as u32 => {
-                to_json(&c.run(|c| async move {
-                    c.payroc_cloud()
-                        .wait::<PaymentInstruction>(&id, &wait)
-                        .await
-                })?)
+                ("payment_instructions.wait", "paymentInstructionId")
             }
             k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_REFUND as u32 => {
-                to_json(&c.run(|c| async move {
-                    c.payroc_cloud().wait::<RefundInstruction>(&id, &wait).await
-                })?)
+                ("refund_instructions.wait", "refundInstructionId")
             }
             k if k == payroc_instruction_kind::PAYROC_INSTRUCTION_SIGNATURE as u32 => {
-                to_json(&c.run(|c| async move {
-                    c.payroc_cloud()
-                        .wait::<SignatureInstruction>(&id, &wait)
-                        .await
-                })?)
+                ("signature_instructions.wait", "signatureInstructionId")
             }
-            other => Err(Failure::invalid(format!(
-                "unknown instruction kind {other}"
-            ))),
-        }?;
+            other => {
+                return Err(Failure::invalid(format!(
+                    "unknown instruction kind {other}"
+                )))
+            }
+        };
+        let mut query = None;
+        let mut call = read_call(None, None, &mut query, None)?;
+        call.args.insert(id_name.to_owned(), Value::String(id));
+        call.wait = wait;
+        let json = reply_text(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(json)) };
         Ok(())
     })
 }
 
-/// A sale on a device as C reads it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CloudSaleJson {
-    /// `completed`, `failed`, `canceled` or `other`.
-    outcome: &'static str,
-    /// Whether money was authorised (fully or in part).
-    approved: bool,
-    instruction: PaymentInstruction,
-    payment: Option<RetrievedPayment>,
-    error_message: Option<String>,
-}
-
-/// A refund on a device as C reads it.
-#[derive(Serialize)]
-struct CloudRefundJson {
-    instruction: RefundInstruction,
-    refund: Option<RetrievedRefund>,
-}
-
-/// Reads the common arguments of the run helpers.
-struct RunArgs<'a> {
-    client: &'a payroc_client,
-    serial: String,
-    input: Input<'a>,
-    wait: WaitOptions,
-    out: *mut *mut c_char,
-    options: payroc_core::RequestOptions,
-}
-
+/// Runs a Cloud helper (`operation`) for `payroc_cloud_run_sale` and
+/// `payroc_cloud_run_refund`.
+///
 /// # Safety
 /// As `payroc_cloud_run_sale`.
 #[allow(clippy::too_many_arguments)]
-unsafe fn run_args<'a>(
+unsafe fn run(
+    operation: &str,
     client: *const payroc_client,
     serial_number: *const c_char,
     request_json: *const c_char,
@@ -230,7 +194,7 @@ unsafe fn run_args<'a>(
     cancel: *const payroc_cancel,
     out: *mut *mut c_char,
     out_name: &'static str,
-) -> Result<RunArgs<'a>, Failure> {
+) -> Result<(), Failure> {
     // SAFETY: guaranteed by the caller.
     let client = unsafe { payroc_client::borrow(client, "client") }?;
     // SAFETY: guaranteed by the caller.
@@ -240,15 +204,16 @@ unsafe fn run_args<'a>(
     // SAFETY: guaranteed by the caller.
     let key = unsafe { read_opt_str(idempotency_key, "idempotency_key") }?;
     let out = out_ptr(out, out_name)?;
-    Ok(RunArgs {
-        client,
-        serial,
-        input: Input::read(None, Some(body))?,
-        // SAFETY: guaranteed by the caller.
-        wait: unsafe { wait_options(deadline_ms, cancel) },
-        out,
-        options: request_options(key)?,
-    })
+    let mut query = None;
+    let mut call = read_call(None, Some(body), &mut query, key)?;
+    call.args
+        .insert("serialNumber".to_owned(), Value::String(serial));
+    // SAFETY: guaranteed by the caller.
+    call.wait = unsafe { wait_options(deadline_ms, cancel) };
+    let json = reply_text(client.inner.call_json(operation, &call)?);
+    // SAFETY: checked not NULL; writable by contract.
+    unsafe { write_out(out, to_c_string(json)) };
+    Ok(())
 }
 
 /// Runs a whole sale on a Payroc Cloud device: submits `request_json` (a
@@ -257,8 +222,9 @@ unsafe fn run_args<'a>(
 /// `payroc_cloud_wait` does (deadline, cancel switch), and follows the instruction to
 /// its payment. `deadline_ms` bounds all of it, the submit included. A switch already
 /// triggered returns `PAYROC_RESULT_CANCELLED` at once, before anything is submitted. On success `*sale_json_out` owns, for `payroc_string_free`:
-/// `{"outcome": "completed"|"failed"|"canceled"|"other", "approved": bool,
-/// "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}`. A
+/// `{"outcome": "completed"|"failure"|"canceled"|<another status>, "approved": bool,
+/// "instruction": {...}, "payment": {...}|null, "errorMessage": "..."|null}` (the
+/// same as `payroc_call`'s `payment_instructions.run_sale`, which takes no switch). A
 /// declined card is a success with `"approved": false`.
 ///
 /// Thread safety: safe from many threads at once; the call blocks its thread.
@@ -278,9 +244,10 @@ pub unsafe extern "C" fn payroc_cloud_run_sale(
     error_out: *mut *mut payroc_error,
 ) -> payroc_result {
     guard(error_out, || {
-        // SAFETY: guaranteed by the caller.
-        let a = unsafe {
-            run_args(
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        unsafe {
+            run(
+                "payment_instructions.run_sale",
                 client,
                 serial_number,
                 request_json,
@@ -290,32 +257,7 @@ pub unsafe extern "C" fn payroc_cloud_run_sale(
                 sale_json_out,
                 "sale_json_out",
             )
-        }?;
-        let request = a.input.body::<PaymentInstructionRequest>()?;
-        let (serial, wait, options) = (a.serial, a.wait, a.options);
-        let sale = a.client.inner.run(move |c| async move {
-            c.payroc_cloud()
-                .options(options)
-                .run_sale(&serial, &request, &wait)
-                .await
-        })?;
-        let approved = sale.is_approved();
-        let (outcome, payment, error_message) = match sale.outcome {
-            CloudSaleOutcome::Completed(payment) => ("completed", Some(*payment), None),
-            CloudSaleOutcome::Failed(message) => ("failed", None, message),
-            CloudSaleOutcome::Canceled => ("canceled", None, None),
-            _ => ("other", None, None),
-        };
-        let json = to_json(&CloudSaleJson {
-            outcome,
-            approved,
-            instruction: sale.instruction,
-            payment,
-            error_message,
-        })?;
-        // SAFETY: checked not NULL; writable by contract.
-        unsafe { write_out(a.out, to_c_string(json)) };
-        Ok(())
+        }
     })
 }
 
@@ -339,9 +281,10 @@ pub unsafe extern "C" fn payroc_cloud_run_refund(
     error_out: *mut *mut payroc_error,
 ) -> payroc_result {
     guard(error_out, || {
-        // SAFETY: guaranteed by the caller.
-        let a = unsafe {
-            run_args(
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        unsafe {
+            run(
+                "refund_instructions.run_refund",
                 client,
                 serial_number,
                 request_json,
@@ -351,21 +294,6 @@ pub unsafe extern "C" fn payroc_cloud_run_refund(
                 refund_json_out,
                 "refund_json_out",
             )
-        }?;
-        let request = a.input.body::<RefundInstructionRequest>()?;
-        let (serial, wait, options) = (a.serial, a.wait, a.options);
-        let (instruction, refund) = a.client.inner.run(move |c| async move {
-            c.payroc_cloud()
-                .options(options)
-                .run_refund(&serial, &request, &wait)
-                .await
-        })?;
-        let json = to_json(&CloudRefundJson {
-            instruction,
-            refund,
-        })?;
-        // SAFETY: checked not NULL; writable by contract.
-        unsafe { write_out(a.out, to_c_string(json)) };
-        Ok(())
+        }
     })
 }

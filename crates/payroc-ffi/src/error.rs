@@ -73,11 +73,6 @@ impl Failure {
         failure
     }
 
-    /// A bug of ours, reported rather than crashing the till.
-    pub(crate) fn internal(message: impl Into<String>) -> Self {
-        Self::new(payroc_result::PAYROC_RESULT_INTERNAL, message.into())
-    }
-
     /// A caught panic.
     pub(crate) fn panic(payload: &(dyn Any + Send)) -> Self {
         let what = payload

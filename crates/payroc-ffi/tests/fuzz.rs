@@ -46,56 +46,15 @@ const PAYTRACE_SECRET: &str = "fuzz-paytrace-password-91c";
 /// A closed port on loopback: connections are refused at once.
 const CLOSED: &str = "http://127.0.0.1:9";
 
-/// Every operation `payroc_call` and `payroc_paytrace_call` know, so that most cases get
-/// past the name and into parameter and body reading.
-const OPERATIONS: &[&str] = &[
-    "secure_tokens.create",
-    "secure_tokens.retrieve",
-    "secure_tokens.list",
-    "secure_tokens.update",
-    "secure_tokens.delete",
-    "secure_tokens.update_account",
-    "secure_tokens.create_single_use_token",
-    "payments.create",
-    "payments.retrieve",
-    "payments.list",
-    "payments.capture",
-    "payments.reverse",
-    "payments.refund",
-    "payments.adjust",
-    "refunds.create",
-    "refunds.retrieve",
-    "refunds.list",
-    "refunds.adjust",
-    "refunds.reverse",
-    "cloud.payment_instructions.submit",
-    "cloud.payment_instructions.retrieve",
-    "cloud.payment_instructions.cancel",
-    "cloud.refund_instructions.submit",
-    "cloud.refund_instructions.retrieve",
-    "cloud.refund_instructions.cancel",
-    "cloud.signature_instructions.submit",
-    "cloud.signature_instructions.retrieve",
-    "cloud.signature_instructions.cancel",
-    "cloud.signatures.retrieve",
-    "cloud.follow",
-    "payment_links.create",
-    "payment_links.retrieve",
-    "payment_links.list",
-    "payment_links.update",
-    "payment_links.deactivate",
-    "payment_links.share",
-    "payment_links.list_sharing_events",
-    "repeat_payments.start",
-    "repeat_payments.charge",
-    "paytrace.create_recurrence",
-    "paytrace.update_recurrence",
-    "paytrace.delete_recurrence",
-    "paytrace.list_customer_recurrences",
-    "paytrace.export_customer_recurrences",
-    "paytrace.export_recurrence",
-    "paytrace.export_approved",
-];
+/// Every operation `payroc_call` and `payroc_paytrace_call` know (the operation
+/// table's names), so that most cases get past the name and into parameter and body
+/// reading.
+fn operations() -> Vec<&'static str> {
+    payroc_core::operations::OPERATIONS
+        .iter()
+        .map(|op| op.name)
+        .collect()
+}
 
 /// Member names the operations read, so generated objects often hit real fields.
 const KEYS: &[&str] = &[
@@ -149,7 +108,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         ".{0,24}".prop_map(Value::from),
-        prop::sample::select(OPERATIONS).prop_map(Value::from),
+        prop::sample::select(operations()).prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         let key = prop_oneof![
@@ -251,7 +210,7 @@ fn well_formed_call() -> impl Strategy<Value = CallArgs> {
 
 fn operation() -> impl Strategy<Value = Option<Vec<u8>>> {
     prop_oneof![
-        6 => prop::sample::select(OPERATIONS).prop_map(|s| Some(s.as_bytes().to_vec())),
+        6 => prop::sample::select(operations()).prop_map(|s| Some(s.as_bytes().to_vec())),
         2 => c_text(),
         1 => ".{0,40}".prop_map(|s: String| Some(s.into_bytes())),
     ]

@@ -1,6 +1,6 @@
 //! `bindings/c/include/payroc.h` is generated from this crate by the pinned cbindgen
 //! and checked in: this test regenerates it in memory and fails on any difference.
-//! `scripts/regen-header.sh` (or `PAYROC_REGEN_HEADER=1` with this test) rewrites it.
+//! `scripts/regen.sh` (or `PAYROC_REGEN_HEADER=1` with this test) rewrites it.
 
 use std::path::PathBuf;
 
@@ -26,7 +26,7 @@ fn checked_in_header_matches_the_code() {
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         checked_in == generated,
-        "bindings/c/include/payroc.h differs from the code: run scripts/regen-header.sh and \
+        "bindings/c/include/payroc.h differs from the code: run scripts/regen.sh and \
          commit the result"
     );
 }

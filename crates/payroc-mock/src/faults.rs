@@ -6,7 +6,8 @@
 //! Queued faults (for the next matching request only) also include a hostile
 //! server's tricks: a committed request answered with unreadable JSON, a redirect,
 //! a body that never ends, a 20 MB error, no answer at all, an error that echoes card
-//! data, and a Cloud instruction that completes just as it is cancelled.
+//! data, a Cloud instruction that completes just as it is cancelled, and a reply
+//! with fields no SDK knows yet.
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -94,6 +95,11 @@ pub enum Fault {
     /// cancel is answered `409` as the gateway answers for an instruction no longer
     /// in progress. On other requests it changes nothing.
     CompleteOnCancel,
+    /// Handled normally; a 2xx JSON object reply comes back with fields no SDK knows
+    /// yet, as from a server a version ahead: `"futureField": {"since": "v2", "count":
+    /// 3}` at the top level and `"futureField": "nested"` in every object directly
+    /// below it (`order.futureField`).
+    NewFields,
 }
 
 /// A fault queued for the next request that matches, for deterministic tests.

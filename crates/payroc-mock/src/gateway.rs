@@ -156,7 +156,7 @@ pub(crate) async fn gateway(
                 crate::routes::complete_instruction_now(&mock, &route, &path);
             }
         }
-        Some(Fault::CommitThenDrop | Fault::CommitThenGarble) | None => {}
+        Some(Fault::CommitThenDrop | Fault::CommitThenGarble | Fault::NewFields) | None => {}
     }
     let response = handle(
         &mock,
@@ -173,6 +173,9 @@ pub(crate) async fn gateway(
         // Only a success is garbled: the point is a change the client cannot read.
         Some(Fault::CommitThenGarble) if response.status().is_success() => {
             hostile::garble(&response)
+        }
+        Some(Fault::NewFields) if response.status().is_success() => {
+            hostile::with_new_fields(response).await
         }
         _ => response,
     }

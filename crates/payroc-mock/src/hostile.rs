@@ -29,6 +29,31 @@ pub(crate) fn garble(response: &Response) -> Response {
         .into_response()
 }
 
+/// `response` with fields no SDK knows yet added to its JSON object (see
+/// [`Fault::NewFields`](crate::faults::Fault::NewFields)); any other body unchanged.
+pub(crate) async fn with_new_fields(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Ok(serde_json::Value::Object(mut top)) = serde_json::from_slice(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    for value in top.values_mut() {
+        if let serde_json::Value::Object(nested) = value {
+            nested.insert("futureField".into(), "nested".into());
+        }
+    }
+    top.insert(
+        "futureField".into(),
+        serde_json::json!({"since": "v2", "count": 3}),
+    );
+    let body = serde_json::to_vec(&top).unwrap_or_default();
+    let mut parts = parts;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
 /// `307 Temporary Redirect` to `location` (checked when the fault was queued).
 pub(crate) fn redirect(location: Option<&str>) -> Response {
     let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();

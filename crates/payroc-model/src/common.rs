@@ -513,3 +513,9 @@ impl Validate for [PatchDocument] {
         }
     }
 }
+
+impl Validate for PatchRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        self.as_slice().validate_into(v);
+    }
+}

@@ -14,9 +14,9 @@
 //! device stops asking for a card. Any other call is simply dropped.
 
 use crate::errors::Failure;
-use crate::ops::Output;
 use payroc_core::blocking::BlockingRuntime;
 use payroc_core::model::secret::redact;
+use payroc_core::operations::JsonReply as Output;
 use payroc_core::CancelHandle;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;

@@ -137,3 +137,9 @@ impl Failure {
 pub(crate) fn config_error(message: String) -> PyErr {
     Failure::Core(Error::Configuration(message)).into_py()
 }
+
+/// A `ValidationError` naming one field.
+pub(crate) fn validation(field: &str, message: &str, code: &'static str) -> PyErr {
+    let err = payroc_core::model::ValidationError::single(field, message, code);
+    Failure::Core(Error::Validation(err)).into_py()
+}

@@ -7,7 +7,6 @@
 //!
 //! # Layout
 //! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
-//! - `ops` — the operations by name: parse and validate the body, call, serialize.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
 //! - `drive` — running a call: blocking (GIL released, Ctrl-C honoured) or as an
 //!   asyncio awaitable (Tokio futures bridged by pyo3-async-runtimes).
@@ -18,25 +17,63 @@
 mod body;
 mod drive;
 mod errors;
-mod ops;
 
 use drive::Switches;
 use errors::{config_error, Failure};
-use ops::{Call, Output, PageSource};
 use payroc_core::blocking::BlockingRuntime;
+use payroc_core::operations::{JsonCall, JsonPager, JsonReply};
 use payroc_core::retry::RetryPolicy;
 use payroc_core::{
     CancelHandle, Client, Environment, IdempotencyKey, PaytraceClient, RequestOptions, WaitOptions,
 };
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyString};
+use serde_json::{Map, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
-fn to_bytes<'py>(py: Python<'py>, output: Output) -> Option<Bound<'py, PyBytes>> {
+fn to_bytes<'py>(py: Python<'py>, output: JsonReply) -> Option<Bound<'py, PyBytes>> {
     output.map(|bytes| PyBytes::new(py, &bytes))
+}
+
+/// A call's path parameters and helper arguments, by the API's names: strings,
+/// integers (PayTrace's ids) and booleans.
+fn call_args(args: Option<&Bound<'_, PyDict>>) -> PyResult<Map<String, Value>> {
+    let mut out = Map::new();
+    for (key, value) in args.into_iter().flat_map(|d| d.iter()) {
+        let key: String = key.extract()?;
+        let value = if value.is_none() {
+            Value::Null
+        } else if let Ok(s) = value.cast::<PyString>() {
+            Value::String(s.to_cow()?.into_owned())
+        } else if let Ok(b) = value.cast::<PyBool>() {
+            Value::Bool(b.is_true())
+        } else if value.is_instance_of::<PyInt>() {
+            match value.extract::<i64>() {
+                Ok(n) => Value::from(n),
+                Err(_) => return Err(errors::validation(&key, "is out of range", "range")),
+            }
+        } else {
+            return Err(errors::validation(&key, "must be a string", "type"));
+        };
+        out.insert(key, value);
+    }
+    Ok(out)
+}
+
+/// Whether `op` waits on a Payroc Cloud device (so abandoning it must cancel the
+/// instruction there).
+fn waits_on_device(op: &str) -> bool {
+    matches!(
+        op,
+        "payment_instructions.wait"
+            | "payment_instructions.run_sale"
+            | "refund_instructions.wait"
+            | "refund_instructions.run_refund"
+            | "signature_instructions.wait"
+    )
 }
 
 /// The longest timeout or deadline accepted: a year. Longer ones are surely
@@ -246,7 +283,7 @@ fn paytrace_builder(
 /// One call's inputs, owned (an awaitable outlives the Python arguments).
 struct Owned {
     op: String,
-    ids: Vec<String>,
+    args: Map<String, Value>,
     body: Option<Vec<u8>>,
     options: RequestOptions,
     wait: WaitOptions,
@@ -256,7 +293,7 @@ impl Owned {
     #[allow(clippy::too_many_arguments)]
     fn new(
         op: &str,
-        ids: Vec<String>,
+        args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
@@ -264,10 +301,10 @@ impl Owned {
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
     ) -> PyResult<(Self, Switches)> {
-        let switches = Switches::new(cancel.map(|c| c.handle.clone()), ops::waits_on_device(op));
+        let switches = Switches::new(cancel.map(|c| c.handle.clone()), waits_on_device(op));
         let owned = Self {
             op: op.to_owned(),
-            ids,
+            args: call_args(args)?,
             body: body.map(<[u8]>::to_vec),
             options: request_options(idempotency_key, timeout)?,
             wait: WaitOptions {
@@ -280,32 +317,22 @@ impl Owned {
         Ok((owned, switches))
     }
 
-    fn plain(op: &str, ids: Vec<String>, body: Option<&[u8]>) -> Self {
-        Self {
-            op: op.to_owned(),
-            ids,
-            body: body.map(<[u8]>::to_vec),
-            options: RequestOptions::default(),
-            wait: WaitOptions::default(),
-        }
-    }
-
-    fn call(&self) -> Call<'_> {
-        Call {
-            op: &self.op,
-            ids: &self.ids,
+    fn call(&self) -> JsonCall<'_> {
+        JsonCall {
+            args: self.args.clone(),
+            query: None,
             body: self.body.as_deref(),
             options: self.options.clone(),
             wait: self.wait.clone(),
         }
     }
 
-    async fn payroc(self, client: Client) -> payroc_core::Result<Output> {
-        ops::payroc(client, self.call()).await
+    async fn payroc(self, client: Client) -> payroc_core::Result<JsonReply> {
+        client.call_json(&self.op, &self.call()).await
     }
 
-    async fn paytrace(self, client: PaytraceClient) -> payroc_core::Result<Output> {
-        ops::paytrace(client, self.call()).await
+    async fn paytrace(self, client: PaytraceClient) -> payroc_core::Result<JsonReply> {
+        client.call_json(&self.op, &self.call()).await
     }
 }
 
@@ -314,11 +341,19 @@ fn pager(
     client: &Client,
     runtime: Option<BlockingRuntime>,
     op: &str,
-    ids: Vec<String>,
+    args: Option<&Bound<'_, PyDict>>,
     query: Option<&[u8]>,
+    timeout: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<NativePager> {
-    let owned = Owned::plain(op, ids, query);
-    let source = ops::list(client, &owned.call()).map_err(|e| Failure::Core(e).into_py())?;
+    let call = JsonCall {
+        args: call_args(args)?,
+        query,
+        options: request_options(None, timeout)?,
+        ..JsonCall::default()
+    };
+    let source = client
+        .pages_json(op, &call)
+        .map_err(|e| Failure::Core(e).into_py())?;
     Ok(NativePager {
         runtime,
         source: Arc::new(tokio::sync::Mutex::new(source)),
@@ -374,15 +409,16 @@ impl NativeClient {
         self.client.api_url().to_owned()
     }
 
-    /// Runs operation `op` with path parameters `ids` and JSON `body`; returns the
-    /// response as JSON bytes (`None` for calls without a body, like deletes).
-    #[pyo3(signature = (op, ids, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    /// Runs operation `op` with `args` (path parameters by the API's names) and JSON
+    /// `body`; returns the response as JSON bytes (`None` for calls without a body,
+    /// like deletes).
+    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
-        ids: Vec<String>,
+        args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
@@ -393,7 +429,7 @@ impl NativeClient {
         guard(|| {
             let (owned, switches) = Owned::new(
                 op,
-                ids,
+                args,
                 body,
                 idempotency_key,
                 timeout,
@@ -410,9 +446,18 @@ impl NativeClient {
 
     /// Starts list `op`: the filters are validated now, pages are fetched as the
     /// returned pager is read.
-    #[pyo3(signature = (op, ids, query=None))]
-    fn list(&self, op: &str, ids: Vec<String>, query: Option<&[u8]>) -> PyResult<NativePager> {
-        guard(|| pager(&self.client, Some(self.runtime.clone()), op, ids, query))
+    #[pyo3(signature = (op, args=None, query=None, timeout=None))]
+    fn list(
+        &self,
+        op: &str,
+        args: Option<&Bound<'_, PyDict>>,
+        query: Option<&[u8]>,
+        timeout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativePager> {
+        guard(|| {
+            let runtime = Some(self.runtime.clone());
+            pager(&self.client, runtime, op, args, query, timeout)
+        })
     }
 }
 
@@ -467,13 +512,13 @@ impl NativeAsyncClient {
 
     /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
     /// called from a coroutine; the request starts at once.
-    #[pyo3(signature = (op, ids, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
-        ids: Vec<String>,
+        args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
@@ -484,7 +529,7 @@ impl NativeAsyncClient {
         guard(|| {
             let (owned, switches) = Owned::new(
                 op,
-                ids,
+                args,
                 body,
                 idempotency_key,
                 timeout,
@@ -497,9 +542,15 @@ impl NativeAsyncClient {
     }
 
     /// Starts list `op`; read its pages with `next_page_async`.
-    #[pyo3(signature = (op, ids, query=None))]
-    fn list(&self, op: &str, ids: Vec<String>, query: Option<&[u8]>) -> PyResult<NativePager> {
-        guard(|| pager(&self.client, None, op, ids, query))
+    #[pyo3(signature = (op, args=None, query=None, timeout=None))]
+    fn list(
+        &self,
+        op: &str,
+        args: Option<&Bound<'_, PyDict>>,
+        query: Option<&[u8]>,
+        timeout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativePager> {
+        guard(|| pager(&self.client, None, op, args, query, timeout))
     }
 }
 
@@ -508,7 +559,7 @@ impl NativeAsyncClient {
 struct NativePager {
     /// The blocking client's runtime; `None` for the async client's pagers.
     runtime: Option<BlockingRuntime>,
-    source: Arc<tokio::sync::Mutex<Box<dyn PageSource>>>,
+    source: Arc<tokio::sync::Mutex<JsonPager>>,
 }
 
 #[pymethods]
@@ -588,16 +639,18 @@ impl NativePaytrace {
     }
 
     /// Runs PayTrace operation `op`; returns the response as JSON bytes.
-    #[pyo3(signature = (op, ids, body=None))]
+    #[pyo3(signature = (op, args=None, body=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
-        ids: Vec<String>,
+        args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
+        timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
         guard(|| {
-            let fut = Owned::plain(op, ids, body).paytrace(self.client.clone());
+            let (owned, _) = Owned::new(op, args, body, None, timeout, None, true, None)?;
+            let fut = owned.paytrace(self.client.clone());
             let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
             Ok(to_bytes(py, output))
@@ -649,19 +702,31 @@ impl NativeAsyncPaytrace {
     }
 
     /// PayTrace operation `op` as an awaitable of its JSON bytes.
-    #[pyo3(signature = (op, ids, body=None))]
+    #[pyo3(signature = (op, args=None, body=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
-        ids: Vec<String>,
+        args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
+        timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
-            let fut = Owned::plain(op, ids, body).paytrace(self.client.clone());
+            let (owned, _) = Owned::new(op, args, body, None, timeout, None, true, None)?;
+            let fut = owned.paytrace(self.client.clone());
             drive::awaitable(py, Switches::new(None, false), fut)
         })
     }
+}
+
+/// Every operation's name, in the table's order: the attribute paths of `Client`
+/// (and `PaytraceClient`, for `recurrences.*`), the same names as C's.
+#[pyfunction]
+fn operations() -> Vec<&'static str> {
+    payroc_core::operations::OPERATIONS
+        .iter()
+        .map(|op| op.name)
+        .collect()
 }
 
 /// The native module.
@@ -680,6 +745,7 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePager>()?;
     m.add_class::<CancelToken>()?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     let exiting = wrap_pyfunction!(drive::_interpreter_exiting, m)?;
     m.py()

@@ -28,7 +28,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         let wait = WaitOptions::deadline(Duration::from_secs(120));
         let sale = s
             .client
-            .payroc_cloud()
+            .payment_instructions()
             .run_sale(&s.device_serial, &request, &wait)
             .await?;
         match &sale.outcome {

@@ -26,7 +26,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
     );
     recurrence.description = Some("Monthly service plan".into());
     let created = paytrace
-        .create_recurrence(&CreateRecurrenceRequest::new(
+        .recurrences()
+        .create(&CreateRecurrenceRequest::new(
             s.paytrace_customer_id,
             recurrence,
         ))
@@ -36,9 +37,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let mut change = RecurrenceUpdate::new(id.clone());
     change.amount = Some("54.95".parse()?);
     paytrace
-        .update_recurrence(&UpdateRecurrenceRequest::new(change))
+        .recurrences()
+        .update(&UpdateRecurrenceRequest::new(change))
         .await?;
-    let exported = paytrace.export_recurrence(id.parse()?).await?;
+    let exported = paytrace.recurrences().export(id.parse()?).await?;
     if let Some(r) = exported.recurrence {
         println!(
             "now ${} {}",
@@ -47,7 +49,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
         );
     }
     let deleted = paytrace
-        .delete_recurrence(&DeleteRecurrenceRequest::new(id))
+        .recurrences()
+        .delete(&DeleteRecurrenceRequest::new(id))
         .await?;
     println!("deleted: {}", deleted.status_message);
     Ok(())

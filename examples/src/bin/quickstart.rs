@@ -110,7 +110,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
             PaymentInstructionOrder::new(order_id("POS"), 1250, Currency::Usd),
         );
         let sale = client
-            .payroc_cloud()
+            .payment_instructions()
             .run_sale(
                 &s.device_serial,
                 &request,
@@ -172,7 +172,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
                 TotalCount(12),
             );
             let created = paytrace
-                .create_recurrence(&CreateRecurrenceRequest::new(
+                .recurrences()
+                .create(&CreateRecurrenceRequest::new(
                     s.paytrace_customer_id,
                     recurrence,
                 ))
@@ -186,14 +187,13 @@ async fn main() -> Result<(), Box<dyn Error>> {
             let mut update = RecurrenceUpdate::new(id.clone());
             update.amount = Some("29.95".parse()?);
             let updated = paytrace
-                .update_recurrence(&UpdateRecurrenceRequest::new(update))
+                .recurrences()
+                .update(&UpdateRecurrenceRequest::new(update))
                 .await?;
             println!("   updated: {}", updated.status_message);
             let exported = paytrace
-                .export_customer_recurrences(
-                    s.paytrace_customer_id,
-                    &ExportRecurrencesRequest::default(),
-                )
+                .recurrences()
+                .export_by_customer(s.paytrace_customer_id, &ExportRecurrencesRequest::default())
                 .await?;
             for r in &exported.recurrences {
                 let frequency = r.frequency.as_ref();

@@ -4,11 +4,9 @@
 use crate::cancel::CancelHandle;
 use crate::client::{path_id, Client, RequestOptions};
 use crate::error::{DecodeError, Error, ErrorKind, Result};
-use crate::http::Method;
 use payroc_model::cloud::{
     Instruction, InstructionStatus, PaymentInstruction, PaymentInstructionRequest,
-    RefundInstruction, RefundInstructionRequest, Signature, SignatureInstruction,
-    SignatureInstructionRequest,
+    RefundInstruction, RefundInstructionRequest, SignatureInstruction,
 };
 use payroc_model::payment::RetrievedPayment;
 use payroc_model::refund::RetrievedRefund;
@@ -71,7 +69,8 @@ pub struct PayrocCloud<'a> {
 }
 
 impl Client {
-    /// Payroc Cloud: payment, refund and signature instructions to devices.
+    /// Payroc Cloud's link following; instructions are in
+    /// [`payment_instructions`](Client::payment_instructions) and its siblings.
     pub fn payroc_cloud(&self) -> PayrocCloud<'_> {
         PayrocCloud {
             client: self,
@@ -122,56 +121,11 @@ impl CloudSale {
 }
 
 impl PayrocCloud<'_> {
-    /// Uses these options (e.g. your own idempotency key) for the next call.
+    /// Uses these options (e.g. a timeout) for calls made through this handle.
     #[must_use]
     pub fn options(mut self, options: RequestOptions) -> Self {
         self.options = options;
         self
-    }
-
-    /// Sends a payment instruction to the device (`202`: accepted, not yet done).
-    pub async fn submit_payment(
-        &self,
-        serial_number: &str,
-        request: &PaymentInstructionRequest,
-    ) -> Result<PaymentInstruction> {
-        let serial = path_id("serialNumber", serial_number)?;
-        let url = self
-            .client
-            .url(&["devices", serial, "payment-instructions"], &[]);
-        self.client
-            .send_json(Method::Post, url, request, &self.options)
-            .await
-    }
-
-    /// Sends an unreferenced refund instruction to the device.
-    pub async fn submit_refund(
-        &self,
-        serial_number: &str,
-        request: &RefundInstructionRequest,
-    ) -> Result<RefundInstruction> {
-        let serial = path_id("serialNumber", serial_number)?;
-        let url = self
-            .client
-            .url(&["devices", serial, "refund-instructions"], &[]);
-        self.client
-            .send_json(Method::Post, url, request, &self.options)
-            .await
-    }
-
-    /// Asks the device to capture a signature.
-    pub async fn submit_signature(
-        &self,
-        serial_number: &str,
-        request: &SignatureInstructionRequest,
-    ) -> Result<SignatureInstruction> {
-        let serial = path_id("serialNumber", serial_number)?;
-        let url = self
-            .client
-            .url(&["devices", serial, "signature-instructions"], &[]);
-        self.client
-            .send_json(Method::Post, url, request, &self.options)
-            .await
     }
 
     fn instruction_url<I: Instruction>(&self, instruction_id: &str) -> Result<String> {
@@ -179,35 +133,12 @@ impl PayrocCloud<'_> {
         Ok(self.client.url(&[I::COLLECTION, id], &[]))
     }
 
-    /// One poll of an instruction (held by the gateway while `inProgress`).
-    pub async fn retrieve<I: Instruction>(&self, instruction_id: &str) -> Result<I> {
-        let url = self.instruction_url::<I>(instruction_id)?;
-        let timeout = self
-            .options
-            .timeout
-            .unwrap_or(WaitOptions::default().poll_timeout);
-        self.client.get_json(url, Some(timeout)).await
-    }
-
-    /// Cancels an instruction that is still `inProgress` (`409` otherwise).
-    pub async fn cancel<I: Instruction>(&self, instruction_id: &str) -> Result<()> {
-        let url = self.instruction_url::<I>(instruction_id)?;
-        self.client.delete(url).await
-    }
-
-    /// Reads a captured signature.
-    pub async fn signature(&self, signature_id: &str) -> Result<Signature> {
-        let id = path_id("signatureId", signature_id)?;
-        let url = self.client.url(&["signatures", id], &[]);
-        self.client.get_json(url, self.options.timeout).await
-    }
-
     /// Polls until the instruction ends, the deadline passes, or the wait is
     /// cancelled. Never two polls at once; each may be held by the gateway. The call
     /// returns at most [`CANCEL_GRACE`] after the deadline. If the wait is dropped
     /// before it ends (e.g. its task is cancelled), the instruction is cancelled on
     /// the gateway in the background.
-    pub async fn wait<I: Instruction + Send>(
+    async fn wait<I: Instruction + Send>(
         &self,
         instruction_id: &str,
         options: &WaitOptions,
@@ -336,7 +267,7 @@ impl PayrocCloud<'_> {
     /// (approved or declined) or how the instruction ended. `options.deadline`
     /// bounds the whole call (submit included); it returns at most [`CANCEL_GRACE`]
     /// later. A cancel switch already triggered submits nothing.
-    pub async fn run_sale(
+    async fn run_sale(
         &self,
         serial_number: &str,
         request: &PaymentInstructionRequest,
@@ -345,7 +276,13 @@ impl PayrocCloud<'_> {
         let (deadline, keyed) = self.begin_run(options)?;
         let key = keyed.key();
         let submitted = deadline
-            .bound(keyed.submit_payment(serial_number, request), key)
+            .bound(
+                self.client
+                    .payment_instructions()
+                    .options(keyed.options.clone())
+                    .submit(serial_number, request),
+                key,
+            )
             .await?;
         deadline
             .with_grace(self.finish_sale(submitted, options, deadline, key), key)
@@ -401,7 +338,7 @@ impl PayrocCloud<'_> {
 
     /// Runs an unreferenced refund on a device: submit, wait, follow the link. The
     /// deadline bounds it as it bounds [`run_sale`](Self::run_sale).
-    pub async fn run_refund(
+    async fn run_refund(
         &self,
         serial_number: &str,
         request: &RefundInstructionRequest,
@@ -410,7 +347,13 @@ impl PayrocCloud<'_> {
         let (deadline, keyed) = self.begin_run(options)?;
         let key = keyed.key();
         let submitted = deadline
-            .bound(keyed.submit_refund(serial_number, request), key)
+            .bound(
+                self.client
+                    .refund_instructions()
+                    .options(keyed.options.clone())
+                    .submit(serial_number, request),
+                key,
+            )
             .await?;
         deadline
             .with_grace(
@@ -527,4 +470,81 @@ fn processed<I: serde::Serialize>(instruction: &I, message: &str, key: Option<&s
     err.processed = true;
     err.idempotency_key = key.map(str::to_owned);
     Error::Decode(Box::new(err))
+}
+
+impl crate::operations::PaymentInstructions<'_> {
+    fn cloud(&self) -> PayrocCloud<'_> {
+        self.client.payroc_cloud().options(self.options.clone())
+    }
+
+    /// Polls until the instruction ends, the deadline passes, or the wait is
+    /// cancelled. Never two polls at once; each may be held by the gateway. The call
+    /// returns at most [`CANCEL_GRACE`] after the deadline. If the wait is dropped
+    /// before it ends (e.g. its task is cancelled), the instruction is cancelled on
+    /// the gateway in the background.
+    pub async fn wait(
+        &self,
+        payment_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<PaymentInstruction> {
+        path_id("paymentInstructionId", payment_instruction_id)?;
+        self.cloud().wait(payment_instruction_id, options).await
+    }
+
+    /// Runs a sale on a device: submit, wait, follow the link, return the payment
+    /// (approved or declined) or how the instruction ended. `options.deadline`
+    /// bounds the whole call (submit included); it returns at most [`CANCEL_GRACE`]
+    /// later. A cancel switch already triggered submits nothing.
+    pub async fn run_sale(
+        &self,
+        serial_number: &str,
+        request: &PaymentInstructionRequest,
+        options: &WaitOptions,
+    ) -> Result<CloudSale> {
+        self.cloud().run_sale(serial_number, request, options).await
+    }
+}
+
+impl crate::operations::RefundInstructions<'_> {
+    fn cloud(&self) -> PayrocCloud<'_> {
+        self.client.payroc_cloud().options(self.options.clone())
+    }
+
+    /// Polls a refund instruction as
+    /// [`PaymentInstructions::wait`](crate::operations::PaymentInstructions::wait) does.
+    pub async fn wait(
+        &self,
+        refund_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<RefundInstruction> {
+        path_id("refundInstructionId", refund_instruction_id)?;
+        self.cloud().wait(refund_instruction_id, options).await
+    }
+
+    /// Runs an unreferenced refund on a device: submit, wait, follow the link. The
+    /// deadline bounds it as it bounds a sale.
+    pub async fn run_refund(
+        &self,
+        serial_number: &str,
+        request: &RefundInstructionRequest,
+        options: &WaitOptions,
+    ) -> Result<(RefundInstruction, Option<RetrievedRefund>)> {
+        self.cloud()
+            .run_refund(serial_number, request, options)
+            .await
+    }
+}
+
+impl crate::operations::SignatureInstructions<'_> {
+    /// Polls a signature instruction as
+    /// [`PaymentInstructions::wait`](crate::operations::PaymentInstructions::wait) does.
+    pub async fn wait(
+        &self,
+        signature_instruction_id: &str,
+        options: &WaitOptions,
+    ) -> Result<SignatureInstruction> {
+        path_id("signatureInstructionId", signature_instruction_id)?;
+        let cloud = self.client.payroc_cloud().options(self.options.clone());
+        cloud.wait(signature_instruction_id, options).await
+    }
 }

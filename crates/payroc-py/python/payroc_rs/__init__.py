@@ -19,6 +19,7 @@ from ._client import (
     Client,
     Pager,
     PaytraceClient,
+    operations,
 )
 from ._errors import (
     ApiError,
@@ -71,6 +72,7 @@ from ._objects import (
 from ._payroc import CancelToken, __version__
 
 __all__ = [
+    "operations",
     "ApiError",
     "AsyncClient",
     "AsyncPager",

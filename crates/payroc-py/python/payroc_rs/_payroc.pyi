@@ -5,6 +5,7 @@ __version__: str
 
 def request_body(body: Optional[Any], fields: Optional[Mapping[str, Any]] = None, convert: bool = True) -> bytes: ...
 def _panic_for_tests() -> None: ...
+def operations() -> List[str]: ...
 
 class CancelToken:
     """A cancel switch for a Cloud wait; `cancel()` may be called from any thread."""
@@ -34,7 +35,7 @@ class NativeClient:
     def call(
         self,
         op: str,
-        ids: List[str],
+        args: Optional[Mapping[str, Any]] = None,
         body: Optional[bytes] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
@@ -42,7 +43,7 @@ class NativeClient:
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
     ) -> Optional[bytes]: ...
-    def list(self, op: str, ids: List[str], query: Optional[bytes] = None) -> NativePager: ...
+    def list(self, op: str, args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
 class NativeAsyncClient:
     def __init__(
@@ -60,7 +61,7 @@ class NativeAsyncClient:
     def call(
         self,
         op: str,
-        ids: List[str],
+        args: Optional[Mapping[str, Any]] = None,
         body: Optional[bytes] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
@@ -68,7 +69,7 @@ class NativeAsyncClient:
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
     ) -> Awaitable[Optional[bytes]]: ...
-    def list(self, op: str, ids: List[str], query: Optional[bytes] = None) -> NativePager: ...
+    def list(self, op: str, args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
 class NativePaytrace:
     def __init__(
@@ -82,7 +83,7 @@ class NativePaytrace:
         max_retries: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
     ) -> None: ...
-    def call(self, op: str, ids: List[str], body: Optional[bytes] = None) -> Optional[bytes]: ...
+    def call(self, op: str, args: Optional[Mapping[str, Any]] = None, body: Optional[bytes] = None, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> Optional[bytes]: ...
 
 class NativeAsyncPaytrace:
     def __init__(
@@ -96,4 +97,4 @@ class NativeAsyncPaytrace:
         max_retries: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
     ) -> None: ...
-    def call(self, op: str, ids: List[str], body: Optional[bytes] = None) -> Awaitable[Optional[bytes]]: ...
+    def call(self, op: str, args: Optional[Mapping[str, Any]] = None, body: Optional[bytes] = None, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> Awaitable[Optional[bytes]]: ...

@@ -1,0 +1,2038 @@
+// Generated from the operation table (table.rs) by tests/tests/generated.rs:
+// run scripts/regen.sh after changing the table; do not edit.
+
+use super::{JsonCall, JsonPager, JsonReply, NoBody, Operation, OPERATIONS};
+use crate::blocking::{BlockingClient, BlockingPager, BlockingPaytraceClient};
+use crate::client::{Client, RequestOptions};
+use crate::error::Result;
+use crate::pager::Pager;
+use crate::paytrace::PaytraceClient;
+
+/// The `secure_tokens` operations of a [`Client`]; per-call options with
+/// [`options`](SecureTokens::options).
+#[derive(Debug)]
+pub struct SecureTokens<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `secure_tokens` operations.
+    pub fn secure_tokens(&self) -> SecureTokens<'_> {
+        SecureTokens {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl SecureTokens<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Saves a customer's payment details as a secure token.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/secure-tokens` (official SDKs: `tokenization.secure_tokens.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::secure_token::SecureTokenRequest,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[0],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads a secure token.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.retrieve`).
+    pub async fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+    ) -> Result<payroc_model::secure_token::SecureTokenWithAccountType> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[1],
+                &[processing_terminal_id, secure_token_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a terminal's secure tokens, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/secure-tokens` (official SDKs: `tokenization.secure_tokens.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::secure_token::SecureTokenListQuery,
+    ) -> Result<Pager<payroc_model::secure_token::SecureTokenWithAccountType>> {
+        self.client
+            .list(&OPERATIONS[2], &[processing_terminal_id], query)
+    }
+
+    /// Changes a secure token with JSON Patch operations (fields the gateway owns are refused).
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.partially_update`).
+    pub async fn update(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+        request: &payroc_model::secure_token::SecureTokenPatch,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[3],
+                &[processing_terminal_id, secure_token_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a secure token.
+    ///
+    /// `DELETE /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.delete`).
+    pub async fn delete(&self, processing_terminal_id: &str, secure_token_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty(
+                &OPERATIONS[4],
+                &[processing_terminal_id, secure_token_id],
+                &self.options,
+            )
+            .await
+    }
+
+    /// Replaces the payment details a secure token holds.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}/update-account` (official SDKs: `tokenization.secure_tokens.update_account`).
+    pub async fn update_account(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+        request: &payroc_model::secure_token::AccountUpdate,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[5],
+                &[processing_terminal_id, secure_token_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `secure_tokens` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingSecureTokens::options).
+#[derive(Debug)]
+pub struct BlockingSecureTokens<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `secure_tokens` operations.
+    pub fn secure_tokens(&self) -> BlockingSecureTokens<'_> {
+        BlockingSecureTokens {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingSecureTokens<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> SecureTokens<'_> {
+        self.client
+            .client()
+            .secure_tokens()
+            .options(self.options.clone())
+    }
+
+    /// Saves a customer's payment details as a secure token.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/secure-tokens` (official SDKs: `tokenization.secure_tokens.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::secure_token::SecureTokenRequest,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+
+    /// Reads a secure token.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.retrieve`).
+    pub fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+    ) -> Result<payroc_model::secure_token::SecureTokenWithAccountType> {
+        self.client.runtime().block_on(
+            self.handle()
+                .retrieve(processing_terminal_id, secure_token_id),
+        )
+    }
+
+    /// Lists a terminal's secure tokens, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/secure-tokens` (official SDKs: `tokenization.secure_tokens.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::secure_token::SecureTokenListQuery,
+    ) -> Result<BlockingPager<payroc_model::secure_token::SecureTokenWithAccountType>> {
+        Ok(BlockingPager::new(
+            self.handle().list(processing_terminal_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Changes a secure token with JSON Patch operations (fields the gateway owns are refused).
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.partially_update`).
+    pub fn update(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+        request: &payroc_model::secure_token::SecureTokenPatch,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client.runtime().block_on(self.handle().update(
+            processing_terminal_id,
+            secure_token_id,
+            request,
+        ))
+    }
+
+    /// Deletes a secure token.
+    ///
+    /// `DELETE /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.delete`).
+    pub fn delete(&self, processing_terminal_id: &str, secure_token_id: &str) -> Result<()> {
+        self.client.runtime().block_on(
+            self.handle()
+                .delete(processing_terminal_id, secure_token_id),
+        )
+    }
+
+    /// Replaces the payment details a secure token holds.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}/update-account` (official SDKs: `tokenization.secure_tokens.update_account`).
+    pub fn update_account(
+        &self,
+        processing_terminal_id: &str,
+        secure_token_id: &str,
+        request: &payroc_model::secure_token::AccountUpdate,
+    ) -> Result<payroc_model::secure_token::SecureToken> {
+        self.client.runtime().block_on(self.handle().update_account(
+            processing_terminal_id,
+            secure_token_id,
+            request,
+        ))
+    }
+}
+
+/// The `single_use_tokens` operations of a [`Client`]; per-call options with
+/// [`options`](SingleUseTokens::options).
+#[derive(Debug)]
+pub struct SingleUseTokens<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `single_use_tokens` operations.
+    pub fn single_use_tokens(&self) -> SingleUseTokens<'_> {
+        SingleUseTokens {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl SingleUseTokens<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Makes a single-use token of payment details.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/single-use-tokens` (official SDKs: `tokenization.single_use_tokens.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::secure_token::SingleUseTokenRequest,
+    ) -> Result<payroc_model::secure_token::SingleUseToken> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[6],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `single_use_tokens` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingSingleUseTokens::options).
+#[derive(Debug)]
+pub struct BlockingSingleUseTokens<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `single_use_tokens` operations.
+    pub fn single_use_tokens(&self) -> BlockingSingleUseTokens<'_> {
+        BlockingSingleUseTokens {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingSingleUseTokens<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> SingleUseTokens<'_> {
+        self.client
+            .client()
+            .single_use_tokens()
+            .options(self.options.clone())
+    }
+
+    /// Makes a single-use token of payment details.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/single-use-tokens` (official SDKs: `tokenization.single_use_tokens.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::secure_token::SingleUseTokenRequest,
+    ) -> Result<payroc_model::secure_token::SingleUseToken> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+}
+
+/// The `payments` operations of a [`Client`]; per-call options with
+/// [`options`](Payments::options).
+#[derive(Debug)]
+pub struct Payments<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `payments` operations.
+    pub fn payments(&self) -> Payments<'_> {
+        Payments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Payments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Runs a sale or pre-authorization. A declined payment is a success here: read its `transactionResult`.
+    ///
+    /// `POST /payments` (official SDKs: `card_payments.payments.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::payment::PaymentRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[7], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Reads a payment.
+    ///
+    /// `GET /payments/{paymentId}` (official SDKs: `card_payments.payments.retrieve`).
+    pub async fn retrieve(
+        &self,
+        payment_id: &str,
+    ) -> Result<payroc_model::payment::RetrievedPayment> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[8], &[payment_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Lists payments, page by page.
+    ///
+    /// `GET /payments` (official SDKs: `card_payments.payments.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::payment::PaymentListQuery,
+    ) -> Result<Pager<payroc_model::payment::RetrievedPayment>> {
+        self.client.list(&OPERATIONS[9], &[], query)
+    }
+
+    /// Captures a pre-authorization (all of it, or `amount` of it).
+    ///
+    /// `POST /payments/{paymentId}/capture` (official SDKs: `card_payments.payments.capture`).
+    pub async fn capture(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentCaptureRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[10],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Voids a payment still in an open batch, fully or partly.
+    ///
+    /// `POST /payments/{paymentId}/reverse` (official SDKs: `card_payments.refunds.reverse`).
+    pub async fn reverse(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentReverseRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[11],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Refunds a payment; returns the payment, whose `refunds` now include this one.
+    ///
+    /// `POST /payments/{paymentId}/refund` (official SDKs: `card_payments.refunds.create_referenced_refund`).
+    pub async fn refund(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentRefundRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[12],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Adjusts a payment still in an open batch.
+    ///
+    /// `POST /payments/{paymentId}/adjust` (official SDKs: `card_payments.payments.adjust`).
+    pub async fn adjust(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentAdjustRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[13],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `payments` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPayments::options).
+#[derive(Debug)]
+pub struct BlockingPayments<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `payments` operations.
+    pub fn payments(&self) -> BlockingPayments<'_> {
+        BlockingPayments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPayments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Payments<'_> {
+        self.client
+            .client()
+            .payments()
+            .options(self.options.clone())
+    }
+
+    /// Runs a sale or pre-authorization. A declined payment is a success here: read its `transactionResult`.
+    ///
+    /// `POST /payments` (official SDKs: `card_payments.payments.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::payment::PaymentRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Reads a payment.
+    ///
+    /// `GET /payments/{paymentId}` (official SDKs: `card_payments.payments.retrieve`).
+    pub fn retrieve(&self, payment_id: &str) -> Result<payroc_model::payment::RetrievedPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(payment_id))
+    }
+
+    /// Lists payments, page by page.
+    ///
+    /// `GET /payments` (official SDKs: `card_payments.payments.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::payment::PaymentListQuery,
+    ) -> Result<BlockingPager<payroc_model::payment::RetrievedPayment>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Captures a pre-authorization (all of it, or `amount` of it).
+    ///
+    /// `POST /payments/{paymentId}/capture` (official SDKs: `card_payments.payments.capture`).
+    pub fn capture(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentCaptureRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().capture(payment_id, request))
+    }
+
+    /// Voids a payment still in an open batch, fully or partly.
+    ///
+    /// `POST /payments/{paymentId}/reverse` (official SDKs: `card_payments.refunds.reverse`).
+    pub fn reverse(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentReverseRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().reverse(payment_id, request))
+    }
+
+    /// Refunds a payment; returns the payment, whose `refunds` now include this one.
+    ///
+    /// `POST /payments/{paymentId}/refund` (official SDKs: `card_payments.refunds.create_referenced_refund`).
+    pub fn refund(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentRefundRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().refund(payment_id, request))
+    }
+
+    /// Adjusts a payment still in an open batch.
+    ///
+    /// `POST /payments/{paymentId}/adjust` (official SDKs: `card_payments.payments.adjust`).
+    pub fn adjust(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::payment::PaymentAdjustRequest,
+    ) -> Result<payroc_model::payment::Payment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().adjust(payment_id, request))
+    }
+}
+
+/// The `refunds` operations of a [`Client`]; per-call options with
+/// [`options`](Refunds::options).
+#[derive(Debug)]
+pub struct Refunds<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `refunds` operations.
+    pub fn refunds(&self) -> Refunds<'_> {
+        Refunds {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Refunds<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends money back without a linked payment.
+    ///
+    /// `POST /refunds` (official SDKs: `card_payments.refunds.create_unreferenced_refund`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::refund::RefundRequest,
+    ) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[14], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Reads a refund.
+    ///
+    /// `GET /refunds/{refundId}` (official SDKs: `card_payments.refunds.retrieve`).
+    pub async fn retrieve(&self, refund_id: &str) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[15], &[refund_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Lists refunds, page by page.
+    ///
+    /// `GET /refunds` (official SDKs: `card_payments.refunds.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::refund::RefundListQuery,
+    ) -> Result<Pager<payroc_model::refund::RetrievedRefund>> {
+        self.client.list(&OPERATIONS[16], &[], query)
+    }
+
+    /// Adjusts a refund still in an open batch.
+    ///
+    /// `POST /refunds/{refundId}/adjust` (official SDKs: `card_payments.refunds.adjust`).
+    pub async fn adjust(
+        &self,
+        refund_id: &str,
+        request: &payroc_model::refund::RefundAdjustRequest,
+    ) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[17],
+                &[refund_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Voids a refund whose batch is still open.
+    ///
+    /// `POST /refunds/{refundId}/reverse` (official SDKs: `card_payments.refunds.reverse_refund`).
+    pub async fn reverse(&self, refund_id: &str) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[18], &[refund_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `refunds` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingRefunds::options).
+#[derive(Debug)]
+pub struct BlockingRefunds<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `refunds` operations.
+    pub fn refunds(&self) -> BlockingRefunds<'_> {
+        BlockingRefunds {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingRefunds<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Refunds<'_> {
+        self.client.client().refunds().options(self.options.clone())
+    }
+
+    /// Sends money back without a linked payment.
+    ///
+    /// `POST /refunds` (official SDKs: `card_payments.refunds.create_unreferenced_refund`).
+    pub fn create(
+        &self,
+        request: &payroc_model::refund::RefundRequest,
+    ) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Reads a refund.
+    ///
+    /// `GET /refunds/{refundId}` (official SDKs: `card_payments.refunds.retrieve`).
+    pub fn retrieve(&self, refund_id: &str) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(refund_id))
+    }
+
+    /// Lists refunds, page by page.
+    ///
+    /// `GET /refunds` (official SDKs: `card_payments.refunds.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::refund::RefundListQuery,
+    ) -> Result<BlockingPager<payroc_model::refund::RetrievedRefund>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Adjusts a refund still in an open batch.
+    ///
+    /// `POST /refunds/{refundId}/adjust` (official SDKs: `card_payments.refunds.adjust`).
+    pub fn adjust(
+        &self,
+        refund_id: &str,
+        request: &payroc_model::refund::RefundAdjustRequest,
+    ) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().adjust(refund_id, request))
+    }
+
+    /// Voids a refund whose batch is still open.
+    ///
+    /// `POST /refunds/{refundId}/reverse` (official SDKs: `card_payments.refunds.reverse_refund`).
+    pub fn reverse(&self, refund_id: &str) -> Result<payroc_model::refund::RetrievedRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().reverse(refund_id))
+    }
+}
+
+/// The `payment_instructions` operations of a [`Client`]; per-call options with
+/// [`options`](PaymentInstructions::options).
+#[derive(Debug)]
+pub struct PaymentInstructions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `payment_instructions` operations.
+    pub fn payment_instructions(&self) -> PaymentInstructions<'_> {
+        PaymentInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl PaymentInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends a payment instruction to a device (`202`: accepted, not yet done).
+    ///
+    /// `POST /devices/{serialNumber}/payment-instructions` (official SDKs: `payroc_cloud.payment_instructions.submit`).
+    pub async fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::PaymentInstructionRequest,
+    ) -> Result<payroc_model::cloud::PaymentInstruction> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[19],
+                &[serial_number],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// One poll of a payment instruction (held by the gateway while `inProgress`).
+    ///
+    /// `GET /payment-instructions/{paymentInstructionId}` (official SDKs: `payroc_cloud.payment_instructions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        payment_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::PaymentInstruction> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[20],
+                &[payment_instruction_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Cancels a payment instruction that is still `inProgress` (`409` otherwise).
+    ///
+    /// `DELETE /payment-instructions/{paymentInstructionId}` (official SDKs: `payroc_cloud.payment_instructions.delete`).
+    pub async fn cancel(&self, payment_instruction_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty(&OPERATIONS[21], &[payment_instruction_id], &self.options)
+            .await
+    }
+}
+
+/// The `payment_instructions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPaymentInstructions::options).
+#[derive(Debug)]
+pub struct BlockingPaymentInstructions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `payment_instructions` operations.
+    pub fn payment_instructions(&self) -> BlockingPaymentInstructions<'_> {
+        BlockingPaymentInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPaymentInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> PaymentInstructions<'_> {
+        self.client
+            .client()
+            .payment_instructions()
+            .options(self.options.clone())
+    }
+
+    /// Sends a payment instruction to a device (`202`: accepted, not yet done).
+    ///
+    /// `POST /devices/{serialNumber}/payment-instructions` (official SDKs: `payroc_cloud.payment_instructions.submit`).
+    pub fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::PaymentInstructionRequest,
+    ) -> Result<payroc_model::cloud::PaymentInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().submit(serial_number, request))
+    }
+
+    /// One poll of a payment instruction (held by the gateway while `inProgress`).
+    ///
+    /// `GET /payment-instructions/{paymentInstructionId}` (official SDKs: `payroc_cloud.payment_instructions.retrieve`).
+    pub fn retrieve(
+        &self,
+        payment_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::PaymentInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(payment_instruction_id))
+    }
+
+    /// Cancels a payment instruction that is still `inProgress` (`409` otherwise).
+    ///
+    /// `DELETE /payment-instructions/{paymentInstructionId}` (official SDKs: `payroc_cloud.payment_instructions.delete`).
+    pub fn cancel(&self, payment_instruction_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().cancel(payment_instruction_id))
+    }
+}
+
+/// The `refund_instructions` operations of a [`Client`]; per-call options with
+/// [`options`](RefundInstructions::options).
+#[derive(Debug)]
+pub struct RefundInstructions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `refund_instructions` operations.
+    pub fn refund_instructions(&self) -> RefundInstructions<'_> {
+        RefundInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl RefundInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends an unreferenced refund instruction to a device.
+    ///
+    /// `POST /devices/{serialNumber}/refund-instructions` (official SDKs: `payroc_cloud.refund_instructions.submit`).
+    pub async fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::RefundInstructionRequest,
+    ) -> Result<payroc_model::cloud::RefundInstruction> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[24],
+                &[serial_number],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// One poll of a refund instruction.
+    ///
+    /// `GET /refund-instructions/{refundInstructionId}` (official SDKs: `payroc_cloud.refund_instructions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        refund_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::RefundInstruction> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[25],
+                &[refund_instruction_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Cancels a refund instruction that is still `inProgress`.
+    ///
+    /// `DELETE /refund-instructions/{refundInstructionId}` (official SDKs: `payroc_cloud.refund_instructions.delete`).
+    pub async fn cancel(&self, refund_instruction_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty(&OPERATIONS[26], &[refund_instruction_id], &self.options)
+            .await
+    }
+}
+
+/// The `refund_instructions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingRefundInstructions::options).
+#[derive(Debug)]
+pub struct BlockingRefundInstructions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `refund_instructions` operations.
+    pub fn refund_instructions(&self) -> BlockingRefundInstructions<'_> {
+        BlockingRefundInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingRefundInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> RefundInstructions<'_> {
+        self.client
+            .client()
+            .refund_instructions()
+            .options(self.options.clone())
+    }
+
+    /// Sends an unreferenced refund instruction to a device.
+    ///
+    /// `POST /devices/{serialNumber}/refund-instructions` (official SDKs: `payroc_cloud.refund_instructions.submit`).
+    pub fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::RefundInstructionRequest,
+    ) -> Result<payroc_model::cloud::RefundInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().submit(serial_number, request))
+    }
+
+    /// One poll of a refund instruction.
+    ///
+    /// `GET /refund-instructions/{refundInstructionId}` (official SDKs: `payroc_cloud.refund_instructions.retrieve`).
+    pub fn retrieve(
+        &self,
+        refund_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::RefundInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(refund_instruction_id))
+    }
+
+    /// Cancels a refund instruction that is still `inProgress`.
+    ///
+    /// `DELETE /refund-instructions/{refundInstructionId}` (official SDKs: `payroc_cloud.refund_instructions.delete`).
+    pub fn cancel(&self, refund_instruction_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().cancel(refund_instruction_id))
+    }
+}
+
+/// The `signature_instructions` operations of a [`Client`]; per-call options with
+/// [`options`](SignatureInstructions::options).
+#[derive(Debug)]
+pub struct SignatureInstructions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `signature_instructions` operations.
+    pub fn signature_instructions(&self) -> SignatureInstructions<'_> {
+        SignatureInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl SignatureInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Asks a device to capture the customer's signature.
+    ///
+    /// `POST /devices/{serialNumber}/signature-instructions` (official SDKs: `payroc_cloud.signature_instructions.submit`).
+    pub async fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::SignatureInstructionRequest,
+    ) -> Result<payroc_model::cloud::SignatureInstruction> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[29],
+                &[serial_number],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// One poll of a signature instruction.
+    ///
+    /// `GET /signature-instructions/{signatureInstructionId}` (official SDKs: `payroc_cloud.signature_instructions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        signature_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::SignatureInstruction> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[30],
+                &[signature_instruction_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Cancels a signature instruction that is still `inProgress`.
+    ///
+    /// `DELETE /signature-instructions/{signatureInstructionId}` (official SDKs: `payroc_cloud.signature_instructions.delete`).
+    pub async fn cancel(&self, signature_instruction_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty(&OPERATIONS[31], &[signature_instruction_id], &self.options)
+            .await
+    }
+}
+
+/// The `signature_instructions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingSignatureInstructions::options).
+#[derive(Debug)]
+pub struct BlockingSignatureInstructions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `signature_instructions` operations.
+    pub fn signature_instructions(&self) -> BlockingSignatureInstructions<'_> {
+        BlockingSignatureInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingSignatureInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> SignatureInstructions<'_> {
+        self.client
+            .client()
+            .signature_instructions()
+            .options(self.options.clone())
+    }
+
+    /// Asks a device to capture the customer's signature.
+    ///
+    /// `POST /devices/{serialNumber}/signature-instructions` (official SDKs: `payroc_cloud.signature_instructions.submit`).
+    pub fn submit(
+        &self,
+        serial_number: &str,
+        request: &payroc_model::cloud::SignatureInstructionRequest,
+    ) -> Result<payroc_model::cloud::SignatureInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().submit(serial_number, request))
+    }
+
+    /// One poll of a signature instruction.
+    ///
+    /// `GET /signature-instructions/{signatureInstructionId}` (official SDKs: `payroc_cloud.signature_instructions.retrieve`).
+    pub fn retrieve(
+        &self,
+        signature_instruction_id: &str,
+    ) -> Result<payroc_model::cloud::SignatureInstruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(signature_instruction_id))
+    }
+
+    /// Cancels a signature instruction that is still `inProgress`.
+    ///
+    /// `DELETE /signature-instructions/{signatureInstructionId}` (official SDKs: `payroc_cloud.signature_instructions.delete`).
+    pub fn cancel(&self, signature_instruction_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().cancel(signature_instruction_id))
+    }
+}
+
+/// The `signatures` operations of a [`Client`]; per-call options with
+/// [`options`](Signatures::options).
+#[derive(Debug)]
+pub struct Signatures<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `signatures` operations.
+    pub fn signatures(&self) -> Signatures<'_> {
+        Signatures {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Signatures<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads a captured signature.
+    ///
+    /// `GET /signatures/{signatureId}` (official SDKs: `payroc_cloud.signatures.retrieve`).
+    pub async fn retrieve(&self, signature_id: &str) -> Result<payroc_model::cloud::Signature> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[33], &[signature_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `signatures` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingSignatures::options).
+#[derive(Debug)]
+pub struct BlockingSignatures<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `signatures` operations.
+    pub fn signatures(&self) -> BlockingSignatures<'_> {
+        BlockingSignatures {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingSignatures<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Signatures<'_> {
+        self.client
+            .client()
+            .signatures()
+            .options(self.options.clone())
+    }
+
+    /// Reads a captured signature.
+    ///
+    /// `GET /signatures/{signatureId}` (official SDKs: `payroc_cloud.signatures.retrieve`).
+    pub fn retrieve(&self, signature_id: &str) -> Result<payroc_model::cloud::Signature> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(signature_id))
+    }
+}
+
+/// The `payment_links` operations of a [`Client`]; per-call options with
+/// [`options`](PaymentLinks::options).
+#[derive(Debug)]
+pub struct PaymentLinks<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `payment_links` operations.
+    pub fn payment_links(&self) -> PaymentLinks<'_> {
+        PaymentLinks {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl PaymentLinks<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a payment link.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/payment-links` (official SDKs: `payment_links.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_link::PaymentLink,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[35],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads a payment link.
+    ///
+    /// `GET /payment-links/{paymentLinkId}` (official SDKs: `payment_links.retrieve`).
+    pub async fn retrieve(
+        &self,
+        payment_link_id: &str,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[36],
+                &[payment_link_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a terminal's payment links, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-links` (official SDKs: `payment_links.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::payment_link::PaymentLinkListQuery,
+    ) -> Result<Pager<payroc_model::payment_link::PaymentLink>> {
+        self.client
+            .list(&OPERATIONS[37], &[processing_terminal_id], query)
+    }
+
+    /// Changes a payment link with JSON Patch operations.
+    ///
+    /// `PATCH /payment-links/{paymentLinkId}` (official SDKs: `payment_links.partially_update`).
+    pub async fn update(
+        &self,
+        payment_link_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[38],
+                &[payment_link_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deactivates a payment link (not repeated once it may have been received).
+    ///
+    /// `POST /payment-links/{paymentLinkId}/deactivate` (official SDKs: `payment_links.deactivate`).
+    pub async fn deactivate(
+        &self,
+        payment_link_id: &str,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[39],
+                &[payment_link_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Shares a payment link by email.
+    ///
+    /// `POST /payment-links/{paymentLinkId}/sharing-events` (official SDKs: `payment_links.sharing_events.share`).
+    pub async fn share(
+        &self,
+        payment_link_id: &str,
+        request: &payroc_model::payment_link::PaymentLinkEmailShareEvent,
+    ) -> Result<payroc_model::payment_link::PaymentLinkEmailShareEvent> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[40],
+                &[payment_link_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a payment link's sharing events, page by page.
+    ///
+    /// `GET /payment-links/{paymentLinkId}/sharing-events` (official SDKs: `payment_links.sharing_events.list`).
+    pub fn list_sharing_events(
+        &self,
+        payment_link_id: &str,
+        query: &payroc_model::payment_link::SharingEventListQuery,
+    ) -> Result<Pager<payroc_model::payment_link::PaymentLinkEmailShareEvent>> {
+        self.client.list(&OPERATIONS[41], &[payment_link_id], query)
+    }
+}
+
+/// The `payment_links` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPaymentLinks::options).
+#[derive(Debug)]
+pub struct BlockingPaymentLinks<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `payment_links` operations.
+    pub fn payment_links(&self) -> BlockingPaymentLinks<'_> {
+        BlockingPaymentLinks {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPaymentLinks<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> PaymentLinks<'_> {
+        self.client
+            .client()
+            .payment_links()
+            .options(self.options.clone())
+    }
+
+    /// Creates a payment link.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/payment-links` (official SDKs: `payment_links.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_link::PaymentLink,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+
+    /// Reads a payment link.
+    ///
+    /// `GET /payment-links/{paymentLinkId}` (official SDKs: `payment_links.retrieve`).
+    pub fn retrieve(
+        &self,
+        payment_link_id: &str,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(payment_link_id))
+    }
+
+    /// Lists a terminal's payment links, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-links` (official SDKs: `payment_links.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::payment_link::PaymentLinkListQuery,
+    ) -> Result<BlockingPager<payroc_model::payment_link::PaymentLink>> {
+        Ok(BlockingPager::new(
+            self.handle().list(processing_terminal_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Changes a payment link with JSON Patch operations.
+    ///
+    /// `PATCH /payment-links/{paymentLinkId}` (official SDKs: `payment_links.partially_update`).
+    pub fn update(
+        &self,
+        payment_link_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(payment_link_id, request))
+    }
+
+    /// Deactivates a payment link (not repeated once it may have been received).
+    ///
+    /// `POST /payment-links/{paymentLinkId}/deactivate` (official SDKs: `payment_links.deactivate`).
+    pub fn deactivate(
+        &self,
+        payment_link_id: &str,
+    ) -> Result<payroc_model::payment_link::PaymentLink> {
+        self.client
+            .runtime()
+            .block_on(self.handle().deactivate(payment_link_id))
+    }
+
+    /// Shares a payment link by email.
+    ///
+    /// `POST /payment-links/{paymentLinkId}/sharing-events` (official SDKs: `payment_links.sharing_events.share`).
+    pub fn share(
+        &self,
+        payment_link_id: &str,
+        request: &payroc_model::payment_link::PaymentLinkEmailShareEvent,
+    ) -> Result<payroc_model::payment_link::PaymentLinkEmailShareEvent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().share(payment_link_id, request))
+    }
+
+    /// Lists a payment link's sharing events, page by page.
+    ///
+    /// `GET /payment-links/{paymentLinkId}/sharing-events` (official SDKs: `payment_links.sharing_events.list`).
+    pub fn list_sharing_events(
+        &self,
+        payment_link_id: &str,
+        query: &payroc_model::payment_link::SharingEventListQuery,
+    ) -> Result<BlockingPager<payroc_model::payment_link::PaymentLinkEmailShareEvent>> {
+        Ok(BlockingPager::new(
+            self.handle().list_sharing_events(payment_link_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+}
+
+/// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
+/// [`options`](Recurrences::options).
+#[derive(Debug)]
+pub struct Recurrences<'a> {
+    pub(crate) client: &'a PaytraceClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl PaytraceClient {
+    /// The `recurrences` operations.
+    pub fn recurrences(&self) -> Recurrences<'_> {
+        Recurrences {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Recurrences<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a recurrence for a Vault customer (no idempotency key exists: never repeated once it may have landed).
+    ///
+    /// `POST /v3/recurrence/create`.
+    pub async fn create(
+        &self,
+        request: &payroc_model::paytrace::CreateRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[44], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Updates a recurrence (setting the same values twice is harmless, so retried).
+    ///
+    /// `PATCH /v3/recurrence`.
+    pub async fn update(
+        &self,
+        request: &payroc_model::paytrace::UpdateRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[45], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Deletes a recurrence for good.
+    ///
+    /// `DELETE /v3/recurrence`.
+    pub async fn delete(
+        &self,
+        request: &payroc_model::paytrace::DeleteRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[46], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists a customer's recurrences.
+    ///
+    /// `GET /v3/recurrence/export/by-customer/{customerId}`.
+    pub async fn list_by_customer(
+        &self,
+        customer_id: i64,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[47], &[customer_id], None, &self.options)
+            .await
+    }
+
+    /// Exports one or all of a customer's recurrences, with paging.
+    ///
+    /// `POST /v3/recurrence/export/by-customer/{customerId}`.
+    pub async fn export_by_customer(
+        &self,
+        customer_id: i64,
+        request: &payroc_model::paytrace::ExportRecurrencesRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[48],
+                &[customer_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Exports one recurrence.
+    ///
+    /// `GET /v3/recurrence/export/by-id/{recurrenceId}`.
+    pub async fn export(
+        &self,
+        recurrence_id: i64,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[49], &[recurrence_id], None, &self.options)
+            .await
+    }
+
+    /// Exports the customer's most recent approved recurring transaction.
+    ///
+    /// `POST /v3/recurrence/export/approved/by-customer/{customerId}`.
+    pub async fn export_approved(
+        &self,
+        customer_id: i64,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[50], &[customer_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `recurrences` operations of a [`BlockingPaytraceClient`]; per-call options with
+/// [`options`](BlockingRecurrences::options).
+#[derive(Debug)]
+pub struct BlockingRecurrences<'a> {
+    pub(crate) client: &'a BlockingPaytraceClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingPaytraceClient {
+    /// The `recurrences` operations.
+    pub fn recurrences(&self) -> BlockingRecurrences<'_> {
+        BlockingRecurrences {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingRecurrences<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Recurrences<'_> {
+        self.client
+            .client()
+            .recurrences()
+            .options(self.options.clone())
+    }
+
+    /// Creates a recurrence for a Vault customer (no idempotency key exists: never repeated once it may have landed).
+    ///
+    /// `POST /v3/recurrence/create`.
+    pub fn create(
+        &self,
+        request: &payroc_model::paytrace::CreateRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Updates a recurrence (setting the same values twice is harmless, so retried).
+    ///
+    /// `PATCH /v3/recurrence`.
+    pub fn update(
+        &self,
+        request: &payroc_model::paytrace::UpdateRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(request))
+    }
+
+    /// Deletes a recurrence for good.
+    ///
+    /// `DELETE /v3/recurrence`.
+    pub fn delete(
+        &self,
+        request: &payroc_model::paytrace::DeleteRecurrenceRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(request))
+    }
+
+    /// Lists a customer's recurrences.
+    ///
+    /// `GET /v3/recurrence/export/by-customer/{customerId}`.
+    pub fn list_by_customer(
+        &self,
+        customer_id: i64,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_by_customer(customer_id))
+    }
+
+    /// Exports one or all of a customer's recurrences, with paging.
+    ///
+    /// `POST /v3/recurrence/export/by-customer/{customerId}`.
+    pub fn export_by_customer(
+        &self,
+        customer_id: i64,
+        request: &payroc_model::paytrace::ExportRecurrencesRequest,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().export_by_customer(customer_id, request))
+    }
+
+    /// Exports one recurrence.
+    ///
+    /// `GET /v3/recurrence/export/by-id/{recurrenceId}`.
+    pub fn export(&self, recurrence_id: i64) -> Result<payroc_model::paytrace::RecurrenceResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().export(recurrence_id))
+    }
+
+    /// Exports the customer's most recent approved recurring transaction.
+    ///
+    /// `POST /v3/recurrence/export/approved/by-customer/{customerId}`.
+    pub fn export_approved(
+        &self,
+        customer_id: i64,
+    ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
+        self.client
+            .runtime()
+            .block_on(self.handle().export_approved(customer_id))
+    }
+}
+
+/// Runs `op` (not a list) with JSON arguments.
+pub(crate) async fn dispatch(
+    client: &Client,
+    op: &'static Operation,
+    call: &JsonCall<'_>,
+) -> Result<JsonReply> {
+    match op.name {
+        "secure_tokens.create" => {
+            client
+                .rest_json::<payroc_model::secure_token::SecureTokenRequest, payroc_model::secure_token::SecureToken>(op, call)
+                .await
+        }
+        "secure_tokens.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::secure_token::SecureTokenWithAccountType>(op, call)
+                .await
+        }
+        "secure_tokens.update" => {
+            client
+                .rest_json::<payroc_model::secure_token::SecureTokenPatch, payroc_model::secure_token::SecureToken>(op, call)
+                .await
+        }
+        "secure_tokens.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "secure_tokens.update_account" => {
+            client
+                .rest_json::<payroc_model::secure_token::AccountUpdate, payroc_model::secure_token::SecureToken>(op, call)
+                .await
+        }
+        "single_use_tokens.create" => {
+            client
+                .rest_json::<payroc_model::secure_token::SingleUseTokenRequest, payroc_model::secure_token::SingleUseToken>(op, call)
+                .await
+        }
+        "payments.create" => {
+            client
+                .rest_json::<payroc_model::payment::PaymentRequest, payroc_model::payment::Payment>(op, call)
+                .await
+        }
+        "payments.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment::RetrievedPayment>(op, call)
+                .await
+        }
+        "payments.capture" => {
+            client
+                .rest_json::<payroc_model::payment::PaymentCaptureRequest, payroc_model::payment::Payment>(op, call)
+                .await
+        }
+        "payments.reverse" => {
+            client
+                .rest_json::<payroc_model::payment::PaymentReverseRequest, payroc_model::payment::Payment>(op, call)
+                .await
+        }
+        "payments.refund" => {
+            client
+                .rest_json::<payroc_model::payment::PaymentRefundRequest, payroc_model::payment::Payment>(op, call)
+                .await
+        }
+        "payments.adjust" => {
+            client
+                .rest_json::<payroc_model::payment::PaymentAdjustRequest, payroc_model::payment::Payment>(op, call)
+                .await
+        }
+        "refunds.create" => {
+            client
+                .rest_json::<payroc_model::refund::RefundRequest, payroc_model::refund::RetrievedRefund>(op, call)
+                .await
+        }
+        "refunds.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::refund::RetrievedRefund>(op, call)
+                .await
+        }
+        "refunds.adjust" => {
+            client
+                .rest_json::<payroc_model::refund::RefundAdjustRequest, payroc_model::refund::RetrievedRefund>(op, call)
+                .await
+        }
+        "refunds.reverse" => {
+            client
+                .rest_json::<NoBody, payroc_model::refund::RetrievedRefund>(op, call)
+                .await
+        }
+        "payment_instructions.submit" => {
+            client
+                .rest_json::<payroc_model::cloud::PaymentInstructionRequest, payroc_model::cloud::PaymentInstruction>(op, call)
+                .await
+        }
+        "payment_instructions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::cloud::PaymentInstruction>(op, call)
+                .await
+        }
+        "payment_instructions.cancel" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "payment_instructions.wait" => super::helpers::payment_instructions_wait(client, call).await,
+        "payment_instructions.run_sale" => super::helpers::payment_instructions_run_sale(client, call).await,
+        "refund_instructions.submit" => {
+            client
+                .rest_json::<payroc_model::cloud::RefundInstructionRequest, payroc_model::cloud::RefundInstruction>(op, call)
+                .await
+        }
+        "refund_instructions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::cloud::RefundInstruction>(op, call)
+                .await
+        }
+        "refund_instructions.cancel" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "refund_instructions.wait" => super::helpers::refund_instructions_wait(client, call).await,
+        "refund_instructions.run_refund" => super::helpers::refund_instructions_run_refund(client, call).await,
+        "signature_instructions.submit" => {
+            client
+                .rest_json::<payroc_model::cloud::SignatureInstructionRequest, payroc_model::cloud::SignatureInstruction>(op, call)
+                .await
+        }
+        "signature_instructions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::cloud::SignatureInstruction>(op, call)
+                .await
+        }
+        "signature_instructions.cancel" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "signature_instructions.wait" => super::helpers::signature_instructions_wait(client, call).await,
+        "signatures.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::cloud::Signature>(op, call)
+                .await
+        }
+        "payroc_cloud.follow" => super::helpers::payroc_cloud_follow(client, call).await,
+        "payment_links.create" => {
+            client
+                .rest_json::<payroc_model::payment_link::PaymentLink, payroc_model::payment_link::PaymentLink>(op, call)
+                .await
+        }
+        "payment_links.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_link::PaymentLink>(op, call)
+                .await
+        }
+        "payment_links.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::payment_link::PaymentLink>(op, call)
+                .await
+        }
+        "payment_links.deactivate" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_link::PaymentLink>(op, call)
+                .await
+        }
+        "payment_links.share" => {
+            client
+                .rest_json::<payroc_model::payment_link::PaymentLinkEmailShareEvent, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call)
+                .await
+        }
+        "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
+        "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
+        _ => Err(super::unknown(op.name, "is a list: page it")),
+    }
+}
+
+/// Runs `op` (not a list) with JSON arguments.
+pub(crate) async fn dispatch_paytrace(
+    client: &PaytraceClient,
+    op: &'static Operation,
+    call: &JsonCall<'_>,
+) -> Result<JsonReply> {
+    match op.name {
+        "recurrences.create" => {
+            client
+                .rest_json::<payroc_model::paytrace::CreateRecurrenceRequest, payroc_model::paytrace::RecurrenceResponse>(op, call)
+                .await
+        }
+        "recurrences.update" => {
+            client
+                .rest_json::<payroc_model::paytrace::UpdateRecurrenceRequest, payroc_model::paytrace::RecurrenceResponse>(op, call)
+                .await
+        }
+        "recurrences.delete" => {
+            client
+                .rest_json::<payroc_model::paytrace::DeleteRecurrenceRequest, payroc_model::paytrace::RecurrenceResponse>(op, call)
+                .await
+        }
+        "recurrences.list_by_customer" => {
+            client
+                .rest_json::<NoBody, payroc_model::paytrace::RecurrenceExportResponse>(op, call)
+                .await
+        }
+        "recurrences.export_by_customer" => {
+            client
+                .rest_json::<payroc_model::paytrace::ExportRecurrencesRequest, payroc_model::paytrace::RecurrenceExportResponse>(op, call)
+                .await
+        }
+        "recurrences.export" => {
+            client
+                .rest_json::<NoBody, payroc_model::paytrace::RecurrenceResponse>(op, call)
+                .await
+        }
+        "recurrences.export_approved" => {
+            client
+                .rest_json::<NoBody, payroc_model::paytrace::RecurrenceExportResponse>(op, call)
+                .await
+        }
+        _ => Err(super::unknown(op.name, "is a list: page it")),
+    }
+}
+
+/// A pager over the list `op` with JSON arguments.
+pub(crate) fn pager(
+    client: &Client,
+    op: &'static Operation,
+    call: &JsonCall<'_>,
+) -> Result<JsonPager> {
+    match op.name {
+        "secure_tokens.list" => client.pager_json::<payroc_model::secure_token::SecureTokenListQuery, payroc_model::secure_token::SecureTokenWithAccountType>(op, call),
+        "payments.list" => client.pager_json::<payroc_model::payment::PaymentListQuery, payroc_model::payment::RetrievedPayment>(op, call),
+        "refunds.list" => client.pager_json::<payroc_model::refund::RefundListQuery, payroc_model::refund::RetrievedRefund>(op, call),
+        "payment_links.list" => client.pager_json::<payroc_model::payment_link::PaymentLinkListQuery, payroc_model::payment_link::PaymentLink>(op, call),
+        "payment_links.list_sharing_events" => client.pager_json::<payroc_model::payment_link::SharingEventListQuery, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call),
+        _ => Err(super::unknown(op.name, "is not a list")),
+    }
+}

@@ -1,0 +1,266 @@
+//! The operation table: every operation of the Payroc and PayTrace APIs this SDK
+//! offers, once. The Rust resource methods, the JSON dispatch the C and Python
+//! bindings use, the Python resources, the list in `payroc.h` and the README's table
+//! are generated from it (`scripts/regen.sh`; the test command fails on drift).
+//! CONTRIBUTING.md has the recipe for adding one.
+
+use super::Operation;
+use crate::http::Method::{Delete, Get, Patch, Post};
+
+/// Every operation, in the order the docs list them.
+pub static OPERATIONS: &[Operation] = &[
+    // Secure tokens: a customer's card saved for later payments.
+    Operation::rest("secure_tokens.create", Post, "/processing-terminals/{processingTerminalId}/secure-tokens")
+        .request("secure_token::SecureTokenRequest")
+        .response("secure_token::SecureToken", "SecureToken")
+        .keyed()
+        .official("tokenization.secure_tokens.create", "Tokenization.SecureTokens.Create")
+        .doc("Saves a customer's payment details as a secure token."),
+    Operation::rest("secure_tokens.retrieve", Get, "/processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}")
+        .response("secure_token::SecureTokenWithAccountType", "SecureToken")
+        .official("tokenization.secure_tokens.retrieve", "Tokenization.SecureTokens.Retrieve")
+        .doc("Reads a secure token."),
+    Operation::rest("secure_tokens.list", Get, "/processing-terminals/{processingTerminalId}/secure-tokens")
+        .query("secure_token::SecureTokenListQuery")
+        .response("secure_token::SecureTokenWithAccountType", "SecureToken")
+        .pages()
+        .official("tokenization.secure_tokens.list", "Tokenization.SecureTokens.List")
+        .doc("Lists a terminal's secure tokens, page by page."),
+    Operation::rest("secure_tokens.update", Patch, "/processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}")
+        .request("secure_token::SecureTokenPatch")
+        .response("secure_token::SecureToken", "SecureToken")
+        .keyed()
+        .official("tokenization.secure_tokens.partially_update", "Tokenization.SecureTokens.PartiallyUpdate")
+        .doc("Changes a secure token with JSON Patch operations (fields the gateway owns are refused)."),
+    Operation::rest("secure_tokens.delete", Delete, "/processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}")
+        .official("tokenization.secure_tokens.delete", "Tokenization.SecureTokens.Delete")
+        .doc("Deletes a secure token."),
+    Operation::rest("secure_tokens.update_account", Post, "/processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}/update-account")
+        .request("secure_token::AccountUpdate")
+        .response("secure_token::SecureToken", "SecureToken")
+        .keyed()
+        .official("tokenization.secure_tokens.update_account", "Tokenization.SecureTokens.UpdateAccount")
+        .doc("Replaces the payment details a secure token holds."),
+    Operation::rest("single_use_tokens.create", Post, "/processing-terminals/{processingTerminalId}/single-use-tokens")
+        .request("secure_token::SingleUseTokenRequest")
+        .response("secure_token::SingleUseToken", "SingleUseToken")
+        .keyed()
+        .official("tokenization.single_use_tokens.create", "Tokenization.SingleUseTokens.Create")
+        .doc("Makes a single-use token of payment details."),
+    // Card payments.
+    Operation::rest("payments.create", Post, "/payments")
+        .request("payment::PaymentRequest")
+        .response("payment::Payment", "Payment")
+        .keyed()
+        .official("card_payments.payments.create", "CardPayments.Payments.Create")
+        .doc("Runs a sale or pre-authorization. A declined payment is a success here: read its `transactionResult`."),
+    Operation::rest("payments.retrieve", Get, "/payments/{paymentId}")
+        .response("payment::RetrievedPayment", "Payment")
+        .official("card_payments.payments.retrieve", "CardPayments.Payments.Retrieve")
+        .doc("Reads a payment."),
+    Operation::rest("payments.list", Get, "/payments")
+        .query("payment::PaymentListQuery")
+        .response("payment::RetrievedPayment", "Payment")
+        .pages()
+        .official("card_payments.payments.list", "CardPayments.Payments.List")
+        .doc("Lists payments, page by page."),
+    Operation::rest("payments.capture", Post, "/payments/{paymentId}/capture")
+        .request("payment::PaymentCaptureRequest")
+        .response("payment::Payment", "Payment")
+        .keyed()
+        .official("card_payments.payments.capture", "CardPayments.Payments.Capture")
+        .doc("Captures a pre-authorization (all of it, or `amount` of it)."),
+    Operation::rest("payments.reverse", Post, "/payments/{paymentId}/reverse")
+        .request("payment::PaymentReverseRequest")
+        .response("payment::Payment", "Payment")
+        .keyed()
+        .official("card_payments.refunds.reverse", "CardPayments.Refunds.Reverse")
+        .doc("Voids a payment still in an open batch, fully or partly."),
+    Operation::rest("payments.refund", Post, "/payments/{paymentId}/refund")
+        .request("payment::PaymentRefundRequest")
+        .response("payment::Payment", "Payment")
+        .keyed()
+        .official("card_payments.refunds.create_referenced_refund", "CardPayments.Refunds.CreateReferencedRefund")
+        .doc("Refunds a payment; returns the payment, whose `refunds` now include this one."),
+    Operation::rest("payments.adjust", Post, "/payments/{paymentId}/adjust")
+        .request("payment::PaymentAdjustRequest")
+        .response("payment::Payment", "Payment")
+        .keyed()
+        .official("card_payments.payments.adjust", "CardPayments.Payments.Adjust")
+        .doc("Adjusts a payment still in an open batch."),
+    // Refunds without a payment.
+    Operation::rest("refunds.create", Post, "/refunds")
+        .request("refund::RefundRequest")
+        .response("refund::RetrievedRefund", "Refund")
+        .keyed()
+        .official("card_payments.refunds.create_unreferenced_refund", "CardPayments.Refunds.CreateUnreferencedRefund")
+        .doc("Sends money back without a linked payment."),
+    Operation::rest("refunds.retrieve", Get, "/refunds/{refundId}")
+        .response("refund::RetrievedRefund", "Refund")
+        .official("card_payments.refunds.retrieve", "CardPayments.Refunds.Retrieve")
+        .doc("Reads a refund."),
+    Operation::rest("refunds.list", Get, "/refunds")
+        .query("refund::RefundListQuery")
+        .response("refund::RetrievedRefund", "Refund")
+        .pages()
+        .official("card_payments.refunds.list", "CardPayments.Refunds.List")
+        .doc("Lists refunds, page by page."),
+    Operation::rest("refunds.adjust", Post, "/refunds/{refundId}/adjust")
+        .request("refund::RefundAdjustRequest")
+        .response("refund::RetrievedRefund", "Refund")
+        .keyed()
+        .official("card_payments.refunds.adjust", "CardPayments.Refunds.Adjust")
+        .doc("Adjusts a refund still in an open batch."),
+    Operation::rest("refunds.reverse", Post, "/refunds/{refundId}/reverse")
+        .response("refund::RetrievedRefund", "Refund")
+        .keyed()
+        .official("card_payments.refunds.reverse_refund", "CardPayments.Refunds.ReverseRefund")
+        .doc("Voids a refund whose batch is still open."),
+    // Payroc Cloud.
+    Operation::rest("payment_instructions.submit", Post, "/devices/{serialNumber}/payment-instructions")
+        .request("cloud::PaymentInstructionRequest")
+        .response("cloud::PaymentInstruction", "PaymentInstruction")
+        .keyed()
+        .official("payroc_cloud.payment_instructions.submit", "PayrocCloud.PaymentInstructions.Submit")
+        .doc("Sends a payment instruction to a device (`202`: accepted, not yet done)."),
+    Operation::rest("payment_instructions.retrieve", Get, "/payment-instructions/{paymentInstructionId}")
+        .response("cloud::PaymentInstruction", "PaymentInstruction")
+        .long_poll()
+        .official("payroc_cloud.payment_instructions.retrieve", "PayrocCloud.PaymentInstructions.Retrieve")
+        .doc("One poll of a payment instruction (held by the gateway while `inProgress`)."),
+    Operation::rest("payment_instructions.cancel", Delete, "/payment-instructions/{paymentInstructionId}")
+        .official("payroc_cloud.payment_instructions.delete", "PayrocCloud.PaymentInstructions.Delete")
+        .doc("Cancels a payment instruction that is still `inProgress` (`409` otherwise)."),
+    Operation::helper("payment_instructions.wait", "PaymentInstruction")
+        .doc("Polls a payment instruction until it ends or the deadline passes (then cancels it)."),
+    Operation::helper("payment_instructions.run_sale", "CloudSale")
+        .with_body()
+        .keyed()
+        .doc("Runs a whole sale on a device: submit, wait, follow the link to the payment."),
+    Operation::rest("refund_instructions.submit", Post, "/devices/{serialNumber}/refund-instructions")
+        .request("cloud::RefundInstructionRequest")
+        .response("cloud::RefundInstruction", "RefundInstruction")
+        .keyed()
+        .official("payroc_cloud.refund_instructions.submit", "PayrocCloud.RefundInstructions.Submit")
+        .doc("Sends an unreferenced refund instruction to a device."),
+    Operation::rest("refund_instructions.retrieve", Get, "/refund-instructions/{refundInstructionId}")
+        .response("cloud::RefundInstruction", "RefundInstruction")
+        .long_poll()
+        .official("payroc_cloud.refund_instructions.retrieve", "PayrocCloud.RefundInstructions.Retrieve")
+        .doc("One poll of a refund instruction."),
+    Operation::rest("refund_instructions.cancel", Delete, "/refund-instructions/{refundInstructionId}")
+        .official("payroc_cloud.refund_instructions.delete", "PayrocCloud.RefundInstructions.Delete")
+        .doc("Cancels a refund instruction that is still `inProgress`."),
+    Operation::helper("refund_instructions.wait", "RefundInstruction")
+        .doc("Polls a refund instruction until it ends or the deadline passes (then cancels it)."),
+    Operation::helper("refund_instructions.run_refund", "CloudRefund")
+        .with_body()
+        .keyed()
+        .doc("Runs a whole unreferenced refund on a device: submit, wait, follow the link."),
+    Operation::rest("signature_instructions.submit", Post, "/devices/{serialNumber}/signature-instructions")
+        .request("cloud::SignatureInstructionRequest")
+        .response("cloud::SignatureInstruction", "SignatureInstruction")
+        .keyed()
+        .official("payroc_cloud.signature_instructions.submit", "PayrocCloud.SignatureInstructions.Submit")
+        .doc("Asks a device to capture the customer's signature."),
+    Operation::rest("signature_instructions.retrieve", Get, "/signature-instructions/{signatureInstructionId}")
+        .response("cloud::SignatureInstruction", "SignatureInstruction")
+        .long_poll()
+        .official("payroc_cloud.signature_instructions.retrieve", "PayrocCloud.SignatureInstructions.Retrieve")
+        .doc("One poll of a signature instruction."),
+    Operation::rest("signature_instructions.cancel", Delete, "/signature-instructions/{signatureInstructionId}")
+        .official("payroc_cloud.signature_instructions.delete", "PayrocCloud.SignatureInstructions.Delete")
+        .doc("Cancels a signature instruction that is still `inProgress`."),
+    Operation::helper("signature_instructions.wait", "SignatureInstruction")
+        .doc("Polls a signature instruction until it ends or the deadline passes (then cancels it)."),
+    Operation::rest("signatures.retrieve", Get, "/signatures/{signatureId}")
+        .response("cloud::Signature", "Signature")
+        .official("payroc_cloud.signatures.retrieve", "PayrocCloud.Signatures.Retrieve")
+        .doc("Reads a captured signature."),
+    Operation::helper("payroc_cloud.follow", "PayrocObject")
+        .doc("Reads what a completed instruction's link points to (a link into this client's API only)."),
+    // Payment links.
+    Operation::rest("payment_links.create", Post, "/processing-terminals/{processingTerminalId}/payment-links")
+        .request("payment_link::PaymentLink")
+        .response("payment_link::PaymentLink", "PaymentLink")
+        .keyed()
+        .official("payment_links.create", "PaymentLinks.Create")
+        .doc("Creates a payment link."),
+    Operation::rest("payment_links.retrieve", Get, "/payment-links/{paymentLinkId}")
+        .response("payment_link::PaymentLink", "PaymentLink")
+        .official("payment_links.retrieve", "PaymentLinks.Retrieve")
+        .doc("Reads a payment link."),
+    Operation::rest("payment_links.list", Get, "/processing-terminals/{processingTerminalId}/payment-links")
+        .query("payment_link::PaymentLinkListQuery")
+        .response("payment_link::PaymentLink", "PaymentLink")
+        .pages()
+        .official("payment_links.list", "PaymentLinks.List")
+        .doc("Lists a terminal's payment links, page by page."),
+    Operation::rest("payment_links.update", Patch, "/payment-links/{paymentLinkId}")
+        .request("common::PatchRequest")
+        .response("payment_link::PaymentLink", "PaymentLink")
+        .keyed()
+        .official("payment_links.partially_update", "PaymentLinks.PartiallyUpdate")
+        .doc("Changes a payment link with JSON Patch operations."),
+    Operation::rest("payment_links.deactivate", Post, "/payment-links/{paymentLinkId}/deactivate")
+        .response("payment_link::PaymentLink", "PaymentLink")
+        .official("payment_links.deactivate", "PaymentLinks.Deactivate")
+        .doc("Deactivates a payment link (not repeated once it may have been received)."),
+    Operation::rest("payment_links.share", Post, "/payment-links/{paymentLinkId}/sharing-events")
+        .request("payment_link::PaymentLinkEmailShareEvent")
+        .response("payment_link::PaymentLinkEmailShareEvent", "SharingEvent")
+        .keyed()
+        .official("payment_links.sharing_events.share", "PaymentLinks.SharingEvents.Share")
+        .doc("Shares a payment link by email."),
+    Operation::rest("payment_links.list_sharing_events", Get, "/payment-links/{paymentLinkId}/sharing-events")
+        .query("payment_link::SharingEventListQuery")
+        .response("payment_link::PaymentLinkEmailShareEvent", "SharingEvent")
+        .pages()
+        .official("payment_links.sharing_events.list", "PaymentLinks.SharingEvents.List")
+        .doc("Lists a payment link's sharing events, page by page."),
+    // Repeat payments run by the merchant's own scheduler.
+    Operation::helper("repeat_payments.start", "FirstPayment")
+        .with_body()
+        .keyed()
+        .doc("Runs the first payment of a series with standing instructions; returns the series to store."),
+    Operation::helper("repeat_payments.charge", "Payment")
+        .with_body()
+        .keyed()
+        .doc("Charges the next payment of a stored series."),
+    // PayTrace recurring payments (the PayTrace client).
+    Operation::rest("recurrences.create", Post, "/v3/recurrence/create")
+        .paytrace()
+        .request("paytrace::CreateRecurrenceRequest")
+        .response("paytrace::RecurrenceResponse", "RecurrenceResponse")
+        .doc("Creates a recurrence for a Vault customer (no idempotency key exists: never repeated once it may have landed)."),
+    Operation::rest("recurrences.update", Patch, "/v3/recurrence")
+        .paytrace()
+        .request("paytrace::UpdateRecurrenceRequest")
+        .response("paytrace::RecurrenceResponse", "RecurrenceResponse")
+        .repeatable()
+        .doc("Updates a recurrence (setting the same values twice is harmless, so retried)."),
+    Operation::rest("recurrences.delete", Delete, "/v3/recurrence")
+        .paytrace()
+        .request("paytrace::DeleteRecurrenceRequest")
+        .response("paytrace::RecurrenceResponse", "RecurrenceResponse")
+        .doc("Deletes a recurrence for good."),
+    Operation::rest("recurrences.list_by_customer", Get, "/v3/recurrence/export/by-customer/{customerId}")
+        .paytrace()
+        .response("paytrace::RecurrenceExportResponse", "RecurrenceExport")
+        .doc("Lists a customer's recurrences."),
+    Operation::rest("recurrences.export_by_customer", Post, "/v3/recurrence/export/by-customer/{customerId}")
+        .paytrace()
+        .request("paytrace::ExportRecurrencesRequest")
+        .response("paytrace::RecurrenceExportResponse", "RecurrenceExport")
+        .repeatable()
+        .doc("Exports one or all of a customer's recurrences, with paging."),
+    Operation::rest("recurrences.export", Get, "/v3/recurrence/export/by-id/{recurrenceId}")
+        .paytrace()
+        .response("paytrace::RecurrenceResponse", "RecurrenceResponse")
+        .doc("Exports one recurrence."),
+    Operation::rest("recurrences.export_approved", Post, "/v3/recurrence/export/approved/by-customer/{customerId}")
+        .paytrace()
+        .response("paytrace::RecurrenceExportResponse", "RecurrenceExport")
+        .repeatable()
+        .doc("Exports the customer's most recent approved recurring transaction."),
+];

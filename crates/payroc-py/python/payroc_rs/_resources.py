@@ -1,0 +1,276 @@
+# mypy: no-warn-return-any
+"""The resources, generated from payroc-core's operation table by
+tests/tests/generated.rs (run scripts/regen.sh after changing the table; do not
+edit). Each method is one operation; its name is the operation's."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional, Sequence
+
+from . import _objects as o
+from ._base import Pager, _body, _Resource
+from ._helpers import (
+    _PaymentInstructionsHelpers,
+    _RefundInstructionsHelpers,
+    _SignatureInstructionsHelpers,
+    _PayrocCloudHelpers,
+    _RepeatPaymentsHelpers,
+)
+
+
+class SecureTokens(_Resource):
+    """The `secure_tokens` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SecureToken:
+        """Saves a customer's payment details as a secure token."""
+        return self._call("secure_tokens.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.SecureToken, idempotency_key, timeout)
+
+    def retrieve(self, processing_terminal_id: str, secure_token_id: str, *, timeout: Optional[float] = None) -> o.SecureToken:
+        """Reads a secure token."""
+        return self._call("secure_tokens.retrieve", {"processingTerminalId": processing_terminal_id, "secureTokenId": secure_token_id}, None, o.SecureToken, None, timeout)
+
+    def list(self, processing_terminal_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.SecureToken]:
+        """Lists a terminal's secure tokens, page by page."""
+        return self._list("secure_tokens.list", {"processingTerminalId": processing_terminal_id}, filters, o.SecureToken, timeout)
+
+    def update(self, processing_terminal_id: str, secure_token_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.SecureToken:
+        """Changes a secure token with JSON Patch operations (fields the gateway owns are refused)."""
+        return self._call("secure_tokens.update", {"processingTerminalId": processing_terminal_id, "secureTokenId": secure_token_id}, _body(list(patch), {}, True), o.SecureToken, idempotency_key, timeout)
+
+    def delete(self, processing_terminal_id: str, secure_token_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a secure token."""
+        return self._call("secure_tokens.delete", {"processingTerminalId": processing_terminal_id, "secureTokenId": secure_token_id}, None, None, None, timeout)
+
+    def update_account(self, processing_terminal_id: str, secure_token_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SecureToken:
+        """Replaces the payment details a secure token holds."""
+        return self._call("secure_tokens.update_account", {"processingTerminalId": processing_terminal_id, "secureTokenId": secure_token_id}, _body(body, fields, True), o.SecureToken, idempotency_key, timeout)
+
+
+class SingleUseTokens(_Resource):
+    """The `single_use_tokens` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SingleUseToken:
+        """Makes a single-use token of payment details."""
+        return self._call("single_use_tokens.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.SingleUseToken, idempotency_key, timeout)
+
+
+class Payments(_Resource):
+    """The `payments` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Payment:
+        """Runs a sale or pre-authorization. A declined payment is a success here: read its ``transactionResult``."""
+        return self._call("payments.create", {}, _body(body, fields, True), o.Payment, idempotency_key, timeout)
+
+    def retrieve(self, payment_id: str, *, timeout: Optional[float] = None) -> o.Payment:
+        """Reads a payment."""
+        return self._call("payments.retrieve", {"paymentId": payment_id}, None, o.Payment, None, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Payment]:
+        """Lists payments, page by page."""
+        return self._list("payments.list", {}, filters, o.Payment, timeout)
+
+    def capture(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Payment:
+        """Captures a pre-authorization (all of it, or ``amount`` of it)."""
+        return self._call("payments.capture", {"paymentId": payment_id}, _body(body, fields, True), o.Payment, idempotency_key, timeout)
+
+    def reverse(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Payment:
+        """Voids a payment still in an open batch, fully or partly."""
+        return self._call("payments.reverse", {"paymentId": payment_id}, _body(body, fields, True), o.Payment, idempotency_key, timeout)
+
+    def refund(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Payment:
+        """Refunds a payment; returns the payment, whose ``refunds`` now include this one."""
+        return self._call("payments.refund", {"paymentId": payment_id}, _body(body, fields, True), o.Payment, idempotency_key, timeout)
+
+    def adjust(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Payment:
+        """Adjusts a payment still in an open batch."""
+        return self._call("payments.adjust", {"paymentId": payment_id}, _body(body, fields, True), o.Payment, idempotency_key, timeout)
+
+
+class Refunds(_Resource):
+    """The `refunds` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Refund:
+        """Sends money back without a linked payment."""
+        return self._call("refunds.create", {}, _body(body, fields, True), o.Refund, idempotency_key, timeout)
+
+    def retrieve(self, refund_id: str, *, timeout: Optional[float] = None) -> o.Refund:
+        """Reads a refund."""
+        return self._call("refunds.retrieve", {"refundId": refund_id}, None, o.Refund, None, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Refund]:
+        """Lists refunds, page by page."""
+        return self._list("refunds.list", {}, filters, o.Refund, timeout)
+
+    def adjust(self, refund_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Refund:
+        """Adjusts a refund still in an open batch."""
+        return self._call("refunds.adjust", {"refundId": refund_id}, _body(body, fields, True), o.Refund, idempotency_key, timeout)
+
+    def reverse(self, refund_id: str, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.Refund:
+        """Voids a refund whose batch is still open."""
+        return self._call("refunds.reverse", {"refundId": refund_id}, None, o.Refund, idempotency_key, timeout)
+
+
+class PaymentInstructions(_PaymentInstructionsHelpers, _Resource):
+    """The `payment_instructions` operations."""
+
+    def submit(self, serial_number: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.PaymentInstruction:
+        """Sends a payment instruction to a device (``202``: accepted, not yet done)."""
+        return self._call("payment_instructions.submit", {"serialNumber": serial_number}, _body(body, fields, True), o.PaymentInstruction, idempotency_key, timeout)
+
+    def retrieve(self, payment_instruction_id: str, *, timeout: Optional[float] = None) -> o.PaymentInstruction:
+        """One poll of a payment instruction (held by the gateway while ``inProgress``)."""
+        return self._call("payment_instructions.retrieve", {"paymentInstructionId": payment_instruction_id}, None, o.PaymentInstruction, None, timeout)
+
+    def cancel(self, payment_instruction_id: str, *, timeout: Optional[float] = None) -> None:
+        """Cancels a payment instruction that is still ``inProgress`` (``409`` otherwise)."""
+        return self._call("payment_instructions.cancel", {"paymentInstructionId": payment_instruction_id}, None, None, None, timeout)
+
+
+class RefundInstructions(_RefundInstructionsHelpers, _Resource):
+    """The `refund_instructions` operations."""
+
+    def submit(self, serial_number: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.RefundInstruction:
+        """Sends an unreferenced refund instruction to a device."""
+        return self._call("refund_instructions.submit", {"serialNumber": serial_number}, _body(body, fields, True), o.RefundInstruction, idempotency_key, timeout)
+
+    def retrieve(self, refund_instruction_id: str, *, timeout: Optional[float] = None) -> o.RefundInstruction:
+        """One poll of a refund instruction."""
+        return self._call("refund_instructions.retrieve", {"refundInstructionId": refund_instruction_id}, None, o.RefundInstruction, None, timeout)
+
+    def cancel(self, refund_instruction_id: str, *, timeout: Optional[float] = None) -> None:
+        """Cancels a refund instruction that is still ``inProgress``."""
+        return self._call("refund_instructions.cancel", {"refundInstructionId": refund_instruction_id}, None, None, None, timeout)
+
+
+class SignatureInstructions(_SignatureInstructionsHelpers, _Resource):
+    """The `signature_instructions` operations."""
+
+    def submit(self, serial_number: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SignatureInstruction:
+        """Asks a device to capture the customer's signature."""
+        return self._call("signature_instructions.submit", {"serialNumber": serial_number}, _body(body, fields, True), o.SignatureInstruction, idempotency_key, timeout)
+
+    def retrieve(self, signature_instruction_id: str, *, timeout: Optional[float] = None) -> o.SignatureInstruction:
+        """One poll of a signature instruction."""
+        return self._call("signature_instructions.retrieve", {"signatureInstructionId": signature_instruction_id}, None, o.SignatureInstruction, None, timeout)
+
+    def cancel(self, signature_instruction_id: str, *, timeout: Optional[float] = None) -> None:
+        """Cancels a signature instruction that is still ``inProgress``."""
+        return self._call("signature_instructions.cancel", {"signatureInstructionId": signature_instruction_id}, None, None, None, timeout)
+
+
+class Signatures(_Resource):
+    """The `signatures` operations."""
+
+    def retrieve(self, signature_id: str, *, timeout: Optional[float] = None) -> o.Signature:
+        """Reads a captured signature."""
+        return self._call("signatures.retrieve", {"signatureId": signature_id}, None, o.Signature, None, timeout)
+
+
+class PayrocCloud(_PayrocCloudHelpers, _Resource):
+    """The `payroc_cloud` operations."""
+
+
+class PaymentLinks(_Resource):
+    """The `payment_links` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.PaymentLink:
+        """Creates a payment link."""
+        return self._call("payment_links.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.PaymentLink, idempotency_key, timeout)
+
+    def retrieve(self, payment_link_id: str, *, timeout: Optional[float] = None) -> o.PaymentLink:
+        """Reads a payment link."""
+        return self._call("payment_links.retrieve", {"paymentLinkId": payment_link_id}, None, o.PaymentLink, None, timeout)
+
+    def list(self, processing_terminal_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.PaymentLink]:
+        """Lists a terminal's payment links, page by page."""
+        return self._list("payment_links.list", {"processingTerminalId": processing_terminal_id}, filters, o.PaymentLink, timeout)
+
+    def update(self, payment_link_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.PaymentLink:
+        """Changes a payment link with JSON Patch operations."""
+        return self._call("payment_links.update", {"paymentLinkId": payment_link_id}, _body(list(patch), {}, True), o.PaymentLink, idempotency_key, timeout)
+
+    def deactivate(self, payment_link_id: str, *, timeout: Optional[float] = None) -> o.PaymentLink:
+        """Deactivates a payment link (not repeated once it may have been received)."""
+        return self._call("payment_links.deactivate", {"paymentLinkId": payment_link_id}, None, o.PaymentLink, None, timeout)
+
+    def share(self, payment_link_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SharingEvent:
+        """Shares a payment link by email."""
+        return self._call("payment_links.share", {"paymentLinkId": payment_link_id}, _body(body, fields, True), o.SharingEvent, idempotency_key, timeout)
+
+    def list_sharing_events(self, payment_link_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.SharingEvent]:
+        """Lists a payment link's sharing events, page by page."""
+        return self._list("payment_links.list_sharing_events", {"paymentLinkId": payment_link_id}, filters, o.SharingEvent, timeout)
+
+
+class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
+    """The `repeat_payments` operations."""
+
+
+class Recurrences(_Resource):
+    """The `recurrences` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.RecurrenceResponse:
+        """Creates a recurrence for a Vault customer (no idempotency key exists: never repeated once it may have landed)."""
+        return self._call("recurrences.create", {}, _body(body, fields, False), o.RecurrenceResponse, None, timeout)
+
+    def update(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.RecurrenceResponse:
+        """Updates a recurrence (setting the same values twice is harmless, so retried)."""
+        return self._call("recurrences.update", {}, _body(body, fields, False), o.RecurrenceResponse, None, timeout)
+
+    def delete(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.RecurrenceResponse:
+        """Deletes a recurrence for good."""
+        return self._call("recurrences.delete", {}, _body(body, fields, False), o.RecurrenceResponse, None, timeout)
+
+    def list_by_customer(self, customer_id: int, *, timeout: Optional[float] = None) -> o.RecurrenceExport:
+        """Lists a customer's recurrences."""
+        return self._call("recurrences.list_by_customer", {"customerId": customer_id}, None, o.RecurrenceExport, None, timeout)
+
+    def export_by_customer(self, customer_id: int, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.RecurrenceExport:
+        """Exports one or all of a customer's recurrences, with paging."""
+        return self._call("recurrences.export_by_customer", {"customerId": customer_id}, _body(body, fields, False), o.RecurrenceExport, None, timeout)
+
+    def export(self, recurrence_id: int, *, timeout: Optional[float] = None) -> o.RecurrenceResponse:
+        """Exports one recurrence."""
+        return self._call("recurrences.export", {"recurrenceId": recurrence_id}, None, o.RecurrenceResponse, None, timeout)
+
+    def export_approved(self, customer_id: int, *, timeout: Optional[float] = None) -> o.RecurrenceExport:
+        """Exports the customer's most recent approved recurring transaction."""
+        return self._call("recurrences.export_approved", {"customerId": customer_id}, None, o.RecurrenceExport, None, timeout)
+
+
+class PayrocResources:
+    """The resources of a client, each an attribute named as in the operations' names."""
+
+    secure_tokens: SecureTokens
+    single_use_tokens: SingleUseTokens
+    payments: Payments
+    refunds: Refunds
+    payment_instructions: PaymentInstructions
+    refund_instructions: RefundInstructions
+    signature_instructions: SignatureInstructions
+    signatures: Signatures
+    payroc_cloud: PayrocCloud
+    payment_links: PaymentLinks
+    repeat_payments: RepeatPayments
+
+    def _attach(self, native: Any, runner: Any) -> None:
+        self.secure_tokens = SecureTokens(native, runner)
+        self.single_use_tokens = SingleUseTokens(native, runner)
+        self.payments = Payments(native, runner)
+        self.refunds = Refunds(native, runner)
+        self.payment_instructions = PaymentInstructions(native, runner)
+        self.refund_instructions = RefundInstructions(native, runner)
+        self.signature_instructions = SignatureInstructions(native, runner)
+        self.signatures = Signatures(native, runner)
+        self.payroc_cloud = PayrocCloud(native, runner)
+        self.payment_links = PaymentLinks(native, runner)
+        self.repeat_payments = RepeatPayments(native, runner)
+
+
+class PaytraceResources:
+    """The resources of a client, each an attribute named as in the operations' names."""
+
+    recurrences: Recurrences
+
+    def _attach(self, native: Any, runner: Any) -> None:
+        self.recurrences = Recurrences(native, runner)
