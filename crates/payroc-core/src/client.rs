@@ -377,16 +377,19 @@ impl Client {
             .await
     }
 
+    /// Whether `href` leads into this client's API (same scheme, host, port, base path).
+    pub(crate) fn inside_api(&self, href: &str) -> bool {
+        href.strip_prefix(self.inner.api_url.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
+
     /// Refuses a link from a reply that leads outside this client's API (another
     /// host, port or scheme), so the bearer token is never sent anywhere else.
     pub(crate) fn check_link(&self, href: &str, what: &str) -> Result<()> {
-        let base = &self.inner.api_url;
-        let inside = href
-            .strip_prefix(base.as_str())
-            .is_some_and(|rest| rest.starts_with('/'));
-        if inside {
+        if self.inside_api(href) {
             return Ok(());
         }
+        let base = &self.inner.api_url;
         Err(Error::Decode(Box::new(crate::error::DecodeError::new(
             200,
             "a link into the API",

@@ -639,17 +639,19 @@ impl NativePaytrace {
     }
 
     /// Runs PayTrace operation `op`; returns the response as JSON bytes.
-    #[pyo3(signature = (op, args=None, body=None, timeout=None))]
+    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
+        idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
         guard(|| {
-            let (owned, _) = Owned::new(op, args, body, None, timeout, None, true, None)?;
+            let (owned, _) =
+                Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
             let fut = owned.paytrace(self.client.clone());
             let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
@@ -702,17 +704,19 @@ impl NativeAsyncPaytrace {
     }
 
     /// PayTrace operation `op` as an awaitable of its JSON bytes.
-    #[pyo3(signature = (op, args=None, body=None, timeout=None))]
+    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
+        idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
-            let (owned, _) = Owned::new(op, args, body, None, timeout, None, true, None)?;
+            let (owned, _) =
+                Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
             let fut = owned.paytrace(self.client.clone());
             drive::awaitable(py, Switches::new(None, false), fut)
         })

@@ -115,6 +115,14 @@ pub(super) async fn refund_instructions_run_refund(
 
 pub(super) async fn payroc_cloud_follow(client: &Client, call: &JsonCall<'_>) -> Result<JsonReply> {
     let href = id(call, "href")?;
+    // The caller's link: refused as input (nothing sent), not as a reply.
+    if !client.inside_api(href) {
+        return Err(Error::Validation(ValidationError::single(
+            "href",
+            "must be a link into this client's API (an instruction's `link.href`)",
+            "format",
+        )));
+    }
     let reply: serde_json::Value = client
         .payroc_cloud()
         .options(call.options.clone())
