@@ -185,12 +185,12 @@ fn well_formed_call() -> impl Strategy<Value = CallArgs> {
             Value::Null,
         ),
         (
-            "cloud.follow",
+            "payroc_cloud.follow",
             json!({"href": format!("{CLOSED}/v1/payments/M2MJOG6O2Y")}),
             Value::Null,
         ),
         (
-            "cloud.payment_instructions.retrieve",
+            "payment_instructions.retrieve",
             json!({"paymentInstructionId": "e743a9165d134678a9100ebba3b29597"}),
             Value::Null,
         ),
