@@ -1,12 +1,13 @@
 //! The native half of the Python module `payroc_rs` (imported as `payroc_rs._payroc`).
 //! It is deliberately thin: each call takes the operation's name, its path
 //! parameters and a JSON body, runs the payroc-core call with the GIL released, and
-//! hands back JSON bytes or raises the matching `payroc_rs` exception. Keyword
-//! arguments, typed response objects and the exception classes live in the pure
-//! Python package around it.
+//! hands back JSON bytes or raises the matching `payroc_rs` exception; replies are
+//! read into `PayrocObject`s here too. Keyword arguments, the response classes'
+//! behaviour and the exception classes live in the pure Python package around it.
 //!
 //! # Layout
 //! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
+//! - `objects` — replies as `PayrocObject`s, read straight from the server's JSON.
 //! - `ops` — the operations by name: parse and validate the body, call, serialize.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
 //! - `drive` — running a call: blocking (GIL released, Ctrl-C honoured) or as an
@@ -18,6 +19,7 @@
 mod body;
 mod drive;
 mod errors;
+mod objects;
 mod ops;
 
 use drive::Switches;
@@ -679,6 +681,9 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAsyncPaytrace>()?;
     m.add_class::<NativePager>()?;
     m.add_class::<CancelToken>()?;
+    m.add_class::<objects::PayrocObject>()?;
+    m.add_function(wrap_pyfunction!(objects::build_py, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::build_page_py, m)?)?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     let exiting = wrap_pyfunction!(drive::_interpreter_exiting, m)?;
