@@ -245,7 +245,7 @@ def test_objects_are_typed_and_readable(client: payroc_rs.Client) -> None:
     with pytest.raises(AttributeError):
         p.no_such_field  # noqa: B018
     with pytest.raises(AttributeError):
-        p.payment_id = "x"  # type: ignore[misc]
+        p.payment_id = "x"  # type: ignore[attr-defined]
     d["paymentId"] = "changed"
     assert p.payment_id != "changed"
     # Without a schema an absent field is absent: AttributeError, or None from get().

@@ -117,7 +117,7 @@ def test_repr_redacts_by_the_models_rule() -> None:
 def test_objects_are_read_only() -> None:
     p = payment()
     with pytest.raises(AttributeError):
-        p.payment_id = "x"  # type: ignore[misc]
+        p.payment_id = "x"  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         del p.payment_id
     with pytest.raises(AttributeError):
