@@ -182,3 +182,10 @@ def test_unreadable_replies_are_decode_errors() -> None:
         build_page(b'{"data": {"a": 1}}', payroc_rs.Payment)
     with pytest.raises(TypeError):
         build(b"{}", dict)  # type: ignore[type-var]
+
+
+def test_numbers_are_read_as_json_loads_reads_them() -> None:
+    text = ("[-957020.5894681823, 0.8733229039517494, 0.49417656406623717, 2.550690257394217e+206,"
+            " 9.690406502940994e-272, 1.37, 0.1, 1E2, -0.0, 18446744073709551615, -9223372036854775808]")
+    read = build(text.encode(), payroc_rs.PayrocObject)
+    assert [(type(x), x) for x in read] == [(type(x), x) for x in json.loads(text)]
