@@ -43,11 +43,14 @@ pub(crate) struct PayrocObject {
 #[pymethods]
 impl PayrocObject {
     #[new]
-    #[pyo3(signature = (data=None))]
-    fn new(py: Python<'_>, data: Option<&Bound<'_, PyAny>>) -> Self {
-        // The fields are filled in by `__init__`: only there does the instance
-        // (and its `__dict__`) exist.
-        let _ = data;
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        py: Python<'_>,
+        _args: &Bound<'_, PyTuple>,
+        _kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> Self {
+        // The arguments are `__init__`'s: only there does the instance (and its
+        // `__dict__`) exist to be filled.
         Self {
             json: PyDict::new(py).unbind(),
         }
@@ -64,7 +67,12 @@ impl PayrocObject {
             return Err(read_only(slf.as_any()));
         }
         let class = Class::of(slf.get_type())?;
-        fill(slf, &class, data.cast::<PyMapping>()?, 0)
+        fill(
+            &Made::of(slf.clone())?,
+            &class,
+            data.cast::<PyMapping>()?,
+            0,
+        )
     }
 
     /// The field under its API name; `KeyError` if the reply has none.
@@ -191,8 +199,7 @@ impl<'py> Class<'py> {
         }
     }
 
-    /// An empty object of this class, with its two dicts: the API's keys and the
-    /// instance's `__dict__`.
+    /// An empty object of this class.
     fn make(&self) -> PyResult<Made<'py>> {
         let py = self.ty.py();
         let obj = if self.plain {
@@ -205,14 +212,11 @@ impl<'py> Class<'py> {
         } else {
             self.ty.call0()?.cast_into::<PayrocObject>()?
         };
-        let attrs = obj
-            .getattr(intern!(py, "__dict__"))?
-            .cast_into::<PyDict>()?;
-        let json = obj.get().json.bind(py).clone();
-        Ok(Made { obj, json, attrs })
+        Made::of(obj)
     }
 }
 
+/// An object being filled, with its two dicts: the API's keys and `__dict__`.
 struct Made<'py> {
     obj: Bound<'py, PayrocObject>,
     json: Bound<'py, PyDict>,
@@ -220,6 +224,15 @@ struct Made<'py> {
 }
 
 impl<'py> Made<'py> {
+    fn of(obj: Bound<'py, PayrocObject>) -> PyResult<Self> {
+        let py = obj.py();
+        let attrs = obj
+            .getattr(intern!(py, "__dict__"))?
+            .cast_into::<PyDict>()?;
+        let json = obj.get().json.bind(py).clone();
+        Ok(Self { obj, json, attrs })
+    }
+
     fn put(&self, key: &Key<'py>, value: &Bound<'py, PyAny>) -> PyResult<()> {
         self.json.set_item(&key.name, value)?;
         if let Some(attr) = &key.attr {
@@ -303,21 +316,14 @@ fn attribute(name: &str) -> Option<String> {
     (!reserved).then_some(out)
 }
 
-/// Fills `obj` (of `class`) from a Python mapping, converting nested mappings.
+/// Fills `made` (of `class`) from a Python mapping, converting nested mappings.
 fn fill<'py>(
-    obj: &Bound<'py, PayrocObject>,
+    made: &Made<'py>,
     class: &Class<'py>,
     data: &Bound<'py, PyMapping>,
     depth: usize,
 ) -> PyResult<()> {
-    let py = obj.py();
-    let made = Made {
-        obj: obj.clone(),
-        json: obj.get().json.bind(py).clone(),
-        attrs: obj
-            .getattr(intern!(py, "__dict__"))?
-            .cast_into::<PyDict>()?,
-    };
+    let py = made.obj.py();
     for item in data.items()?.iter() {
         let (name, value): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
         let name = name.cast_into::<PyString>().map_err(|e| {
@@ -360,7 +366,7 @@ fn convert<'py>(
             }
         };
         let made = class.make()?;
-        fill(&made.obj, class, mapping, depth)?;
+        fill(&made, class, mapping, depth)?;
         return Ok(made.obj.into_any());
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
