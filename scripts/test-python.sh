@@ -60,8 +60,9 @@ esac
 python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 lap
 
-step "python: stubs up to date; mypy --strict (package and examples)"
+step "python: stubs up to date; mypy.stubtest (stubs against the installed package); mypy --strict (package and examples)"
 python crates/payroc-py/stubgen.py --check
+python -m mypy.stubtest payroc_rs --allowlist crates/payroc-py/stubtest-allowlist.txt
 mypy --strict crates/payroc-py/python/payroc_rs bindings/python/examples
 lap
 

@@ -359,9 +359,8 @@ fn render_python() -> String {
          tests/tests/generated.rs (run scripts/regen.sh after changing the table; do not\n\
          edit). Each method is one operation; its name is the operation's.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import Any, Mapping, Optional, Sequence\n\n\
          from . import _objects as o\n\
-         from ._base import Pager, _body, _Resource\n\
+         from ._base import _body, _Resource\n\
          from ._helpers import (\n",
     );
     let mut helpers = Vec::new();
@@ -375,7 +374,15 @@ fn render_python() -> String {
     for h in &helpers {
         writeln!(out, "    {h},").unwrap();
     }
-    out.push_str(")\n");
+    out.push_str(
+        ")\n\n\
+         # typing is for type checkers only (which read any `TYPE_CHECKING` as true): it\n\
+         # takes longer to import than this package.\n\
+         TYPE_CHECKING = False\n\
+         if TYPE_CHECKING:\n\
+         \x20   from typing import Any, Mapping, Optional, Sequence\n\n\
+         \x20   from ._base import Pager\n",
+    );
     for api in [Api::Payroc, Api::Paytrace] {
         let convert = api == Api::Payroc;
         for (resource, ops) in resources(api) {

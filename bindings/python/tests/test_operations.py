@@ -104,7 +104,7 @@ def test_refunds_every_operation(client: payroc_rs.Client) -> None:
     assert adjusted.transaction_result.status == "pending"
     reversed_ = client.refunds.reverse(refund.refund_id)
     assert reversed_.refund_id == refund.refund_id
-    assert "reverse" not in (reversed_.supported_operations or [])
+    assert "reverse" not in reversed_.get("supportedOperations", [])
     with pytest.raises(payroc_rs.ConflictError):
         client.refunds.reverse(refund.refund_id)
 

@@ -240,6 +240,55 @@ fn mask_security_codes(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The fields the model holds as secrets ([`CardNumber`], [`SensitiveData`],
+/// [`BearerToken`], [`Password`], [`ApiKey`]), by their JSON name folded as
+/// [`is_secret_field`] folds it. `emvTags` is whole: each tag's `value` is sensitive,
+/// and `value` alone names harmless fields elsewhere.
+const SECRET_FIELDS: [&str; 17] = [
+    "cardnumber",
+    "cvv",
+    "cvvencrypted",
+    "pin",
+    "pinblock",
+    "rawdata",
+    "iccdata",
+    "encrypteddata",
+    "encryptedpan",
+    "trackdata",
+    "emvtags",
+    "accountnumber",
+    "accesstoken",
+    "refreshtoken",
+    "clientsecret",
+    "password",
+    "apikey",
+];
+
+/// Whether JSON field `name` holds a secret in the model, in any spelling
+/// (`cardNumber`, `card_number`, `CARD-NUMBER`): for showing JSON that was not read
+/// into the model's types, such as a reply kept as the server sent it.
+pub fn is_secret_field(name: &str) -> bool {
+    SECRET_FIELDS.contains(&folded(name).as_str())
+}
+
+/// Text `value` of JSON field `name` made safe to show: a card number masked as
+/// [`CardNumber::masked`] does, another secret field's value as [`REDACTED`], any
+/// other text [`redact`]ed (it may quote a card number).
+pub fn redact_field(name: &str, value: &str) -> String {
+    match folded(name).as_str() {
+        "cardnumber" => CardNumber::new(value).masked(),
+        other if SECRET_FIELDS.contains(&other) => REDACTED.to_owned(),
+        _ => redact(value),
+    }
+}
+
+fn folded(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 fn redact_bearer(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
@@ -288,6 +337,28 @@ mod scrub_tests {
         for (input, want) in cases {
             assert_eq!(scrub(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn secret_fields_are_redacted_by_name_in_any_spelling() {
+        let cases = [
+            ("cardNumber", "4111111111111111", "411111******1111"),
+            ("card_number", "453985******7062", "453985******7062"),
+            ("cvv", "737", REDACTED),
+            ("accessToken", "tok-SECRET", REDACTED),
+            ("refresh_token", "tok-SECRET", REDACTED),
+            ("RAW-DATA", "A1B2C3", REDACTED),
+            (
+                "description",
+                "paid with 4111 1111 1111 1111",
+                "paid with 411111******1111",
+            ),
+            ("token", "296753123456", "296753123456"),
+        ];
+        for (name, value, want) in cases {
+            assert_eq!(redact_field(name, value), want, "{name}");
+        }
+        assert!(is_secret_field("emvTags") && !is_secret_field("value"));
     }
 
     #[test]

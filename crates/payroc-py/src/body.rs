@@ -11,6 +11,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, Py
 use serde_json::{Map, Number, Value};
 
 use crate::errors::Failure;
+use crate::objects::PayrocObject;
 
 /// `body` (or `{}`), updated with the keyword `fields`, as JSON bytes. With `convert`,
 /// snake_case keys become camelCase (the PayTrace API's keys are snake_case already).
@@ -286,7 +287,7 @@ impl Walk {
             return self.enter(value, |w| w.items(list.iter()));
         }
         let py = value.py();
-        if value.is_instance(payroc_object(py)?)? {
+        if value.is_instance_of::<PayrocObject>() {
             // A response object sent back: its JSON is the API's already.
             let dict = value.call_method0("to_dict")?;
             let convert = std::mem::replace(&mut self.convert, false);
@@ -345,11 +346,6 @@ fn twice(dict: &Bound<'_, PyDict>, name: &str, convert: bool) -> Wrong {
         spellings.join(" and ")
     ))
     .code("duplicate")
-}
-
-fn payroc_object(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
-    static CLASS: PyOnceLock<Py<pyo3::types::PyType>> = PyOnceLock::new();
-    CLASS.import(py, "payroc_rs._objects", "PayrocObject")
 }
 
 fn decimal(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {

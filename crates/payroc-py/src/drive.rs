@@ -19,8 +19,7 @@ use payroc_core::model::secret::redact;
 use payroc_core::operations::JsonReply as Output;
 use payroc_core::CancelHandle;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
-use std::convert::Infallible;
+use pyo3::types::PyType;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::pin;
@@ -187,19 +186,51 @@ where
     )
 }
 
-/// What an awaitable hands back to Python: the JSON as `bytes`, or `None`.
-struct Json(Output);
+/// How a reply becomes Python objects: one object of a class, or a page's items.
+pub(crate) enum Shape {
+    /// The reply is one `PayrocObject` of this class (or a list of them).
+    Object(Py<PyType>),
+    /// The reply is a page: its `data` items as objects of this class.
+    Page(Py<PyType>),
+}
 
-impl<'py> IntoPyObject<'py> for Json {
+impl Shape {
+    /// Another handle on the same class.
+    pub(crate) fn clone_ref(&self, py: Python<'_>) -> Self {
+        match self {
+            Self::Object(class) => Self::Object(class.clone_ref(py)),
+            Self::Page(class) => Self::Page(class.clone_ref(py)),
+        }
+    }
+
+    /// The reply's objects; `None` (no content, or no page after the last) as `None`.
+    pub(crate) fn build<'py>(
+        &self,
+        py: Python<'py>,
+        output: Output,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let Some(json) = output else {
+            return Ok(py.None().into_bound(py));
+        };
+        match self {
+            Self::Object(class) => crate::objects::build(py, &json, class.bind(py)),
+            Self::Page(class) => {
+                Ok(crate::objects::build_page(py, &json, class.bind(py))?.into_any())
+            }
+        }
+    }
+}
+
+/// What an awaitable hands back to Python: the reply read into objects once.
+struct Built(Output, Shape);
+
+impl<'py> IntoPyObject<'py> for Built {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
-    type Error = Infallible;
+    type Error = PyErr;
 
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
-        Ok(match self.0 {
-            Some(bytes) => PyBytes::new(py, &bytes).into_any(),
-            None => py.None().into_bound(py),
-        })
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        self.1.build(py, self.0)
     }
 }
 
@@ -281,11 +312,13 @@ fn log_finished(json: &[u8]) {
     });
 }
 
-/// `fut` as an asyncio awaitable, run on the pyo3-async-runtimes Tokio runtime.
+/// `fut` as an asyncio awaitable, run on the pyo3-async-runtimes Tokio runtime; its
+/// reply is read into objects as `shape` says.
 /// Must be called with the event loop running (from a coroutine).
 pub(crate) fn awaitable<'py, F>(
     py: Python<'py>,
     switches: Switches,
+    shape: Shape,
     fut: F,
 ) -> PyResult<Bound<'py, PyAny>>
 where
@@ -312,7 +345,7 @@ where
         let joined = task.await;
         running.task = None;
         match joined {
-            Ok(Ok(output)) => Ok(Json(output)),
+            Ok(Ok(output)) => Ok(Built(output, shape)),
             Ok(Err(err)) => Err(Failure::Core(err).into_py()),
             Err(_) => Err(Failure::Panic.into_py()),
         }

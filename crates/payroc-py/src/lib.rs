@@ -1,12 +1,13 @@
 //! The native half of the Python module `payroc_rs` (imported as `payroc_rs._payroc`).
 //! It is deliberately thin: each call takes the operation's name, its path
 //! parameters and a JSON body, runs the payroc-core call with the GIL released, and
-//! hands back JSON bytes or raises the matching `payroc_rs` exception. Keyword
-//! arguments, typed response objects and the exception classes live in the pure
-//! Python package around it.
+//! hands back JSON bytes or raises the matching `payroc_rs` exception; replies are
+//! read into `PayrocObject`s here too. Keyword arguments, the response classes'
+//! behaviour and the exception classes live in the pure Python package around it.
 //!
 //! # Layout
 //! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
+//! - `objects` — replies as `PayrocObject`s, read straight from the server's JSON.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
 //! - `drive` — running a call: blocking (GIL released, Ctrl-C honoured) or as an
 //!   asyncio awaitable (Tokio futures bridged by pyo3-async-runtimes).
@@ -17,8 +18,9 @@
 mod body;
 mod drive;
 mod errors;
+mod objects;
 
-use drive::Switches;
+use drive::{Shape, Switches};
 use errors::{config_error, Failure};
 use payroc_core::blocking::BlockingRuntime;
 use payroc_core::operations::{JsonCall, JsonPager, JsonReply};
@@ -28,14 +30,19 @@ use payroc_core::{
 };
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyString, PyType};
 use serde_json::{Map, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
-fn to_bytes<'py>(py: Python<'py>, output: JsonReply) -> Option<Bound<'py, PyBytes>> {
-    output.map(|bytes| PyBytes::new(py, &bytes))
+/// A reply read as one object of `cls`; without a class, as a plain `PayrocObject`.
+fn shape(py: Python<'_>, cls: Option<Bound<'_, PyType>>) -> PyResult<Shape> {
+    let class = match cls {
+        Some(cls) => cls.unbind(),
+        None => py.get_type::<objects::PayrocObject>().unbind(),
+    };
+    Ok(Shape::Object(class))
 }
 
 /// A call's path parameters and helper arguments, by the API's names: strings,
@@ -341,6 +348,7 @@ fn pager(
     client: &Client,
     runtime: Option<BlockingRuntime>,
     op: &str,
+    cls: Bound<'_, PyType>,
     args: Option<&Bound<'_, PyDict>>,
     query: Option<&[u8]>,
     timeout: Option<&Bound<'_, PyAny>>,
@@ -356,6 +364,7 @@ fn pager(
         .map_err(|e| Failure::Core(e).into_py())?;
     Ok(NativePager {
         runtime,
+        shape: Shape::Page(cls.unbind()),
         source: Arc::new(tokio::sync::Mutex::new(source)),
     })
 }
@@ -412,12 +421,13 @@ impl NativeClient {
     /// Runs operation `op` with `args` (path parameters by the API's names) and JSON
     /// `body`; returns the response as JSON bytes (`None` for calls without a body,
     /// like deletes).
-    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
+        cls: Option<Bound<'_, PyType>>,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
@@ -425,8 +435,9 @@ impl NativeClient {
         deadline: Option<&Bound<'_, PyAny>>,
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
-    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
+            let shape = shape(py, cls)?;
             let (owned, switches) = Owned::new(
                 op,
                 args,
@@ -440,23 +451,24 @@ impl NativeClient {
             let fut = owned.payroc(self.client.clone());
             let output =
                 drive::blocking(py, &self.runtime, switches, fut).map_err(Failure::into_py)?;
-            Ok(to_bytes(py, output))
+            shape.build(py, output)
         })
     }
 
     /// Starts list `op`: the filters are validated now, pages are fetched as the
     /// returned pager is read.
-    #[pyo3(signature = (op, args=None, query=None, timeout=None))]
+    #[pyo3(signature = (op, cls, args=None, query=None, timeout=None))]
     fn list(
         &self,
         op: &str,
+        cls: Bound<'_, PyType>,
         args: Option<&Bound<'_, PyDict>>,
         query: Option<&[u8]>,
         timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePager> {
         guard(|| {
             let runtime = Some(self.runtime.clone());
-            pager(&self.client, runtime, op, args, query, timeout)
+            pager(&self.client, runtime, op, cls, args, query, timeout)
         })
     }
 }
@@ -512,12 +524,13 @@ impl NativeAsyncClient {
 
     /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
     /// called from a coroutine; the request starts at once.
-    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
+        cls: Option<Bound<'_, PyType>>,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
@@ -527,6 +540,7 @@ impl NativeAsyncClient {
         cancel: Option<PyRef<'_, CancelToken>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
+            let shape = shape(py, cls)?;
             let (owned, switches) = Owned::new(
                 op,
                 args,
@@ -537,20 +551,21 @@ impl NativeAsyncClient {
                 cancel_on_deadline,
                 cancel,
             )?;
-            drive::awaitable(py, switches, owned.payroc(self.client.clone()))
+            drive::awaitable(py, switches, shape, owned.payroc(self.client.clone()))
         })
     }
 
     /// Starts list `op`; read its pages with `next_page_async`.
-    #[pyo3(signature = (op, args=None, query=None, timeout=None))]
+    #[pyo3(signature = (op, cls, args=None, query=None, timeout=None))]
     fn list(
         &self,
         op: &str,
+        cls: Bound<'_, PyType>,
         args: Option<&Bound<'_, PyDict>>,
         query: Option<&[u8]>,
         timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePager> {
-        guard(|| pager(&self.client, None, op, args, query, timeout))
+        guard(|| pager(&self.client, None, op, cls, args, query, timeout))
     }
 }
 
@@ -559,13 +574,15 @@ impl NativeAsyncClient {
 struct NativePager {
     /// The blocking client's runtime; `None` for the async client's pagers.
     runtime: Option<BlockingRuntime>,
+    /// Each page's items as objects of the list's class.
+    shape: Shape,
     source: Arc<tokio::sync::Mutex<JsonPager>>,
 }
 
 #[pymethods]
 impl NativePager {
-    /// The next page as JSON bytes, or `None` after the last (blocking client).
-    fn next_page<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    /// The next page's items, or `None` after the last (blocking client).
+    fn next_page<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let Some(runtime) = &self.runtime else {
                 return Err(config_error(
@@ -576,11 +593,11 @@ impl NativePager {
             let fut = async move { source.lock().await.next_page().await };
             let output = drive::blocking(py, runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
-            Ok(to_bytes(py, output))
+            self.shape.build(py, output)
         })
     }
 
-    /// The next page as an awaitable (async client).
+    /// The next page's items as an awaitable (async client).
     fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             if self.runtime.is_some() {
@@ -590,7 +607,12 @@ impl NativePager {
             }
             let source = self.source.clone();
             let fut = async move { source.lock().await.next_page().await };
-            drive::awaitable(py, Switches::new(None, false), fut)
+            drive::awaitable(
+                py,
+                Switches::new(None, false),
+                self.shape.clone_ref(py),
+                fut,
+            )
         })
     }
 }
@@ -639,23 +661,25 @@ impl NativePaytrace {
     }
 
     /// Runs PayTrace operation `op`; returns the response as JSON bytes.
-    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
+        cls: Option<Bound<'_, PyType>>,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
+            let shape = shape(py, cls)?;
             let (owned, _) =
                 Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
             let fut = owned.paytrace(self.client.clone());
             let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
-            Ok(to_bytes(py, output))
+            shape.build(py, output)
         })
     }
 }
@@ -704,21 +728,23 @@ impl NativeAsyncPaytrace {
     }
 
     /// PayTrace operation `op` as an awaitable of its JSON bytes.
-    #[pyo3(signature = (op, args=None, body=None, idempotency_key=None, timeout=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None))]
     fn call<'py>(
         &self,
         py: Python<'py>,
         op: &str,
+        cls: Option<Bound<'_, PyType>>,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
+            let shape = shape(py, cls)?;
             let (owned, _) =
                 Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
             let fut = owned.paytrace(self.client.clone());
-            drive::awaitable(py, Switches::new(None, false), fut)
+            drive::awaitable(py, Switches::new(None, false), shape, fut)
         })
     }
 }
@@ -748,6 +774,9 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAsyncPaytrace>()?;
     m.add_class::<NativePager>()?;
     m.add_class::<CancelToken>()?;
+    m.add_class::<objects::PayrocObject>()?;
+    m.add_function(wrap_pyfunction!(objects::build_py, m)?)?;
+    m.add_function(wrap_pyfunction!(objects::build_page_py, m)?)?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;

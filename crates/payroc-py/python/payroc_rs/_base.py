@@ -1,18 +1,29 @@
 """What every resource shares: request bodies, the blocking and asyncio runners, the
 pagers, and ``_Resource``, whose ``_call`` and ``_list`` run one operation by its
-name. The resources themselves are generated (``_resources.py``)."""
+name. The native half reads each reply into objects of the class it is given; the
+resources themselves are generated (``_resources.py``)."""
 
 from __future__ import annotations
 
-import json
-from collections import deque
-from typing import Any, Awaitable, Callable, Deque, Dict, Generic, Mapping, Optional, Type, TypeVar
-
 from . import _objects as o
-from ._payroc import CancelToken, NativePager, request_body
+from ._payroc import request_body
 
-_Wrap = Callable[[Optional[bytes]], Any]
-_O = TypeVar("_O", bound=o.PayrocObject)
+# typing takes longer to import than this package: its names are for type checkers
+# only (which read any `TYPE_CHECKING` as true).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, Generic, List, Mapping, Optional, Type, TypeVar
+
+    from ._payroc import CancelToken, NativePager
+
+    _O = TypeVar("_O", bound=o.PayrocObject)
+    _Runner = Any  # _SyncRunner | _AsyncRunner
+else:
+    class Generic:
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
+
+    _O = None
 
 
 def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) -> bytes:
@@ -21,82 +32,73 @@ def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) 
     return request_body(body, dict(fields) if fields else None, convert)
 
 
-def _wrapper(cls: Optional[Type[o.PayrocObject]]) -> _Wrap:
-    def wrap(raw: Optional[bytes]) -> Any:
-        if raw is None or cls is None:
-            return None
-        return cls(json.loads(raw))
-
-    return wrap
-
-
 class _SyncRunner:
-    def run(self, fn: Callable[[], Any], wrap: _Wrap) -> Any:
-        return wrap(fn())
+    def run(self, fn: Callable[[], Any]) -> Any:
+        return fn()
 
-    def pager(self, native: NativePager, cls: Type[o.PayrocObject]) -> Any:
-        return Pager(native, cls)
+    def pager(self, native: NativePager) -> Any:
+        return Pager(native)
 
 
 class _AsyncRunner:
-    def run(self, fn: Callable[[], Any], wrap: _Wrap) -> Any:
+    def run(self, fn: Callable[[], Any]) -> Any:
         # The native call starts when the coroutine is awaited, not when it is made:
         # a coroutine never awaited sends nothing.
         async def go() -> Any:
-            awaitable: Awaitable[Optional[bytes]] = fn()
-            return wrap(await awaitable)
+            return await fn()
 
         return go()
 
-    def pager(self, native: NativePager, cls: Type[o.PayrocObject]) -> Any:
-        return AsyncPager(native, cls)
+    def pager(self, native: NativePager) -> Any:
+        return AsyncPager(native)
 
-
-_Runner = Any  # _SyncRunner | _AsyncRunner
 
 
 class _Pages(Generic[_O]):
-    """The page-by-page reading shared by Pager and AsyncPager."""
+    """The page-by-page reading shared by Pager and AsyncPager: each page comes as a
+    list of objects, read natively."""
 
-    def __init__(self, native: NativePager, cls: Type[_O]) -> None:
+    def __init__(self, native: NativePager) -> None:
         self._native = native
-        self._cls = cls
-        self._buffer: Deque[Any] = deque()
+        self._page: List[_O] = []
+        self._at = 0
         self._done = False
 
-    def _take(self, raw: Optional[bytes]) -> None:
-        if raw is None:
+    def _take(self, page: Optional[List[_O]]) -> None:
+        if page is None:
             self._done = True
         else:
-            self._buffer.extend(json.loads(raw).get("data") or [])
+            self._page, self._at = page, 0
 
 
 class Pager(_Pages[_O]):
     """A list that fetches its pages as you iterate."""
 
-    def __iter__(self) -> "Pager[_O]":
+    def __iter__(self) -> Pager[_O]:
         return self
 
     def __next__(self) -> _O:
-        while not self._buffer:
+        while self._at >= len(self._page):
             if self._done:
                 raise StopIteration
             self._take(self._native.next_page())
-        return self._cls(self._buffer.popleft())
+        self._at += 1
+        return self._page[self._at - 1]
 
 
 class AsyncPager(_Pages[_O]):
     """A list that fetches its pages as you iterate with ``async for``."""
 
-    def __aiter__(self) -> "AsyncPager[_O]":
+    def __aiter__(self) -> AsyncPager[_O]:
         return self
 
     async def __anext__(self) -> _O:
-        while not self._buffer:
+        while self._at >= len(self._page):
             if self._done:
                 raise StopAsyncIteration
             self._take(await self._native.next_page_async())
-        return self._cls(self._buffer.popleft())
+        self._at += 1
+        return self._page[self._at - 1]
 
 
 class _Resource:
@@ -121,13 +123,14 @@ class _Resource:
         native = self._native
         if deadline is None and cancel is None:
             def fn() -> Any:
-                return native.call(op, args, body, idempotency_key, timeout)
+                return native.call(op, cls, args, body, idempotency_key, timeout)
         else:
             def fn() -> Any:
-                return native.call(op, args, body, idempotency_key, timeout, deadline, cancel_on_deadline, cancel)
+                return native.call(op, cls, args, body, idempotency_key, timeout, deadline, cancel_on_deadline,
+                                   cancel)
 
-        return self._runner.run(fn, _wrapper(cls))
+        return self._runner.run(fn)
 
     def _list(self, op: str, args: Dict[str, Any], filters: Mapping[str, Any], cls: Type[o.PayrocObject],
               timeout: Optional[float] = None) -> Any:
-        return self._runner.pager(self._native.list(op, args, _body(None, filters), timeout), cls)
+        return self._runner.pager(self._native.list(op, cls, args, _body(None, filters), timeout))

@@ -9,15 +9,19 @@ table (``_resources.py``); the typed signatures of both clients are in
 from __future__ import annotations
 
 import os
-from typing import List, Optional, Type, Union
 
-from ._base import AsyncPager, Pager, _AsyncRunner, _Runner, _SyncRunner
+from ._base import AsyncPager, Pager, _AsyncRunner, _SyncRunner
 from ._payroc import NativeAsyncClient, NativeAsyncPaytrace, NativeClient, NativePaytrace, operations as _operations
+from ._resources import *  # noqa: F401,F403  (the resource classes, named in _client.pyi)
 from ._resources import PayrocResources, PaytraceResources
 
-__all__ = ["AsyncClient", "AsyncPager", "AsyncPaytraceClient", "Client", "Pager", "PaytraceClient", "operations"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import List, Optional, Type, Union
 
-_Native = Union[NativeClient, NativeAsyncClient]
+    from ._base import _Runner
+
+    _Native = Union[NativeClient, NativeAsyncClient]
 
 
 def operations() -> List[str]:

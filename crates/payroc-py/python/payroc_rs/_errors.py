@@ -7,17 +7,50 @@ carries a secret (API key, bearer token, card number, CVV).
 from __future__ import annotations
 
 import builtins
-import json
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
+# typing and json take longer to import than the rest of the package: typing's
+# names are for type checkers only, and json is imported by the one error that
+# needs it. (Type checkers read any `TYPE_CHECKING` as true.)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
-class FieldError(NamedTuple):
-    """One problem with one field: its JSON path in the API's naming
-    (``order.amount``), what is wrong, and a short code (``required``, ``luhn``...)."""
+    class FieldError(NamedTuple):
+        """One problem with one field: its JSON path in the API's naming
+        (``order.amount``), what is wrong, and a short code (``required``, ``luhn``...)."""
 
-    path: str
-    message: str
-    code: str
+        path: str
+        message: str
+        code: str
+
+else:
+
+    class FieldError(tuple):
+        """One problem with one field: its JSON path in the API's naming
+        (``order.amount``), what is wrong, and a short code (``required``, ``luhn``...).
+        A named tuple ``(path, message, code)``."""
+
+        __slots__ = ()
+        _fields = ("path", "message", "code")
+
+        def __new__(cls, path, message, code):
+            return tuple.__new__(cls, (path, message, code))
+
+        def __getnewargs__(self):
+            return tuple(self)
+
+        def __repr__(self):
+            return f"FieldError(path={self[0]!r}, message={self[1]!r}, code={self[2]!r})"
+
+        def _asdict(self):
+            return dict(zip(self._fields, self))
+
+        def _replace(self, **changes):
+            return FieldError(*(changes.pop(f, v) for f, v in zip(self._fields, self)))
+
+        path = property(lambda self: self[0], doc="The field's JSON path (``order.amount``).")
+        message = property(lambda self: self[1], doc="What is wrong.")
+        code = property(lambda self: self[2], doc="A short code (``required``, ``luhn``...).")
 
 
 class PayrocError(Exception):
@@ -186,6 +219,8 @@ def _from_native(
     err: PayrocError
     api_class = _API_CLASSES.get(kind)
     if api_class is not None:
+        import json
+
         details = json.loads(problem) if problem else {}
         err = api_class(message, status=status or 0, problem=details, errors=errors)
     else:

@@ -5,11 +5,14 @@ generated resources of the same name."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
-
 from . import _objects as o
 from ._base import _body, _Resource
-from ._payroc import CancelToken
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, Optional, Sequence
+
+    from ._payroc import CancelToken
 
 
 class _PaymentInstructionsHelpers(_Resource):

@@ -5,10 +5,8 @@ edit). Each method is one operation; its name is the operation's."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
-
 from . import _objects as o
-from ._base import Pager, _body, _Resource
+from ._base import _body, _Resource
 from ._helpers import (
     _PaymentInstructionsHelpers,
     _RefundInstructionsHelpers,
@@ -16,6 +14,14 @@ from ._helpers import (
     _PayrocCloudHelpers,
     _RepeatPaymentsHelpers,
 )
+
+# typing is for type checkers only (which read any `TYPE_CHECKING` as true): it
+# takes longer to import than this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, Optional, Sequence
+
+    from ._base import Pager
 
 
 class SecureTokens(_Resource):

@@ -1,0 +1,696 @@
+//! Replies as Python objects. The server's JSON is read once, straight into Python
+//! values: each JSON object a `PayrocObject` (its fields as snake_case instance
+//! attributes, and by the API's own names for item access and `to_dict()`), arrays
+//! lists, and str, int, float, bool and None. Nothing is re-read or re-wrapped
+//! later, and nothing here knows a schema: a field the SDK has never heard of is
+//! read like any other.
+
+use crate::errors::Failure;
+use payroc_core::{DecodeError, Error};
+use payroc_model::json::describe_error;
+use payroc_model::secret::{is_secret_field, redact, redact_field, REDACTED};
+use pyo3::exceptions::{PyAttributeError, PyTypeError, PyValueError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+/// How deep a mapping given to `PayrocObject(...)` may nest; deeper is taken for a
+/// cycle. Replies are held to serde_json's own limit (128) while they are read.
+const MAX_DEPTH: usize = 128;
+
+/// A reply object, or one nested in a reply: read a field as a snake_case attribute
+/// (`payment.order.amount`) or by its API name (`payment["order"]["amount"]`);
+/// `to_dict()` gives the JSON. Read-only. A subclass may map the API names of its
+/// nested objects to classes in `_nested` (`{"payment": Payment}`).
+#[pyclass(
+    module = "payroc_rs._payroc",
+    name = "PayrocObject",
+    subclass,
+    dict,
+    frozen
+)]
+pub(crate) struct PayrocObject {
+    /// The object under the API's keys; nested objects are `PayrocObject`s.
+    json: Py<PyDict>,
+}
+
+#[pymethods]
+impl PayrocObject {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(
+        py: Python<'_>,
+        _args: &Bound<'_, PyTuple>,
+        _kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> Self {
+        // The arguments are `__init__`'s: only there does the instance (and its
+        // `__dict__`) exist to be filled.
+        Self {
+            json: PyDict::new(py).unbind(),
+        }
+    }
+
+    /// Fills the object from `data`, a mapping under the API's keys (nested
+    /// mappings become `PayrocObject`s too).
+    #[pyo3(signature = (data=None))]
+    fn __init__(slf: &Bound<'_, Self>, data: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        let Some(data) = data else {
+            return Ok(());
+        };
+        if !slf.get().json.bind(slf.py()).is_empty() {
+            return Err(read_only(slf.as_any()));
+        }
+        let class = Class::of(slf.get_type())?;
+        fill(
+            &Made::of(slf.clone())?,
+            &class,
+            data.cast::<PyMapping>()?,
+            0,
+        )
+    }
+
+    /// The field under its API name; `KeyError` if the reply has none.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.json.bind(py).as_any().get_item(key)
+    }
+
+    fn __contains__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.json.bind(py).contains(key)
+    }
+
+    /// The field under its API name, or `default` when the reply has none.
+    #[pyo3(signature = (key, default=None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self
+            .json
+            .bind(py)
+            .get_item(key)?
+            .or(default)
+            .unwrap_or_else(|| py.None().into_bound(py)))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PayrocObject>) -> PyResult<bool> {
+        self.json.bind(py).eq(other.get().json.bind(py))
+    }
+
+    fn __setattr__(slf: &Bound<'_, Self>, _name: &str, _value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Err(read_only(slf.as_any()))
+    }
+
+    fn __delattr__(slf: &Bound<'_, Self>, _name: &str) -> PyResult<()> {
+        Err(read_only(slf.as_any()))
+    }
+
+    /// The JSON object as the API wrote it (camelCase keys): new dicts and lists,
+    /// yours to change.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        plain_object(self.json.bind(py))
+    }
+
+    /// Every field, secrets redacted by the model's rule (`payroc_model::secret`).
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let mut out = String::new();
+        write_object(&mut out, slf)?;
+        Ok(redact(&out))
+    }
+
+    /// Pickled and copied as its class and its JSON.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let data = slf.get().to_dict(slf.py())?;
+        (slf.get_type(), (data,)).into_pyobject(slf.py())
+    }
+}
+
+fn read_only(obj: &Bound<'_, PyAny>) -> PyErr {
+    let name = obj
+        .get_type()
+        .name()
+        .map_or_else(|_| "PayrocObject".to_owned(), |n| n.to_string());
+    PyAttributeError::new_err(format!("{name} is read-only; use to_dict() for a copy"))
+}
+
+/// The class objects are made of at one place in a reply, and the classes its
+/// subclass asks for below it (`_nested`).
+struct Class<'py> {
+    ty: Bound<'py, PyType>,
+    /// Whether `ty` is `PayrocObject` itself (made without calling Python).
+    plain: bool,
+    nested: Option<Bound<'py, PyDict>>,
+}
+
+impl<'py> Class<'py> {
+    fn of(ty: Bound<'py, PyType>) -> PyResult<Self> {
+        let py = ty.py();
+        if ty.is(py.get_type::<PayrocObject>()) {
+            return Ok(Self {
+                ty,
+                plain: true,
+                nested: None,
+            });
+        }
+        if !ty.is_subclass_of::<PayrocObject>()? {
+            return Err(PyTypeError::new_err(format!(
+                "{} is not a subclass of PayrocObject",
+                ty.name()?
+            )));
+        }
+        let nested = match ty.getattr_opt(intern!(py, "_nested"))? {
+            Some(map) => Some(map.cast_into::<PyDict>()?),
+            None => None,
+        };
+        Ok(Self {
+            ty,
+            plain: false,
+            nested,
+        })
+    }
+
+    fn plain(py: Python<'py>) -> Self {
+        Self {
+            ty: py.get_type::<PayrocObject>(),
+            plain: true,
+            nested: None,
+        }
+    }
+
+    /// The class of the object under `key`, if this class names one.
+    fn below(&self, key: &Bound<'py, PyString>) -> PyResult<Option<Class<'py>>> {
+        match &self.nested {
+            Some(nested) => match nested.get_item(key)? {
+                Some(ty) => Ok(Some(Class::of(ty.cast_into::<PyType>()?)?)),
+                None => Ok(None),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// An empty object of this class.
+    fn make(&self) -> PyResult<Made<'py>> {
+        let py = self.ty.py();
+        let obj = if self.plain {
+            Bound::new(
+                py,
+                PayrocObject {
+                    json: PyDict::new(py).unbind(),
+                },
+            )?
+        } else {
+            self.ty.call0()?.cast_into::<PayrocObject>()?
+        };
+        Made::of(obj)
+    }
+}
+
+/// An object being filled, with its two dicts: the API's keys and `__dict__`.
+struct Made<'py> {
+    obj: Bound<'py, PayrocObject>,
+    json: Bound<'py, PyDict>,
+    attrs: Bound<'py, PyDict>,
+}
+
+impl<'py> Made<'py> {
+    fn of(obj: Bound<'py, PayrocObject>) -> PyResult<Self> {
+        let py = obj.py();
+        let attrs = obj
+            .getattr(intern!(py, "__dict__"))?
+            .cast_into::<PyDict>()?;
+        let json = obj.get().json.bind(py).clone();
+        Ok(Self { obj, json, attrs })
+    }
+
+    fn put(&self, key: &Key<'py>, value: &Bound<'py, PyAny>) -> PyResult<()> {
+        self.json.set_item(&key.name, value)?;
+        if let Some(attr) = &key.attr {
+            self.attrs.set_item(attr, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// A key of a reply: the API's name and the attribute it is read as, if any.
+struct Key<'py> {
+    name: Bound<'py, PyString>,
+    attr: Option<Bound<'py, PyString>>,
+}
+
+/// The keys seen so far, as Python strings: replies repeat the same few hundred
+/// names, and a fresh string per key and per reply would cost more than the rest
+/// of the object. Capped, since a hostile server can send endless new names.
+static KEYS: Mutex<Option<HashMap<Box<str>, CachedKey>>> = Mutex::new(None);
+const MAX_KEYS: usize = 4096;
+
+/// A [`Key`] kept between replies.
+struct CachedKey {
+    name: Py<PyString>,
+    attr: Option<Py<PyString>>,
+}
+
+fn key<'py>(py: Python<'py>, name: &str) -> Key<'py> {
+    let found = KEYS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .get(name)
+        .map(|cached| Key {
+            name: cached.name.bind(py).clone(),
+            attr: cached.attr.as_ref().map(|a| a.bind(py).clone()),
+        });
+    if let Some(found) = found {
+        return found;
+    }
+    // Made with the lock released: making a Python object may run other Python code.
+    let made_name = PyString::new(py, name);
+    let made = Key {
+        attr: attribute(name).map(|a| {
+            if a == name {
+                made_name.clone()
+            } else {
+                PyString::new(py, &a)
+            }
+        }),
+        name: made_name,
+    };
+    let mut cache = KEYS.lock().unwrap_or_else(PoisonError::into_inner);
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if cache.len() < MAX_KEYS {
+        let entry = CachedKey {
+            name: made.name.clone().unbind(),
+            attr: made.attr.as_ref().map(|a| a.clone().unbind()),
+        };
+        cache.insert(name.into(), entry);
+    }
+    made
+}
+
+/// The attribute API field `name` is read as: snake_case (`paymentId` →
+/// `payment_id`, `fxRate` → `fx_rate`). None for names that would hide the object's
+/// own methods or Python's dunders; those are read by item only.
+fn attribute(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        if c.is_ascii_uppercase()
+            && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+        {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+        previous = Some(c);
+    }
+    let reserved = out.starts_with("__") || matches!(out.as_str(), "to_dict" | "get");
+    (!reserved).then_some(out)
+}
+
+/// Fills `made` (of `class`) from a Python mapping, converting nested mappings.
+fn fill<'py>(
+    made: &Made<'py>,
+    class: &Class<'py>,
+    data: &Bound<'py, PyMapping>,
+    depth: usize,
+) -> PyResult<()> {
+    let py = made.obj.py();
+    for item in data.items()?.iter() {
+        let (name, value): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
+        let name = name.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!("keys must be strings (got {})", e.into_inner()))
+        })?;
+        let key = key(py, &name.to_cow()?);
+        let below = class.below(&name)?;
+        let value = convert(&value, below.as_ref(), depth + 1)?;
+        made.put(&key, &value)?;
+    }
+    Ok(())
+}
+
+/// A value given to `PayrocObject(...)` as it is held: mappings as objects (of
+/// `class`, or `PayrocObject`), lists and tuples as lists, anything else as it is.
+fn convert<'py>(
+    value: &Bound<'py, PyAny>,
+    class: Option<&Class<'py>>,
+    depth: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "nested more than {MAX_DEPTH} deep (does it contain itself?)"
+        )));
+    }
+    let py = value.py();
+    if value.is_instance_of::<PayrocObject>()
+        || value.is_instance_of::<PyString>()
+        || value.is_none()
+    {
+        return Ok(value.clone());
+    }
+    if let Ok(mapping) = value.cast::<PyMapping>() {
+        let plain;
+        let class = match class {
+            Some(class) => class,
+            None => {
+                plain = Class::plain(py);
+                &plain
+            }
+        };
+        let made = class.make()?;
+        fill(&made, class, mapping, depth)?;
+        return Ok(made.obj.into_any());
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let items = value
+            .try_iter()?
+            .map(|item| convert(&item?, class, depth + 1))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(PyList::new(py, items)?.into_any());
+    }
+    Ok(value.clone())
+}
+
+/// `json` as plain dicts and lists, the API's keys and values.
+fn plain_object<'py>(json: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    // A copy, then the nested values replaced: copying a dict whole is several times
+    // faster than filling a new one key by key.
+    let out = json.copy()?;
+    for (k, v) in json.iter() {
+        if v.is_instance_of::<PayrocObject>() || v.is_exact_instance_of::<PyList>() {
+            out.set_item(k, plain(&v)?)?;
+        }
+    }
+    Ok(out)
+}
+
+fn plain<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(obj) = value.cast::<PayrocObject>() {
+        return Ok(plain_object(obj.get().json.bind(value.py()))?.into_any());
+    }
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        let items = list
+            .iter()
+            .map(|v| plain(&v))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(PyList::new(value.py(), items)?.into_any());
+    }
+    Ok(value.clone())
+}
+
+fn write_object(out: &mut String, obj: &Bound<'_, PayrocObject>) -> PyResult<()> {
+    let py = obj.py();
+    out.push_str(&obj.get_type().name()?.to_cow()?);
+    out.push('(');
+    for (i, (name, value)) in obj.get().json.bind(py).iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let name = name.cast_into::<PyString>()?;
+        let name = name.to_cow()?;
+        out.push_str(&attribute(&name).unwrap_or_else(|| name.to_string()));
+        out.push('=');
+        write_value(out, &name, &value)?;
+    }
+    out.push(')');
+    Ok(())
+}
+
+fn write_value(out: &mut String, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    let py = value.py();
+    if is_secret_field(name) && !value.is_none() {
+        let shown = match value.cast::<PyString>() {
+            Ok(text) => redact_field(name, &text.to_cow()?),
+            Err(_) => REDACTED.to_owned(),
+        };
+        out.push_str(&PyString::new(py, &shown).repr()?.to_cow()?);
+    } else if let Ok(obj) = value.cast::<PayrocObject>() {
+        write_object(out, obj)?;
+    } else if let Ok(list) = value.cast_exact::<PyList>() {
+        out.push('[');
+        for (i, item) in list.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_value(out, name, &item)?;
+        }
+        out.push(']');
+    } else {
+        out.push_str(&value.repr()?.to_cow()?);
+    }
+    Ok(())
+}
+
+/// Reads reply `json` (the server's bytes) into Python objects: the top-level
+/// object as an instance of `class` (a subclass of `PayrocObject`), a top-level
+/// array as a list of them, every object below as a `PayrocObject` (or the class
+/// its parent's `_nested` names). Malformed JSON raises `DecodeError`.
+pub(crate) fn build<'py>(
+    py: Python<'py>,
+    json: &[u8],
+    class: &Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let class = Class::of(class.clone())?;
+    let reader = Reader::new(py);
+    reader.read(
+        json,
+        Node {
+            reader: &reader,
+            class: Some(&class),
+        },
+    )
+}
+
+/// Reads a list page (`{"limit", "count", "hasMore", "links", "data": [...]}`) into
+/// its `data` items as instances of `class`.
+pub(crate) fn build_page<'py>(
+    py: Python<'py>,
+    json: &[u8],
+    class: &Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyList>> {
+    let class = Class::of(class.clone())?;
+    let reader = Reader::new(py);
+    let data = reader.read(
+        json,
+        Page {
+            item: Node {
+                reader: &reader,
+                class: Some(&class),
+            },
+        },
+    )?;
+    if data.is_none() {
+        return Ok(PyList::empty(py));
+    }
+    data.cast_into::<PyList>()
+        .map_err(|_| decode_error("a page's `data` must be a list".to_owned()))
+}
+
+/// `_payroc.build(data, cls)`: [`build`], for tests and benchmarks.
+#[pyfunction]
+#[pyo3(name = "build")]
+pub(crate) fn build_py<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    cls: &Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyAny>> {
+    crate::guard(|| build(py, data, cls))
+}
+
+/// `_payroc.build_page(data, cls)`: [`build_page`], for tests and benchmarks.
+#[pyfunction]
+#[pyo3(name = "build_page")]
+pub(crate) fn build_page_py<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    cls: &Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyList>> {
+    crate::guard(|| build_page(py, data, cls))
+}
+
+fn decode_error(message: String) -> PyErr {
+    Failure::Core(Error::Decode(Box::new(DecodeError::new(
+        200,
+        "a JSON reply",
+        message,
+    ))))
+    .into_py()
+}
+
+/// One reading: the Python error that stopped it, if one did (serde's errors carry
+/// only text).
+struct Reader<'py> {
+    py: Python<'py>,
+    plain: Class<'py>,
+    failed: RefCell<Option<PyErr>>,
+}
+
+impl<'py> Reader<'py> {
+    fn new(py: Python<'py>) -> Self {
+        Self {
+            py,
+            plain: Class::plain(py),
+            failed: RefCell::new(None),
+        }
+    }
+
+    fn read<T, S>(&self, json: &[u8], seed: S) -> PyResult<T>
+    where
+        S: for<'de> DeserializeSeed<'de, Value = T>,
+    {
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let read = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+        read.map_err(|e| match self.failed.borrow_mut().take() {
+            Some(err) => err,
+            None => decode_error(describe_error(&e)),
+        })
+    }
+
+    /// Keeps `err` to raise, and stops serde.
+    fn fail<E: de::Error>(&self, err: PyErr) -> E {
+        *self.failed.borrow_mut() = Some(err);
+        E::custom("stopped by a Python error")
+    }
+}
+
+/// A value at one place in the reply; objects there are made of `class`
+/// (`PayrocObject` when `None`).
+#[derive(Clone, Copy)]
+struct Node<'a, 'py> {
+    reader: &'a Reader<'py>,
+    class: Option<&'a Class<'py>>,
+}
+
+impl<'de, 'py> DeserializeSeed<'de> for Node<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for Node<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(pyo3::types::PyBool::new(self.reader.py, v)
+            .to_owned()
+            .into_any())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        v.into_bound_py_any(self.reader.py)
+            .map_err(|e| self.reader.fail(e))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        v.into_bound_py_any(self.reader.py)
+            .map_err(|e| self.reader.fail(e))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(pyo3::types::PyFloat::new(self.reader.py, v).into_any())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(PyString::new(self.reader.py, v).into_any())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.reader.py.None().into_bound(self.reader.py))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        PyList::new(self.reader.py, items)
+            .map(Bound::into_any)
+            .map_err(|e| self.reader.fail(e))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let reader = self.reader;
+        let class = self.class.unwrap_or(&reader.plain);
+        let made = class.make().map_err(|e| reader.fail(e))?;
+        while let Some(key) = map.next_key_seed(KeySeed(reader.py))? {
+            let below = class.below(&key.name).map_err(|e| reader.fail(e))?;
+            let value = map.next_value_seed(Node {
+                reader,
+                class: below.as_ref(),
+            })?;
+            made.put(&key, &value).map_err(|e| reader.fail(e))?;
+        }
+        Ok(made.obj.into_any())
+    }
+}
+
+/// An object key, as the cached pair of Python strings.
+struct KeySeed<'py>(Python<'py>);
+
+impl<'de, 'py> DeserializeSeed<'de> for KeySeed<'py> {
+    type Value = Key<'py>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for KeySeed<'py> {
+    type Value = Key<'py>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(key(self.0, v))
+    }
+}
+
+/// A list page: its `data` read as items, every other field skipped.
+struct Page<'a, 'py> {
+    item: Node<'a, 'py>,
+}
+
+impl<'de, 'py> DeserializeSeed<'de> for Page<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_map(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for Page<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list page (a JSON object with `data`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let py = self.item.reader.py;
+        let mut data = py.None().into_bound(py);
+        while let Some(name) = map.next_key::<String>()? {
+            if name == "data" {
+                data = map.next_value_seed(self.item)?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(data)
+    }
+}
