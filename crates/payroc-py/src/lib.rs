@@ -662,6 +662,7 @@ impl NativePaytrace {
 
     /// Runs PayTrace operation `op`; returns the response as JSON bytes.
     #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
@@ -729,6 +730,7 @@ impl NativeAsyncPaytrace {
 
     /// PayTrace operation `op` as an awaitable of its JSON bytes.
     #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
