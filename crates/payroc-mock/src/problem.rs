@@ -38,6 +38,7 @@ pub(crate) fn bad_request(err: &ValidationError) -> Response {
             parameter: Some(v.path.clone()),
             detail: Some(detail_for(v.code).to_owned()),
             message: Some(v.message.clone()),
+            unknown: Default::default(),
         })
         .collect();
     respond(StatusCode::BAD_REQUEST, &body)

@@ -1,8 +1,56 @@
 //! Objects shared by many endpoints: customers and addresses, contact methods, IP
-//! addresses, custom fields, HATEOAS links, credential-on-file settings and JSON Patch.
+//! addresses, custom fields, HATEOAS links, credential-on-file settings, JSON Patch,
+//! and [`UnknownFields`], which keeps the fields of a reply this SDK does not know.
 
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The fields of a reply object that this version of the SDK does not know: Payroc
+/// adds fields, and a caller must still be able to read them, and to pass the object
+/// on without losing them.
+///
+/// Every response object carries one as `#[serde(flatten)] unknown`, so those fields
+/// are read into it and written back out beside the known ones. Its `Debug` shows only
+/// the field names: a field nobody documented may hold a card number.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnknownFields(Map<String, Value>);
+
+impl UnknownFields {
+    /// The value of the field with this JSON name, if the server sent one.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.get(name)
+    }
+
+    /// Every unknown field, as JSON name and value.
+    pub fn iter(&self) -> serde_json::map::Iter<'_> {
+        self.0.iter()
+    }
+
+    /// Whether the server sent no field this SDK does not know.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many unknown fields there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sets a field, returning its previous value. A name the model knows must not be
+    /// set here: it would be written twice.
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<Value>) -> Option<Value> {
+        self.0.insert(name.into(), value.into())
+    }
+}
+
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
 
 open_enum! {
     /// How the merchant got the card details.
@@ -149,6 +197,9 @@ pub struct RetrievedAddress {
     /// Postal or ZIP code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Where to ship an order (`Shipping`).
@@ -179,6 +230,9 @@ pub struct RetrievedShipping {
     /// Shipping address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<RetrievedAddress>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A way to reach the customer (`{type, value}`).
@@ -189,6 +243,9 @@ pub struct ContactMethod {
     pub kind: ContactMethodType,
     /// The address or number.
     pub value: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl ContactMethod {
@@ -197,6 +254,7 @@ impl ContactMethod {
         Self {
             kind: ContactMethodType::Email,
             value: address.into(),
+            unknown: Default::default(),
         }
     }
 }
@@ -302,6 +360,9 @@ pub struct RetrievedCustomer {
     /// Language for notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_language: Option<NotificationLanguage>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Address of the client machine making the request (`IpAddress`).
@@ -339,6 +400,9 @@ pub struct CustomField {
     pub name: String,
     /// Value, always a string.
     pub value: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl CustomField {
@@ -347,6 +411,7 @@ impl CustomField {
         Self {
             name: name.into(),
             value: value.into(),
+            unknown: Default::default(),
         }
     }
 }
@@ -366,6 +431,9 @@ pub struct Link {
     pub method: String,
     /// Absolute URL of the target.
     pub href: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Credential-on-file settings of a payment or Cloud instruction (`credentialOnFile`).

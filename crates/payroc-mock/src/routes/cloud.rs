@@ -137,6 +137,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
         Kind::Refund => json(
@@ -146,6 +147,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
         Kind::Signature => json(
@@ -155,6 +157,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
     }
@@ -303,11 +306,13 @@ fn chip_read(serial: &str) -> CardDetails {
             firmware_version: None,
             config: None,
             data_ksn: None,
+            unknown: Default::default(),
         },
         icc_data: SensitiveData::new(TEST_ICC_DATA),
         first_digit_of_pan: None,
         cardholder_signature: None,
         ebt_details: None,
+        unknown: Default::default(),
     })
 }
 
@@ -369,6 +374,7 @@ fn refund_request(request: &RefundInstructionRequest, serial: &str) -> RefundReq
             amount: order.amount,
             currency: order.currency.clone(),
             dcc_offer: None,
+            unknown: Default::default(),
         },
         RefundMethod::Card(CardPaymentMethod {
             card_details: chip_read(serial),
@@ -480,6 +486,7 @@ async fn submit_signature(
             created_on: Some(today()),
             content_type: Some("image/png".to_owned()),
             signature: Some(SIGNATURE_PNG.to_owned()),
+            unknown: Default::default(),
         });
         Ok(resource_link(
             "signature",

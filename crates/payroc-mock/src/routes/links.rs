@@ -196,6 +196,7 @@ fn new_assets(s: &mut Store) -> PaymentLinkAssets {
     PaymentLinkAssets {
         payment_url: url,
         payment_button: button,
+        unknown: Default::default(),
     }
 }
 

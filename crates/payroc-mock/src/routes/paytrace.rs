@@ -111,6 +111,7 @@ fn detail(loc: Vec<Value>, msg: impl Into<String>, kind: &str) -> PaytraceErrorD
         loc,
         msg: msg.into(),
         kind: kind.to_owned(),
+        unknown: Default::default(),
     }
 }
 
@@ -118,7 +119,10 @@ fn detail(loc: Vec<Value>, msg: impl Into<String>, kind: &str) -> PaytraceErrorD
 fn unprocessable(detail: Vec<PaytraceErrorDetail>) -> Response {
     json(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &PaytraceValidationError { detail },
+        &PaytraceValidationError {
+            detail,
+            unknown: Default::default(),
+        },
     )
 }
 
@@ -242,6 +246,7 @@ fn recurrence_not_found(message: String) -> Response {
             response_code: ERROR_CODE,
             status_message: message,
             recurrence: None,
+            unknown: Default::default(),
         },
     )
 }
@@ -316,6 +321,7 @@ fn ok(message: &str, recurrence: Recurrence) -> Response {
             response_code: SUCCESS_CODE,
             status_message: message.to_owned(),
             recurrence: None,
+            unknown: Default::default(),
         },
         Some(&recurrence),
         None,
@@ -332,6 +338,7 @@ fn export(recurrences: Vec<Recurrence>, total: usize, message: &str) -> Response
             status_message: message.to_owned(),
             recurrences: Vec::new(),
             total: Some(u32::try_from(total).unwrap_or(u32::MAX)),
+            unknown: Default::default(),
         },
         None,
         Some(&recurrences),
@@ -520,6 +527,7 @@ fn grant(mock: &Mock, headers: &HeaderMap, form: Vec<(String, String)>) -> Respo
             refresh_token: Some(BearerToken::new(refresh)),
             scope: Some("recurrence".to_owned()),
             created_at: Some(created_at),
+            unknown: Default::default(),
         },
     )
 }
@@ -641,6 +649,7 @@ async fn create(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Bytes) 
             kind: r.kind,
             description: r.description,
             status: None,
+            unknown: Default::default(),
         };
         settle(&mut recurrence);
         s.ledger
@@ -865,6 +874,7 @@ async fn export_approved(
                 status_message: format!("Customer {customer_id} has no approved recurring payment"),
                 recurrences: Vec::new(),
                 total: Some(0),
+                unknown: Default::default(),
             },
         ),
     }

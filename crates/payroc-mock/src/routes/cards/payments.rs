@@ -193,6 +193,7 @@ pub(crate) fn create_payment(
             standing_instructions: order.standing_instructions.clone(),
             accept_partial_amount: order.accept_partial_amount,
             breakdown: order.breakdown.as_ref().map(retrieved_breakdown),
+            unknown: Default::default(),
         },
         customer,
         card: card.card(secure_token, billing),
@@ -214,8 +215,10 @@ pub(crate) fn create_payment(
             processor_response_code: None,
             card_scheme_reference_id: reference,
             healthcare_indicator: None,
+            unknown: Default::default(),
         },
         custom_fields: request.custom_fields.clone(),
+        unknown: Default::default(),
     };
     payment.supported_operations = operations(&payment);
     s.ledger.cards.payments.push(payment.clone());
@@ -545,6 +548,7 @@ fn adjust_one(
                         convenience_fee: None,
                         items: Vec::new(),
                         healthcare_expenses: Vec::new(),
+                        unknown: Default::default(),
                     });
                 breakdown.tip = Some(change.tip.clone());
             }

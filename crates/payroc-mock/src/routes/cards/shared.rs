@@ -161,6 +161,7 @@ pub(crate) fn resource_link(rel: &str, host: &str, path: &str) -> Link {
         rel: rel.to_owned(),
         method: "GET".to_owned(),
         href: format!("http://{host}/v1{path}"),
+        unknown: Default::default(),
     }
 }
 
@@ -395,6 +396,7 @@ impl ResolvedCard {
         let checks = SecurityChecks {
             cvv_result: self.cvv.then_some(CvvResult::M),
             avs_result: billing_address.then_some(payroc_model::card::AvsResult::Y),
+            unknown: Default::default(),
         };
         Card {
             kind: self.brand.clone(),
@@ -407,6 +409,7 @@ impl ResolvedCard {
             security_checks: (checks != SecurityChecks::default()).then_some(checks),
             emv_tags: Vec::new(),
             balances: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -467,11 +470,13 @@ fn retrieved_tax(tax: &Tax, base: i64) -> Option<RetrievedTax> {
                 0.0
             },
             amount: Some(t.amount),
+            unknown: Default::default(),
         }),
         Tax::Rate(t) => Some(RetrievedTax {
             name: t.name.clone(),
             rate: t.rate,
             amount: Some((base as f64 * t.rate / 100.0).round() as i64),
+            unknown: Default::default(),
         }),
         _ => None,
     }
@@ -497,6 +502,7 @@ pub(super) fn retrieved_breakdown(breakdown: &ItemizedBreakdownRequest) -> Itemi
                     .iter()
                     .filter_map(|t| retrieved_tax(t, base))
                     .collect(),
+                unknown: Default::default(),
             }
         })
         .collect();
@@ -516,6 +522,7 @@ pub(super) fn retrieved_breakdown(breakdown: &ItemizedBreakdownRequest) -> Itemi
         convenience_fee: breakdown.convenience_fee.clone(),
         items,
         healthcare_expenses: breakdown.healthcare_expenses.clone(),
+        unknown: Default::default(),
     }
 }
 

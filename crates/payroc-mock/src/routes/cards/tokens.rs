@@ -112,6 +112,7 @@ fn saved_ach(source: &AchSource) -> Saved {
             account_number: SensitiveData::new(mask_account(source.account_number.expose_secret())),
             routing_number: source.routing_number.clone(),
             account_type: source.account_type.clone(),
+            unknown: Default::default(),
         }),
         status: SecureTokenStatus::NotValidated,
         card: None,
@@ -127,6 +128,7 @@ fn saved_pad(source: &PadSource) -> Saved {
             transit_number: source.transit_number.clone(),
             institution_number: source.institution_number.clone(),
             account_type: source.account_type.clone(),
+            unknown: Default::default(),
         }),
         status: SecureTokenStatus::NotValidated,
         card: None,
@@ -160,6 +162,7 @@ fn as_secure_token(token: &SecureTokenWithAccountType) -> SecureToken {
         token: token.token.clone(),
         status: token.status.clone(),
         custom_fields: token.custom_fields.clone(),
+        unknown: Default::default(),
     }
 }
 
@@ -230,6 +233,7 @@ fn save(s: &mut Store, new: NewToken, saved: Saved) -> SecureTokenWithAccountTyp
         token: secure_token_number(ledger.token_sequence),
         status: saved.status,
         custom_fields: new.custom_fields,
+        unknown: Default::default(),
     };
     ledger.secure_tokens.push(token.clone());
     token
@@ -275,6 +279,7 @@ pub(super) fn summary(token: &SecureTokenWithAccountType, host: &str) -> SecureT
                 token.processing_terminal_id, token.secure_token_id
             ),
         )),
+        unknown: Default::default(),
     }
 }
 
@@ -663,6 +668,7 @@ pub(crate) async fn create_single_use(
         token: Some(entry.token),
         expires_at: Some(entry.expires_at),
         source: entry.source,
+        unknown: Default::default(),
     };
     json(StatusCode::CREATED, &body)
 }
@@ -677,6 +683,7 @@ mod tests {
             &CardSource {
                 card_details: CardDetails::keyed("4111111111111111", "1230", None),
                 account_type: None,
+                unknown: Default::default(),
             },
             None,
         );
