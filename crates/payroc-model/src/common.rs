@@ -581,3 +581,29 @@ impl Validate for [PatchDocument] {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_fields_are_read_set_and_written_beside_the_known_ones() {
+        let mut link: Link = serde_json::from_value(json!({
+            "rel": "self", "method": "get", "href": "https://x/1", "hint": {"a": 1}
+        }))
+        .unwrap();
+        assert_eq!(link.unknown.len(), 1);
+        assert_eq!(link.unknown.get("hint"), Some(&json!({"a": 1})));
+        assert_eq!(link.unknown.insert("hint", 2), Some(json!({"a": 1})));
+        link.unknown.insert("more", "x");
+        let names: Vec<_> = link.unknown.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["hint", "more"]);
+        assert_eq!(format!("{:?}", link.unknown), r#"{"hint", "more"}"#);
+        assert_eq!(
+            serde_json::to_value(&link).unwrap(),
+            json!({"rel": "self", "method": "get", "href": "https://x/1", "hint": 2, "more": "x"})
+        );
+        assert!(CustomField::new("a", "b").unknown.is_empty());
+    }
+}

@@ -359,6 +359,9 @@ pub struct RetrievedCardSource {
     /// Surcharge terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub surcharging: Option<Surcharging>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A saved US bank account as returned (`source.type: ach`).

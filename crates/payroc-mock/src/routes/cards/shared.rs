@@ -383,6 +383,7 @@ impl ResolvedCard {
             currency: None,
             debit: None,
             surcharging: None,
+            unknown: Default::default(),
         }
     }
 
