@@ -12,6 +12,7 @@
 
 use crate::clock::now_rfc3339;
 use crate::routes::json;
+use crate::store::ledger::{PaytraceLedger, StoredRecurrence};
 use crate::store::PaytraceGrant;
 use crate::Mock;
 use axum::body::Bytes;
@@ -24,7 +25,7 @@ use payroc_model::paytrace::{
     CreateRecurrenceRequest, DeleteRecurrenceRequest, ExportRecurrencesRequest,
     PaytraceErrorDetail, PaytraceHeaders, PaytraceToken, PaytraceTokenRequest,
     PaytraceValidationError, Recurrence, RecurrenceExportResponse, RecurrenceFrequency,
-    RecurrenceResponse, SurchargeInfo, TotalCount, UpdateRecurrenceRequest,
+    RecurrenceResponse, TotalCount, UpdateRecurrenceRequest,
 };
 use payroc_model::validate::{Validate, ValidationError};
 use payroc_model::BearerToken;
@@ -46,26 +47,6 @@ const MAX_EXPORT_LIMIT: u32 = 50;
 const ACTIVE: &str = "Active";
 /// Status of a recurrence that has run `total_count` times.
 const COMPLETED: &str = "Completed";
-
-/// What this area keeps: every recurrence, in creation order.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct PaytraceLedger {
-    paytrace_recurrences: Vec<StoredRecurrence>,
-}
-
-/// A recurrence with the request fields the response shape has no place for.
-#[derive(Debug, Serialize)]
-struct StoredRecurrence {
-    merchant_id: Option<i64>,
-    recurrence: Recurrence,
-    sec_code: Option<String>,
-    weekend: Option<bool>,
-    repeat: Option<i64>,
-    surcharge_info: Option<SurchargeInfo>,
-    /// When the simulated first run was approved (RFC 3339).
-    approved_at: String,
-}
 
 impl PaytraceLedger {
     /// Where the recurrence with this id is held.

@@ -9,14 +9,15 @@
 use super::refunds;
 use super::shared::{
     approval_code, convert, parse_optional, reply, retrieved_breakdown, shared_filters, ListFacts,
-    Outcome, Refusal, ResolvedCard,
+    Outcome,
 };
 use super::tokens::{self, NewToken};
-use super::CardsLedger;
 use crate::clock::now_rfc3339;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, ResolvedCard};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;

@@ -6,15 +6,14 @@
 //! gives its amount back to the payment's refundable remainder.
 
 use super::payments;
-use super::shared::{
-    approval_code, convert, reply, resource_link, shared_filters, ListFacts, Refusal, ResolvedCard,
-};
+use super::shared::{approval_code, convert, reply, resource_link, shared_filters, ListFacts};
 use super::tokens;
-use super::CardsLedger;
 use crate::clock::now_rfc3339;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, ResolvedCard};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;

@@ -4,14 +4,13 @@
 //! per terminal, never reusable once deleted) and the gateway's `token` (296753…, with
 //! a Luhn check digit), which payments send. Saved card numbers are kept masked.
 
-use super::shared::{
-    convert, customer_name, mask_account, reply, resource_link, Refusal, ResolvedCard,
-};
-use super::CardsLedger;
+use super::shared::{convert, customer_name, mask_account, reply, resource_link};
 use crate::patch;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, DeletedToken, ResolvedCard, SingleUse};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -30,7 +29,6 @@ use payroc_model::secure_token::{
 };
 use payroc_model::validate::{Validate, Validator};
 use payroc_model::SensitiveData;
-use serde::Serialize;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,42 +44,6 @@ const PATCHABLE: &[&str] = &[
     "/source",
     "/customFields",
 ];
-
-/// A deleted secure token: its id stays taken and its token no longer pays.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct DeletedToken {
-    /// Terminal that owned it.
-    processing_terminal_id: String,
-    /// The merchant's id.
-    secure_token_id: String,
-    /// The gateway token.
-    token: String,
-}
-
-/// A single-use token: usable once, for 30 minutes, by any terminal of the merchant.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct SingleUse {
-    /// 128 hex characters.
-    token: String,
-    /// Terminal that made it.
-    processing_terminal_id: String,
-    /// When it stops working (RFC 3339).
-    expires_at: String,
-    /// Whether it has been used.
-    used: bool,
-    /// The details behind it, masked.
-    source: SecureTokenResponseSource,
-    /// Security-check outcome it carries into a secure token.
-    status: SecureTokenStatus,
-    /// The same moment as `expires_at`, on the monotonic clock.
-    #[serde(skip)]
-    expires: Instant,
-    /// The card behind it, when it holds a card (not a bank account).
-    #[serde(skip)]
-    card: Option<ResolvedCard>,
-}
 
 /// The saved details of a tokenization source: what the responses show, the status
 /// of the security check, and the card when it is one.
