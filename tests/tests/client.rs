@@ -579,6 +579,7 @@ async fn adjustments_unreferenced_refunds_and_single_use_tokens() {
         source: SingleUseTokenRequestSource::Card(Box::new(CardSource {
             card_details: CardDetails::keyed("5555555555554444", "0931", Some("321")),
             account_type: None,
+            unknown: Default::default(),
         })),
         operator: None,
     };

@@ -38,6 +38,56 @@ fn instruction_statuses(server: &payroc_mock::MockServer) -> Vec<String> {
 }
 
 #[tokio::test]
+async fn a_reply_from_a_server_a_version_ahead_keeps_its_new_fields() {
+    let (server, client) = start().await;
+    server
+        .mock()
+        .queue_faults(vec![on_payments(Fault::NewFields)]);
+    let payment = client
+        .payments()
+        .create(&card_sale("NEWFIELDS-1", 1500))
+        .await
+        .unwrap();
+    assert!(payment.is_approved());
+    let top = payment
+        .unknown
+        .get("futureField")
+        .expect("the new top-level field");
+    assert_eq!(top["since"], "v2");
+    assert_eq!(top["count"], 3);
+    assert_eq!(payment.order.unknown.get("futureField").unwrap(), "nested");
+    assert_eq!(
+        payment
+            .transaction_result
+            .unknown
+            .get("futureField")
+            .unwrap(),
+        "nested"
+    );
+    // Written back, the reply is what the server sent.
+    let written = serde_json::to_value(&payment).unwrap();
+    assert_eq!(written["futureField"]["since"], "v2");
+    assert_eq!(written["order"]["futureField"], "nested");
+    // The JSON call the bindings use hands the server's bytes over unchanged.
+    server
+        .mock()
+        .queue_faults(vec![on_payments(Fault::NewFields)]);
+    let body = serde_json::to_vec(&card_sale("NEWFIELDS-2", 1500)).unwrap();
+    let call = payroc_core::operations::JsonCall {
+        body: Some(&body),
+        ..Default::default()
+    };
+    let reply = client
+        .call_json("payments.create", &call)
+        .await
+        .unwrap()
+        .unwrap();
+    let reply: serde_json::Value = serde_json::from_slice(&reply).unwrap();
+    assert_eq!(reply["futureField"]["count"], 3);
+    assert_eq!(reply["card"]["futureField"], "nested");
+}
+
+#[tokio::test]
 async fn a_garbled_201_says_processed_and_its_key_retries_to_one_charge() {
     let (server, client) = start().await;
     server
@@ -178,6 +228,41 @@ async fn never_sent_is_never_maybe_processed() {
     assert!(!err.maybe_processed(), "{err}");
     assert_eq!(err.kind(), ErrorKind::Transport, "{err}");
     assert!(server.mock().requests_on("/v1/payments").is_empty());
+}
+
+#[tokio::test]
+async fn a_per_call_timeout_bounds_a_read_too() {
+    let (server, client) = start().await;
+    client.authenticate().await.unwrap();
+    let payment = client
+        .payments()
+        .create(&card_sale("TIMEOUT-1", 1500))
+        .await
+        .unwrap();
+    server
+        .mock()
+        .queue_faults(vec![QueuedFault::new(Fault::Hang)
+            .method("GET")
+            .path_prefix("/v1/payments/")]);
+    let options = RequestOptions {
+        timeout: Some(Duration::from_millis(200)),
+        ..RequestOptions::default()
+    };
+    let started = Instant::now();
+    // Retried once the hung attempt times out; the retry (the fault was for one
+    // request only) is answered.
+    let read = client
+        .payments()
+        .options(options)
+        .retrieve(&payment.payment_id)
+        .await
+        .unwrap();
+    assert_eq!(read.payment_id, payment.payment_id);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the 200 ms timeout was not kept: {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]

@@ -193,6 +193,7 @@ fn paytrace_problem(status: u16, body: &[u8]) -> Option<ProblemDetails> {
             parameter: Some(d.location()),
             detail: Some(d.kind.clone()),
             message: Some(d.msg.clone()),
+            unknown: Default::default(),
         })
         .collect();
     Some(problem)
@@ -469,6 +470,7 @@ impl Error {
                     parameter: Some(v.path.clone()),
                     detail: Some(v.code.to_owned()),
                     message: Some(v.message.clone()),
+                    unknown: Default::default(),
                 })
                 .collect(),
             _ => Vec::new(),

@@ -21,10 +21,11 @@
 //! - `faults` — seeded fault injection, including commit-then-drop.
 //! - `hostile` — the answers of a hostile server (garbled, redirect, endless,
 //!   huge, card-echoing) for queued faults.
-//! - `store` — the state: tokens, ledger, idempotency keys, counters, request log.
+//! - `store` — the state: tokens, idempotency keys, counters, request log, and the
+//!   ledger (`store::ledger`: every resource held, as data; the routes hold the rules).
 //! - `routes` — one module per API area, plus `control` (`/_mock`, one table:
 //!   [`CONTROL_ROUTES`]) for tests.
-//! - `problem` — problem-details error responses.
+//! - `problem` — problem-details error responses, and the refusals handlers answer with.
 #![forbid(unsafe_code)]
 // Handlers answer errors with a ready `Response`; boxing it in every `Result` would only
 // add noise to code that returns it straight to axum.

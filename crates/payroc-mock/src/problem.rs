@@ -38,6 +38,7 @@ pub(crate) fn bad_request(err: &ValidationError) -> Response {
             parameter: Some(v.path.clone()),
             detail: Some(detail_for(v.code).to_owned()),
             message: Some(v.message.clone()),
+            unknown: Default::default(),
         })
         .collect();
     respond(StatusCode::BAD_REQUEST, &body)
@@ -85,4 +86,76 @@ pub(crate) fn not_found(resource: &str, id: &str) -> Response {
 /// `409` for an operation the resource's state does not allow.
 pub(crate) fn conflict(detail: impl Into<String>) -> Response {
     problem(StatusCode::CONFLICT, "Conflict", detail)
+}
+
+/// Why the gateway refuses a request whose body was valid: the state or the ids it
+/// names do not allow it.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// `400` naming one parameter (`code` is the validation code: `format`, `range`…).
+    BadParameter {
+        /// JSON path of the parameter.
+        parameter: String,
+        /// Validation code, which picks the item's `detail`.
+        code: &'static str,
+        /// What to do about it.
+        message: String,
+    },
+    /// `404` for an id the emulator does not hold.
+    NotFound {
+        /// Resource name, e.g. `payment`.
+        resource: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// `409`: the resource's state does not allow the operation.
+    Conflict(String),
+}
+
+impl Refusal {
+    /// A `400` about one parameter.
+    pub(crate) fn bad(
+        parameter: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::BadParameter {
+            parameter: parameter.into(),
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A `404` for `id`.
+    pub(crate) fn not_found(resource: &'static str, id: &str) -> Self {
+        Self::NotFound {
+            resource,
+            id: id.to_owned(),
+        }
+    }
+
+    /// The human-readable reason, for a Cloud instruction's `errorMessage`.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Self::BadParameter {
+                parameter, message, ..
+            } => format!("{parameter}: {message}"),
+            Self::NotFound { resource, id } => format!("no {resource} with id `{id}`"),
+            Self::Conflict(message) => message.clone(),
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Self::BadParameter {
+                parameter,
+                code,
+                message,
+            } => bad_request(&ValidationError::single(parameter, message, code)),
+            Self::NotFound { resource, id } => not_found(resource, &id),
+            Self::Conflict(detail) => conflict(detail),
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! The emulator's state. One mutex guards it; handlers hold it only between awaits.
 
+pub(crate) mod ledger;
+
 use crate::gateway::{Idempotent, LoggedRequest};
 use axum::http::Method;
 use serde::Serialize;
@@ -54,7 +56,7 @@ pub(crate) struct Store {
     pub(crate) counters: Counters,
     pub(crate) request_log: VecDeque<LoggedRequest>,
     log_start: u64,
-    pub(crate) ledger: crate::routes::Ledger,
+    pub(crate) ledger: ledger::Ledger,
 }
 
 impl Store {
@@ -68,7 +70,7 @@ impl Store {
             counters: Counters::default(),
             request_log: VecDeque::new(),
             log_start: 0,
-            ledger: crate::routes::Ledger::default(),
+            ledger: ledger::Ledger::default(),
         }
     }
 

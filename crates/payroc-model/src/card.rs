@@ -1,6 +1,7 @@
 //! Card data as a device or a person captured it: the `cardDetails` union (raw, icc,
 //! keyed, swiped), keyed and swiped data formats, devices, PIN and EBT details.
 
+use crate::common::UnknownFields;
 use crate::secret::{CardNumber, SensitiveData};
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
@@ -105,6 +106,9 @@ open_enum! {
 pub struct DeviceConfig {
     /// Whether the device uses Quick Chip.
     pub quick_chip: bool,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The device that captured unencrypted card data (`Device`).
@@ -124,6 +128,9 @@ pub struct Device {
     /// Configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<DeviceConfig>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for Device {
@@ -156,6 +163,9 @@ pub struct EncryptionCapableDevice {
     /// Key serial number of the encrypted data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_ksn: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for EncryptionCapableDevice {
@@ -196,6 +206,9 @@ pub struct Voucher {
     pub approval_code: String,
     /// Serial number of the voucher.
     pub serial_number: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// EBT details of a card payment (`EbtDetailsWithVoucher`).
@@ -210,6 +223,9 @@ pub struct EbtDetailsWithVoucher {
     /// Voucher (EBT SNAP only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voucher: Option<Voucher>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for EbtDetailsWithVoucher {
@@ -270,6 +286,9 @@ pub struct DukptPin {
     pub pin: SensitiveData,
     /// Key serial number.
     pub pin_ksn: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An unencrypted PIN (single-use-token payloads only).
@@ -277,6 +296,9 @@ pub struct DukptPin {
 pub struct RawPin {
     /// The PIN.
     pub pin: SensitiveData,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {
@@ -323,6 +345,9 @@ pub struct RawCardDetails {
     /// Encoded cardholder signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cardholder_signature: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Chip card data (`entryMethod: icc`).
@@ -345,6 +370,9 @@ pub struct IccCardDetails {
     /// EBT details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebt_details: Option<EbtDetailsWithVoucher>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Manually entered card data (`entryMethod: keyed`).
@@ -365,6 +393,9 @@ pub struct KeyedCardDetails {
     /// EBT details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebt_details: Option<EbtDetailsWithVoucher>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Magnetic-stripe data (`entryMethod: swiped`).
@@ -388,6 +419,9 @@ pub struct SwipedCardDetails {
     /// EBT details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebt_details: Option<EbtDetailsWithVoucher>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {
@@ -418,11 +452,13 @@ impl CardDetails {
                 expiry_date: Some(expiry_mmyy.into()),
                 cvv: cvv.map(SensitiveData::from),
                 issue_number: None,
+                unknown: Default::default(),
             }),
             cardholder_name: None,
             cardholder_signature: None,
             pin_details: None,
             ebt_details: None,
+            unknown: Default::default(),
         })
     }
 }
@@ -474,6 +510,9 @@ pub struct FullyEncryptedKeyedData {
     /// First digit of the card number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_digit_of_pan: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Partially encrypted keyed data (`dataFormat: partiallyEncrypted`).
@@ -497,6 +536,9 @@ pub struct PartiallyEncryptedKeyedData {
     /// Issue number (some debit cards).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue_number: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Plain-text keyed data (`dataFormat: plainText`).
@@ -517,6 +559,9 @@ pub struct PlainTextKeyedData {
     /// Issue number (some debit cards).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue_number: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {
@@ -598,6 +643,9 @@ pub struct EncryptedSwipedData {
     /// Why it fell back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_reason: Option<FallbackReason>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Plain stripe data (`dataFormat: plainText`).
@@ -614,6 +662,9 @@ pub struct PlainTextSwipedData {
     /// Why it fell back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_reason: Option<FallbackReason>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {

@@ -7,7 +7,7 @@
 //! use [`Instruction::resource_href`] on the finished instruction.
 
 use crate::card::EbtDetails;
-use crate::common::{CredentialOnFile, Customer, IpAddress, Link};
+use crate::common::{CredentialOnFile, Customer, IpAddress, Link, UnknownFields};
 use crate::money::Currency;
 use crate::payment::{DualPricing, Surcharge, Tip};
 use crate::validate::{Validate, Validator};
@@ -541,6 +541,9 @@ pub struct PaymentInstruction {
     /// The instruction (in progress) or the payment (completed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 instruction!(
@@ -565,6 +568,9 @@ pub struct RefundInstruction {
     /// The instruction (in progress) or the refund (completed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 instruction!(
@@ -589,6 +595,9 @@ pub struct SignatureInstruction {
     /// The instruction (in progress) or the signature (completed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 instruction!(
@@ -616,6 +625,9 @@ pub struct Signature {
     /// The image, Base64-encoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[cfg(test)]

@@ -1,8 +1,77 @@
 //! Objects shared by many endpoints: customers and addresses, contact methods, IP
-//! addresses, custom fields, HATEOAS links, credential-on-file settings and JSON Patch.
+//! addresses, custom fields, HATEOAS links, credential-on-file settings, JSON Patch,
+//! and [`UnknownFields`], which keeps the fields of a reply this SDK does not know.
 
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The fields of a reply object that this version of the SDK does not know: Payroc
+/// adds fields, and a caller must still be able to read them, and to pass the object
+/// on without losing them.
+///
+/// Every response object carries one as `#[serde(flatten)] unknown`, so those fields
+/// are read into it and written back out beside the known ones. Its `Debug` shows only
+/// the field names: a field nobody documented may hold a card number.
+#[derive(Clone, Default, PartialEq, Eq)]
+// Boxed, and absent when empty (the usual case): a payment holds some twenty of these
+// inline, and a map's 24 bytes each made parsing one measurably slower (BENCHMARKS.md).
+pub struct UnknownFields(Option<Box<Map<String, Value>>>);
+
+impl UnknownFields {
+    /// The value of the field with this JSON name, if the server sent one.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.as_ref()?.get(name)
+    }
+
+    /// Every unknown field, as JSON name and value.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().flat_map(|map| map.iter())
+    }
+
+    /// Whether the server sent no field this SDK does not know.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// How many unknown fields there are.
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |map| map.len())
+    }
+
+    /// Sets a field, returning its previous value. A name the model knows must not be
+    /// set here: it would be written twice.
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<Value>) -> Option<Value> {
+        self.0
+            .get_or_insert_with(Box::default)
+            .insert(name.into(), value.into())
+    }
+}
+
+impl Serialize for UnknownFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Some(map) => map.serialize(serializer),
+            None => serializer.collect_map(std::iter::empty::<(&str, &Value)>()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UnknownFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = Map::deserialize(deserializer)?;
+        Ok(Self((!map.is_empty()).then(|| Box::new(map))))
+    }
+}
+
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set()
+            .entries(self.iter().map(|(name, _)| name))
+            .finish()
+    }
+}
 
 open_enum! {
     /// How the merchant got the card details.
@@ -149,6 +218,9 @@ pub struct RetrievedAddress {
     /// Postal or ZIP code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Where to ship an order (`Shipping`).
@@ -179,6 +251,9 @@ pub struct RetrievedShipping {
     /// Shipping address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<RetrievedAddress>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A way to reach the customer (`{type, value}`).
@@ -189,6 +264,9 @@ pub struct ContactMethod {
     pub kind: ContactMethodType,
     /// The address or number.
     pub value: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl ContactMethod {
@@ -197,6 +275,7 @@ impl ContactMethod {
         Self {
             kind: ContactMethodType::Email,
             value: address.into(),
+            unknown: Default::default(),
         }
     }
 }
@@ -302,6 +381,9 @@ pub struct RetrievedCustomer {
     /// Language for notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_language: Option<NotificationLanguage>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Address of the client machine making the request (`IpAddress`).
@@ -339,6 +421,9 @@ pub struct CustomField {
     pub name: String,
     /// Value, always a string.
     pub value: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl CustomField {
@@ -347,6 +432,7 @@ impl CustomField {
         Self {
             name: name.into(),
             value: value.into(),
+            unknown: Default::default(),
         }
     }
 }
@@ -366,6 +452,9 @@ pub struct Link {
     pub method: String,
     /// Absolute URL of the target.
     pub href: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Credential-on-file settings of a payment or Cloud instruction (`credentialOnFile`).
@@ -517,5 +606,31 @@ impl Validate for [PatchDocument] {
 impl Validate for PatchRequest {
     fn validate_into(&self, v: &mut Validator) {
         self.as_slice().validate_into(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_fields_are_read_set_and_written_beside_the_known_ones() {
+        let mut link: Link = serde_json::from_value(json!({
+            "rel": "self", "method": "get", "href": "https://x/1", "hint": {"a": 1}
+        }))
+        .unwrap();
+        assert_eq!(link.unknown.len(), 1);
+        assert_eq!(link.unknown.get("hint"), Some(&json!({"a": 1})));
+        assert_eq!(link.unknown.insert("hint", 2), Some(json!({"a": 1})));
+        link.unknown.insert("more", "x");
+        let names: Vec<_> = link.unknown.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["hint", "more"]);
+        assert_eq!(format!("{:?}", link.unknown), r#"{"hint", "more"}"#);
+        assert_eq!(
+            serde_json::to_value(&link).unwrap(),
+            json!({"rel": "self", "method": "get", "href": "https://x/1", "hint": 2, "more": "x"})
+        );
+        assert!(CustomField::new("a", "b").unknown.is_empty());
     }
 }

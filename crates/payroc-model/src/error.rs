@@ -3,7 +3,7 @@
 //! Every field is optional: error bodies are parsed tolerantly, since the live API
 //! adds fields its published types lack and some statuses have no typed body at all.
 
-use crate::common::Link;
+use crate::common::{Link, UnknownFields};
 use serde::{Deserialize, Serialize};
 
 /// One field-level error of a 400 or 409 (`ErrorItem`).
@@ -18,6 +18,9 @@ pub struct ErrorItem {
     /// A sentence for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An error response body (`application/problem+json`).
@@ -47,6 +50,9 @@ pub struct ProblemDetails {
     /// The existing resource, on some 409s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl ProblemDetails {

@@ -1,6 +1,7 @@
 //! The identity service's answer to `POST /authorize`: a bearer token for the API.
 //! Unlike the rest of the API its fields are snake_case.
 
+use crate::common::UnknownFields;
 use crate::secret::BearerToken;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,9 @@ pub struct IdentityToken {
     /// Space-separated scope names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl IdentityToken {

@@ -27,7 +27,8 @@
 //! - [`money`] — [`Currency`] with ISO 4217 exponents; [`DecimalAmount`] for PayTrace.
 //! - [`validate`] — the [`Validate`] trait, [`Violation`]s with JSON paths, and the
 //!   checks (Luhn, `MMYY`, dates, UUID v4).
-//! - [`common`] — shared objects: customer, address, links, custom fields, JSON Patch.
+//! - [`common`] — shared objects: customer, address, links, custom fields, JSON Patch,
+//!   and [`UnknownFields`](common::UnknownFields), the reply fields this SDK does not know.
 //! - [`card`] — card details for every entry method, devices, PIN and EBT details.
 //! - [`error`] — the API's problem-details error envelope.
 //! - [`page`] — paginated lists.

@@ -185,17 +185,24 @@ macro_rules! tagged_union {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 use ::serde::de::Error as _;
-                let value = ::serde_json::Value::deserialize(deserializer)?;
+                let mut value = ::serde_json::Value::deserialize(deserializer)?;
                 let tag = match value.get($tag) {
                     Some(::serde_json::Value::String(tag)) => tag.as_str(),
                     Some(_) => return Err(D::Error::custom(concat!("`", $tag, "` must be a string"))),
                     None if value.is_object() => return Err(D::Error::missing_field($tag)),
                     None => return Err(D::Error::custom(concat!("expected a JSON object (", stringify!($name), ")"))),
                 };
-                match tag {
-                    $( $value => $crate::json::variant_from_value(value).map(Self::$variant).map_err(D::Error::custom), )+
-                    _ => Ok(Self::Unknown($crate::UnknownVariant(value))),
+                type Read = fn(::serde_json::Value) -> Result<$name, String>;
+                let read: Read = match tag {
+                    $( $value => |value| $crate::json::variant_from_value(value).map($name::$variant), )+
+                    _ => return Ok(Self::Unknown($crate::UnknownVariant(value))),
+                };
+                // The variant keeps the fields it does not know, and the tag is written
+                // by the enum: left in, it would be kept too and written twice.
+                if let Some(object) = value.as_object_mut() {
+                    object.remove($tag);
                 }
+                read(value).map_err(D::Error::custom)
             }
         }
     };

@@ -1,7 +1,7 @@
 //! Cursor-paginated lists: the page wrapper every list endpoint returns, and the
 //! cursor query every list endpoint takes.
 
-use crate::common::Link;
+use crate::common::{Link, UnknownFields};
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,9 @@ pub struct Paginated<T> {
     /// The items.
     #[serde(default = "Vec::new")]
     pub data: Vec<T>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl<T> Default for Paginated<T> {
@@ -34,6 +37,7 @@ impl<T> Default for Paginated<T> {
             has_more: None,
             links: Vec::new(),
             data: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::card::{
 };
 use crate::common::{
     AccountType, Channel, ContactMethod, CredentialOnFile, CustomField, Customer, IpAddress, Link,
-    RetrievedCustomer, SecCode, Shipping,
+    RetrievedCustomer, SecCode, Shipping, UnknownFields,
 };
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
@@ -444,6 +444,9 @@ pub struct StandingInstructions {
     /// The series' first payment; send it on every `subsequent` payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_data_of_first_txn: Option<ReferenceDataOfFirstTxn>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Identifies the first payment of a series (`referenceDataOfFirstTxn`).
@@ -456,6 +459,9 @@ pub struct ReferenceDataOfFirstTxn {
     /// The first payment's `transactionResult.cardSchemeReferenceId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_scheme_reference_id: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl StandingInstructions {
@@ -465,6 +471,7 @@ impl StandingInstructions {
             sequence: Sequence::First,
             processing_model,
             reference_data_of_first_txn: None,
+            unknown: Default::default(),
         }
     }
 
@@ -480,7 +487,9 @@ impl StandingInstructions {
             reference_data_of_first_txn: Some(ReferenceDataOfFirstTxn {
                 payment_id: Some(payment_id.into()),
                 card_scheme_reference_id,
+                unknown: Default::default(),
             }),
+            unknown: Default::default(),
         }
     }
 }
@@ -555,6 +564,9 @@ pub struct DccOffer {
     /// Rate source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for DccOffer {
@@ -656,6 +668,9 @@ pub struct PaymentOrder {
     /// Itemized amounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown: Option<ItemizedBreakdown>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 // ---------------------------------------------------------------------------
@@ -678,6 +693,9 @@ pub struct Tip {
     /// Percentage of the after-tax total; required for `percentage`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percentage: Option<f64>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Tip {
@@ -688,6 +706,7 @@ impl Tip {
             mode: None,
             amount: Some(amount),
             percentage: None,
+            unknown: Default::default(),
         }
     }
 
@@ -698,6 +717,7 @@ impl Tip {
             mode: None,
             amount: None,
             percentage: Some(percentage),
+            unknown: Default::default(),
         }
     }
 }
@@ -745,6 +765,9 @@ pub struct Surcharge {
     /// Percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percentage: Option<f64>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for Surcharge {
@@ -764,6 +787,9 @@ pub struct ChoiceRate {
     pub rate: f64,
     /// The amount, in minor units.
     pub amount: i64,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Dual pricing (`DualPricing`, request and response).
@@ -778,6 +804,9 @@ pub struct DualPricing {
     /// Required when `offered` is true.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative_tender: Option<AlternativeTender>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for DualPricing {
@@ -863,6 +892,9 @@ pub struct RetrievedTax {
     /// Amount in minor units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A convenience fee (`convenienceFee`).
@@ -870,6 +902,9 @@ pub struct RetrievedTax {
 pub struct ConvenienceFee {
     /// Amount in minor units.
     pub amount: i64,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A healthcare expense (docs-only field, absent from the official SDKs).
@@ -880,6 +915,9 @@ pub struct HealthcareExpense {
     pub kind: HealthcareExpenseType,
     /// Amount in minor units.
     pub amount: i64,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for HealthcareExpense {
@@ -975,6 +1013,9 @@ pub struct LineItem {
     /// Taxes on the item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taxes: Vec<RetrievedTax>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Itemized amounts of a request (`ItemizedBreakdownRequest`; `order.breakdown` and
@@ -1089,6 +1130,9 @@ pub struct ItemizedBreakdown {
     /// Healthcare expenses (docs-only field).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub healthcare_expenses: Vec<HealthcareExpense>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 // ---------------------------------------------------------------------------
@@ -1403,6 +1447,9 @@ pub struct SecureTokenSummary {
     /// Link to the secure token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Results of the CVV and address checks (`securityChecks`).
@@ -1415,6 +1462,9 @@ pub struct SecurityChecks {
     /// Address check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avs_result: Option<AvsResult>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An EMV tag of a chip transaction (`{hex, value}`).
@@ -1424,6 +1474,9 @@ pub struct EmvTag {
     pub hex: String,
     /// Value; kept redacted since some tags carry card data.
     pub value: SensitiveData,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An EBT balance (`balances[]`).
@@ -1436,6 +1489,9 @@ pub struct Balance {
     pub amount: i64,
     /// Currency.
     pub currency: Currency,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The card of a payment or refund, as returned (`Card` / `RetrievedCard`).
@@ -1473,6 +1529,9 @@ pub struct Card {
     /// EBT balances.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub balances: Vec<Balance>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// The card of a retrieved payment or refund; see [`Card`].
@@ -1514,6 +1573,9 @@ pub struct TransactionResult {
     /// Healthcare handling (docs-only field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcare_indicator: Option<HealthcareIndicator>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl TransactionResult {
@@ -1559,6 +1621,9 @@ pub struct RefundSummary {
     /// Link to the refund.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A card payment, as returned by create, capture, adjust, reverse and referenced
@@ -1594,6 +1659,9 @@ pub struct Payment {
     /// Merchant-defined fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomField>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A payment as retrieve and list return it; see [`Payment`].
@@ -2113,6 +2181,7 @@ mod tests {
                 bypass: Some(false),
                 amount: Some(50),
                 percentage: Some(2.0),
+                unknown: Default::default(),
             }),
             dual_pricing: Some(DualPricing {
                 offered: true,
@@ -2120,14 +2189,19 @@ mod tests {
                     applied: true,
                     rate: 2.5,
                     amount: 75,
+                    unknown: Default::default(),
                 }),
                 alternative_tender: Some(AlternativeTender::Cash),
+                unknown: Default::default(),
             }),
             taxes: vec![Tax::Amount(AmountTax {
                 amount: 190,
                 name: "Sales Tax".into(),
             })],
-            convenience_fee: Some(ConvenienceFee { amount: 25 }),
+            convenience_fee: Some(ConvenienceFee {
+                amount: 25,
+                unknown: Default::default(),
+            }),
             items: vec![item],
             ..ItemizedBreakdownRequest::new(2899)
         }
@@ -2302,6 +2376,7 @@ mod tests {
             markup_text: None,
             provider: None,
             source: None,
+            unknown: Default::default(),
         });
         assert_paths(
             &req,
@@ -2386,7 +2461,12 @@ mod tests {
             });
             req
         };
-        let raw = |pin: &str| PinDetails::Raw(crate::card::RawPin { pin: pin.into() });
+        let raw = |pin: &str| {
+            PinDetails::Raw(crate::card::RawPin {
+                pin: pin.into(),
+                unknown: Default::default(),
+            })
+        };
         // A raw PIN is fine here (and only here).
         assert!(single("tok", raw("1234")).validate().is_ok());
         assert_paths(&single("", raw("1234")), &["paymentMethod.token"]);
@@ -2445,6 +2525,7 @@ mod tests {
             sequence: Sequence::Subsequent,
             processing_model: ProcessingModel::Recurring,
             reference_data_of_first_txn: None,
+            unknown: Default::default(),
         };
         assert_paths(
             &with(subsequent_bare.clone()),
@@ -2455,6 +2536,7 @@ mod tests {
             reference_data_of_first_txn: Some(ReferenceDataOfFirstTxn {
                 payment_id: Some(" ".into()),
                 card_scheme_reference_id: Some("CSR".into()),
+                unknown: Default::default(),
             }),
             ..subsequent_bare.clone()
         };
@@ -2483,6 +2565,7 @@ mod tests {
             sequence: Sequence::from_api("last"),
             processing_model: ProcessingModel::from_api("weekly"),
             reference_data_of_first_txn: None,
+            unknown: Default::default(),
         };
         assert_paths(
             &with(unknown),
@@ -2502,11 +2585,15 @@ mod tests {
         breakdown.cashback_amount = Some(-1);
         breakdown.duty_amount = Some(-1);
         breakdown.freight_amount = Some(-1);
-        breakdown.convenience_fee = Some(ConvenienceFee { amount: -1 });
+        breakdown.convenience_fee = Some(ConvenienceFee {
+            amount: -1,
+            unknown: Default::default(),
+        });
         breakdown.surcharge = Some(Surcharge {
             bypass: None,
             amount: Some(-5),
             percentage: Some(-2.0),
+            unknown: Default::default(),
         });
         req.order.breakdown = Some(breakdown);
         let b = "order.breakdown";
@@ -2552,6 +2639,7 @@ mod tests {
             mode: Some(TipMode::from_api("forced")),
             amount: None,
             percentage: Some(-1.0),
+            unknown: Default::default(),
         };
         assert_paths(
             &with_tip(tip),
@@ -2571,6 +2659,7 @@ mod tests {
                 offered: true,
                 choice_rate: None,
                 alternative_tender: None,
+                unknown: Default::default(),
             }),
             ..ItemizedBreakdownRequest::new(4999)
         });
@@ -2589,8 +2678,10 @@ mod tests {
                     applied: false,
                     rate: -1.0,
                     amount: -1,
+                    unknown: Default::default(),
                 }),
                 alternative_tender: Some(AlternativeTender::from_api("gold")),
+                unknown: Default::default(),
             }),
             ..ItemizedBreakdownRequest::new(4999)
         });
@@ -2626,6 +2717,7 @@ mod tests {
         breakdown.healthcare_expenses = vec![HealthcareExpense {
             kind: HealthcareExpenseType::from_api("spa"),
             amount: -1,
+            unknown: Default::default(),
         }];
         req.order.breakdown = Some(breakdown);
         let b = "order.breakdown";
@@ -2994,7 +3086,17 @@ mod tests {
         json["supportedOperations"] = json!(["teleport"]);
         json["order"]["standingInstructions"]["processingModel"] = json!("weekly");
         json["somethingNew"] = json!({"a": 1});
-        let p: Payment = serde_json::from_value(json).unwrap();
+        json["order"]["newField"] = json!("x");
+        json["card"]["newThing"] = json!({"b": [2.5]});
+        let p: Payment = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(p.unknown.get("somethingNew"), Some(&json!({"a": 1})));
+        assert_eq!(p.order.unknown.get("newField"), Some(&json!("x")));
+        assert_eq!(p.card.unknown.get("newThing"), Some(&json!({"b": [2.5]})));
+        assert_eq!(
+            p.transaction_result.unknown.get("newField"),
+            Some(&json!(1))
+        );
+        assert_eq!(p.unknown.len(), 1);
         assert_eq!(
             p.transaction_result.status,
             TransactionStatus::Unknown("settling".into())
@@ -3013,6 +3115,7 @@ mod tests {
             back["order"]["standingInstructions"]["processingModel"],
             "weekly"
         );
+        assert_eq!(back, json);
     }
 
     #[test]
@@ -3075,6 +3178,7 @@ mod tests {
             Some(ReferenceDataOfFirstTxn {
                 payment_id: Some("PAY0000001".into()),
                 card_scheme_reference_id: None,
+                unknown: Default::default(),
             })
         );
     }

@@ -7,7 +7,7 @@
 //! new link and then left out of the body; validation does not reject them, so a
 //! link read from the API can be checked as it is.
 
-use crate::common::{looks_like_email, MitAgreement};
+use crate::common::{looks_like_email, MitAgreement, UnknownFields};
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
 use crate::validate::{Validate, Validator};
@@ -71,6 +71,9 @@ pub struct CustomLabel {
     /// The text to show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl CustomLabel {
@@ -79,6 +82,7 @@ impl CustomLabel {
         Self {
             element: Some(CustomLabelElement::PaymentButton),
             label: Some(label.into()),
+            unknown: Default::default(),
         }
     }
 }
@@ -102,6 +106,9 @@ pub struct PaymentLinkCredentialOnFile {
     /// The agreement for later charges (gateway default `unscheduled`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mit_agreement: Option<MitAgreement>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for PaymentLinkCredentialOnFile {
@@ -120,6 +127,9 @@ pub struct PaymentLinkAssets {
     pub payment_url: String,
     /// Ready-made HTML for a pay button.
     pub payment_button: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A fixed amount (`charge.type: preset`).
@@ -130,6 +140,9 @@ pub struct PresetCharge {
     pub amount: i64,
     /// Currency.
     pub currency: Currency,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An amount the customer types in (`charge.type: prompt`).
@@ -138,6 +151,9 @@ pub struct PresetCharge {
 pub struct PromptCharge {
     /// Currency.
     pub currency: Currency,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {
@@ -153,12 +169,19 @@ tagged_union! {
 impl PaymentLinkCharge {
     /// A fixed `amount` in minor units of `currency`.
     pub fn preset(amount: i64, currency: Currency) -> Self {
-        Self::Preset(PresetCharge { amount, currency })
+        Self::Preset(PresetCharge {
+            amount,
+            currency,
+            unknown: Default::default(),
+        })
     }
 
     /// The customer chooses the amount, in `currency`.
     pub fn prompt(currency: Currency) -> Self {
-        Self::Prompt(PromptCharge { currency })
+        Self::Prompt(PromptCharge {
+            currency,
+            unknown: Default::default(),
+        })
     }
 }
 
@@ -186,6 +209,9 @@ pub struct MultiUsePaymentLinkOrder {
     pub description: Option<String>,
     /// How much each payment is.
     pub charge: PaymentLinkCharge,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for MultiUsePaymentLinkOrder {
@@ -205,6 +231,9 @@ pub struct SingleUsePaymentLinkOrder {
     pub description: Option<String>,
     /// How much the payment is.
     pub charge: PaymentLinkCharge,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for SingleUsePaymentLinkOrder {
@@ -247,6 +276,9 @@ pub struct MultiUsePaymentLink {
     /// Save the customer's card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_on_file: Option<PaymentLinkCredentialOnFile>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl MultiUsePaymentLink {
@@ -258,6 +290,7 @@ impl MultiUsePaymentLink {
             order: MultiUsePaymentLinkOrder {
                 description: None,
                 charge,
+                unknown: Default::default(),
             },
             auth_type: AuthType::Sale,
             payment_methods: vec![PaymentLinkPaymentMethod::Card],
@@ -267,6 +300,7 @@ impl MultiUsePaymentLink {
             created_on: None,
             expires_on: None,
             credential_on_file: None,
+            unknown: Default::default(),
         }
     }
 }
@@ -303,6 +337,9 @@ pub struct SingleUsePaymentLink {
     /// Save the customer's card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_on_file: Option<PaymentLinkCredentialOnFile>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl SingleUsePaymentLink {
@@ -320,6 +357,7 @@ impl SingleUsePaymentLink {
                 order_id: order_id.into(),
                 description: None,
                 charge,
+                unknown: Default::default(),
             },
             auth_type: AuthType::Sale,
             payment_methods: vec![PaymentLinkPaymentMethod::Card],
@@ -329,6 +367,7 @@ impl SingleUsePaymentLink {
             created_on: None,
             expires_on: expires_on.into(),
             credential_on_file: None,
+            unknown: Default::default(),
         }
     }
 }
@@ -603,6 +642,9 @@ pub struct Recipient {
     pub name: String,
     /// Their email address.
     pub email: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Recipient {
@@ -611,6 +653,7 @@ impl Recipient {
         Self {
             name: name.into(),
             email: email.into(),
+            unknown: Default::default(),
         }
     }
 }
@@ -651,6 +694,9 @@ pub struct PaymentLinkEmailShareEvent {
     /// When it was shared, RFC 3339 (response only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_time: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PaymentLinkEmailShareEvent {
@@ -663,6 +709,7 @@ impl PaymentLinkEmailShareEvent {
             merchant_copy: None,
             sharing_event_id: None,
             date_time: None,
+            unknown: Default::default(),
         }
     }
 }
@@ -730,6 +777,7 @@ mod tests {
         link.credential_on_file = Some(PaymentLinkCredentialOnFile {
             tokenize: Some(true),
             mit_agreement: Some(MitAgreement::Recurring),
+            unknown: Default::default(),
         });
         link.into()
     }
@@ -918,11 +966,13 @@ mod tests {
             CustomLabel {
                 element: Some(CustomLabelElement::from_api("banner")),
                 label: Some("x".into()),
+                unknown: Default::default(),
             },
         ];
         link.credential_on_file = Some(PaymentLinkCredentialOnFile {
             tokenize: None,
             mit_agreement: Some(MitAgreement::from_api("yearly")),
+            unknown: Default::default(),
         });
         link.order.charge = PaymentLinkCharge::prompt(Currency::from_api("EURO"));
         link.expires_on = Some("31/01/2025".into());

@@ -5,6 +5,7 @@
 //! units (`"amount": 24.95` is $24.95), held exactly by [`DecimalAmount`]. Its response
 //! bodies are not published; the response types here are lenient designs.
 
+use crate::common::UnknownFields;
 use crate::money::{DecimalAmount, MAX_SIGNIFICANT_DIGITS};
 use crate::secret::{BearerToken, Password};
 use crate::validate::{Validate, Validator};
@@ -99,6 +100,9 @@ pub struct PaytraceToken {
     /// When the token was issued, in Unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PaytraceToken {
@@ -627,6 +631,9 @@ pub struct Recurrence {
     /// Status as PayTrace words it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Answer of create, update, delete and export-by-id.
@@ -641,6 +648,9 @@ pub struct RecurrenceResponse {
     /// The recurrence concerned, when returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrence: Option<Recurrence>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Answer of the export-by-customer calls.
@@ -658,6 +668,9 @@ pub struct RecurrenceExportResponse {
     /// How many recurrences match in all, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u32>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// One item of a 422 "Validation Error" body.
@@ -672,6 +685,9 @@ pub struct PaytraceErrorDetail {
     /// Machine-readable kind of error.
     #[serde(rename = "type", default)]
     pub kind: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PaytraceErrorDetail {
@@ -695,6 +711,9 @@ pub struct PaytraceValidationError {
     /// Each problem.
     #[serde(default)]
     pub detail: Vec<PaytraceErrorDetail>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl PaytraceValidationError {
@@ -823,7 +842,7 @@ mod tests {
             "refresh_token": "rt-456def",
             "scope": "all",
             "created_at": 1714000000,
-            "extra": "ignored"
+            "extra": "kept"
         });
         let token: PaytraceToken = serde_json::from_value(body.clone()).unwrap();
         assert_eq!(token.access_token.expose_secret(), "at-123abc");
@@ -838,9 +857,8 @@ mod tests {
             !shown.contains("at-123abc") && !shown.contains("rt-456def"),
             "{shown}"
         );
-        let mut expected = body;
-        expected.as_object_mut().unwrap().remove("extra");
-        assert_eq!(serde_json::to_value(&token).unwrap(), expected);
+        assert_eq!(token.unknown.get("extra"), Some(&json!("kept")));
+        assert_eq!(serde_json::to_value(&token).unwrap(), body);
 
         let minimal: PaytraceToken = serde_json::from_value(
             json!({"access_token": "a", "token_type": "Bearer", "expires_in": 0}),

@@ -6,7 +6,9 @@
 //! transaction result, the card and the payment-method variants are shared with
 //! [`payment`](crate::payment).
 
-use crate::common::{Channel, CustomField, Customer, IpAddress, Link, RetrievedCustomer};
+use crate::common::{
+    Channel, CustomField, Customer, IpAddress, Link, RetrievedCustomer, UnknownFields,
+};
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
 use crate::payment::{
@@ -41,6 +43,9 @@ pub struct RefundOrder {
     /// Dynamic currency conversion offer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dcc_offer: Option<DccOffer>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl RefundOrder {
@@ -53,6 +58,7 @@ impl RefundOrder {
             amount,
             currency,
             dcc_offer: None,
+            unknown: Default::default(),
         }
     }
 }
@@ -181,6 +187,9 @@ pub struct PaymentSummary {
     /// Link to the payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A refund, as create, retrieve, list, adjust and reverse return it (`RetrievedRefund`).
@@ -215,6 +224,9 @@ pub struct RetrievedRefund {
     /// Merchant-defined fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomField>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl RetrievedRefund {

@@ -8,7 +8,7 @@
 use crate::card::{CardDetails, EbtDetailsWithVoucher, Eci, PinDetails};
 use crate::common::{
     AccountType, Channel, CustomField, Customer, IpAddress, MitAgreement, PatchDocument,
-    RetrievedCustomer, SecCode,
+    RetrievedCustomer, SecCode, UnknownFields,
 };
 use crate::money::Currency;
 use crate::page::{ListQuery, PageQuery};
@@ -59,6 +59,9 @@ pub struct CardSource {
     /// Account type; only meaningful for bank details, accepted here by the API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<AccountType>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for CardSource {
@@ -294,6 +297,7 @@ impl SecureTokenRequest {
         Self::new(SecureTokenSource::Card(Box::new(CardSource {
             card_details,
             account_type: None,
+            unknown: Default::default(),
         })))
     }
 }
@@ -327,6 +331,9 @@ pub struct Surcharging {
     /// Text to show the cardholder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclosure: Option<String>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A saved card as returned (`source.type: card`).
@@ -352,6 +359,9 @@ pub struct RetrievedCardSource {
     /// Surcharge terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub surcharging: Option<Surcharging>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A saved US bank account as returned (`source.type: ach`).
@@ -367,6 +377,9 @@ pub struct RetrievedAchSource {
     /// Checking or savings; sent by retrieve and list only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<AccountType>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A saved Canadian bank account as returned (`source.type: pad`).
@@ -384,6 +397,9 @@ pub struct RetrievedPadSource {
     /// Checking or savings; sent by retrieve and list only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<AccountType>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 tagged_union! {
@@ -440,6 +456,9 @@ pub struct SecureToken {
     /// Merchant-defined fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomField>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl SecureToken {
@@ -475,6 +494,9 @@ pub struct SecureTokenWithAccountType {
     /// Merchant-defined fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomField>,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// Filters of `GET /processing-terminals/{id}/secure-tokens`.
@@ -727,6 +749,9 @@ pub struct SingleUseToken {
     pub expires_at: Option<String>,
     /// The tokenized details.
     pub source: SecureTokenResponseSource,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 #[cfg(test)]
@@ -942,6 +967,7 @@ mod tests {
         let bad_card = CardSource {
             card_details: CardDetails::keyed("4539858876047063", "1330", None),
             account_type: Some(AccountType::from_api("x")),
+            unknown: Default::default(),
         };
         let err = SecureTokenRequest::new(SecureTokenSource::Card(Box::new(bad_card)))
             .validate()
@@ -961,11 +987,13 @@ mod tests {
             pin_details: Some(PinDetails::Dukpt(DukptPin {
                 pin: SensitiveData::new(""),
                 pin_ksn: "ksn".into(),
+                unknown: Default::default(),
             })),
             ebt_details: Some(EbtDetailsWithVoucher {
                 benefit_category: crate::card::BenefitCategory::from_api("x"),
                 withdrawal: None,
                 voucher: None,
+                unknown: Default::default(),
             }),
             sec_code: Some(SecCode::from_api("x")),
         };
@@ -986,6 +1014,7 @@ mod tests {
         let mut raw = SingleUseTokenSource::new("tok");
         raw.pin_details = Some(PinDetails::Raw(RawPin {
             pin: SensitiveData::new("1234"),
+            unknown: Default::default(),
         }));
         assert!(raw.validate().is_ok());
     }
@@ -1051,6 +1080,7 @@ mod tests {
         let card = SecureTokenSource::Card(Box::new(CardSource {
             card_details: CardDetails::keyed(PAN, "1230", Some("987")),
             account_type: None,
+            unknown: Default::default(),
         }));
         let shown = format!("{card:?}");
         assert!(!shown.contains(PAN), "{shown}");
@@ -1342,6 +1372,7 @@ mod tests {
         card.source = SingleUseTokenRequestSource::Card(Box::new(CardSource {
             card_details: CardDetails::keyed("123", "1230", None),
             account_type: None,
+            unknown: Default::default(),
         }));
         assert_eq!(
             paths(&card.validate().unwrap_err()),
@@ -1378,8 +1409,7 @@ mod tests {
         ));
         let shown = format!("{token:?}");
         assert!(!shown.contains(PAN) && !shown.contains("A1B2C3"), "{shown}");
-        let mut expected = body;
-        expected.as_object_mut().unwrap().remove("somethingNew");
-        assert_eq!(serde_json::to_value(&token).unwrap(), expected);
+        assert_eq!(token.unknown.get("somethingNew"), Some(&json!(1)));
+        assert_eq!(serde_json::to_value(&token).unwrap(), body);
     }
 }

@@ -140,6 +140,32 @@ fn tokenization_bodies_redact() {
     );
 }
 
+/// A field this SDK does not know may hold anything, a card number included: `Debug`
+/// names unknown fields and never shows their values, at any depth.
+#[test]
+fn unknown_fields_show_only_their_names() {
+    const VISA_TEST_PAN: &str = "4111111111111111";
+    let token: SecureToken = serde_json::from_value(json!({
+        "secureTokenId": "MREF_1", "processingTerminalId": "1234001", "token": "296753123458",
+        "status": "notValidated", "newCardNumber": VISA_TEST_PAN,
+        "source": {"type": "card", "cardholderName": "Sarah", "cardNumber": PAN,
+                   "newNested": {"pan": VISA_TEST_PAN, "n": 4111111111111111_u64}}
+    }))
+    .unwrap();
+    assert_eq!(
+        token.unknown.get("newCardNumber"),
+        Some(&json!(VISA_TEST_PAN))
+    );
+    for shown in [format!("{token:?}"), format!("{token:#?}")] {
+        assert!(!shown.contains(VISA_TEST_PAN), "{shown}");
+        assert!(
+            shown.contains("newCardNumber") && shown.contains("newNested"),
+            "{shown}"
+        );
+        assert_clean("secure token with unknown fields", &shown);
+    }
+}
+
 #[test]
 fn credentials_and_tokens_redact() {
     check::<IdentityToken>(

@@ -23,36 +23,12 @@ mod tokens;
 
 pub(crate) use payments::create_payment;
 pub(crate) use refunds::create_refund;
-pub(crate) use shared::{host_of, resource_link, Refusal, TEST_ICC_DATA};
+pub(crate) use shared::{host_of, resource_link, TEST_ICC_DATA};
 
 use crate::Mock;
 use axum::routing::{get, post};
 use axum::Router;
-use payroc_model::payment::Payment;
-use payroc_model::refund::RetrievedRefund;
-use payroc_model::secure_token::SecureTokenWithAccountType;
-use serde::Serialize;
 use std::sync::Arc;
-
-/// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
-/// `secureTokens`, `deletedSecureTokens`, `singleUseTokens`, `payments`, `refunds`.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct CardsLedger {
-    /// Live secure tokens, as retrieve returns them.
-    secure_tokens: Vec<SecureTokenWithAccountType>,
-    /// Deleted secure tokens: their ids may not be reused and their tokens no longer pay.
-    deleted_secure_tokens: Vec<tokens::DeletedToken>,
-    /// Single-use tokens, used or not.
-    single_use_tokens: Vec<tokens::SingleUse>,
-    /// Every payment, whatever its outcome.
-    payments: Vec<Payment>,
-    /// Every refund, referenced or not.
-    refunds: Vec<RetrievedRefund>,
-    /// Sequence behind the next gateway token number (296753…).
-    #[serde(skip)]
-    token_sequence: u64,
-}
 
 /// This area's routes.
 pub(crate) fn routes() -> Router<Arc<Mock>> {

@@ -10,10 +10,11 @@
 //! device (`92`) or never finish (`93`). A `GET` on an `inProgress` instruction is held
 //! until its status changes or `MockConfig::long_poll_hold` passes.
 
-use super::cards::{create_payment, create_refund, host_of, resource_link, Refusal, TEST_ICC_DATA};
+use super::cards::{create_payment, create_refund, host_of, resource_link, TEST_ICC_DATA};
 use crate::clock::today;
 use crate::problem::{conflict, not_found};
 use crate::routes::{json, parse};
+use crate::store::ledger::{CloudLedger, Kind, StoredInstruction, Work};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -28,14 +29,13 @@ use payroc_model::cloud::{
     PaymentInstructionRequest, RefundInstruction, RefundInstructionRequest, Signature,
     SignatureInstruction, SignatureInstructionRequest,
 };
-use payroc_model::common::{Channel, Link};
+use payroc_model::common::Channel;
 use payroc_model::payment::{
     CardPaymentMethod, ItemizedBreakdownRequest, PaymentMethod, PaymentOrderRequest,
     PaymentRequest, RateTax, Tax,
 };
 use payroc_model::refund::{RefundMethod, RefundOrder, RefundRequest};
 use payroc_model::SensitiveData;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// A 1×1 PNG, Base64: what every simulated device "captures" as a signature.
@@ -44,43 +44,6 @@ const SIGNATURE_PNG: &str =
 
 /// What the simulated device reports for the `..91` trigger.
 const DEVICE_FAILURE: &str = "The device reported an error: the card could not be read";
-
-/// What this area keeps. Shown at `GET /_mock/ledger` as `cloudInstructions` and
-/// `signatures`.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct CloudLedger {
-    /// Every instruction, oldest first.
-    #[serde(rename = "cloudInstructions")]
-    instructions: Vec<StoredInstruction>,
-    /// Captured signatures.
-    signatures: Vec<Signature>,
-    /// What each unfinished instruction will do once its device finishes, by id.
-    #[serde(skip)]
-    pending: Pending,
-}
-
-/// The work of unfinished instructions, by instruction id.
-#[derive(Default)]
-struct Pending(std::collections::HashMap<String, Work>);
-
-impl std::fmt::Debug for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_set().entries(self.0.keys()).finish()
-    }
-}
-
-/// The three kinds of instruction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-enum Kind {
-    /// A sale or pre-authorization.
-    Payment,
-    /// An unreferenced refund.
-    Refund,
-    /// A signature capture.
-    Signature,
-}
 
 impl Kind {
     /// Path segment under `/v1`.
@@ -102,27 +65,6 @@ impl Kind {
     }
 }
 
-/// An instruction as the ledger keeps it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StoredInstruction {
-    /// Payment, refund or signature.
-    kind: Kind,
-    /// 32 hex characters.
-    instruction_id: String,
-    /// The device it was sent to.
-    serial_number: String,
-    /// The terminal that sent it.
-    processing_terminal_id: String,
-    /// Where it stands.
-    status: InstructionStatus,
-    /// Why it failed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error_message: Option<String>,
-    /// Itself while unfinished; the payment, refund or signature once completed.
-    link: Link,
-}
-
 /// The instruction as its kind's response type, with `status`.
 fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
     let id = Some(instruction.instruction_id.clone());
@@ -137,6 +79,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
         Kind::Refund => json(
@@ -146,6 +89,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
         Kind::Signature => json(
@@ -155,6 +99,7 @@ fn respond(instruction: &StoredInstruction, status: StatusCode) -> Response {
                 status: state,
                 error_message,
                 link,
+                unknown: Default::default(),
             },
         ),
     }
@@ -200,10 +145,6 @@ fn index(ledger: &CloudLedger, kind: Kind, id: &str) -> Option<usize> {
         .iter()
         .position(|i| i.kind == kind && i.instruction_id == id)
 }
-
-/// The work a completed instruction does in the store: the link to what it made, or
-/// why the gateway refused it.
-type Work = Box<dyn FnOnce(&mut Store) -> Result<Link, Refusal> + Send>;
 
 /// Ends instruction `id` as `trigger` says, unless it already ended (cancelled, or
 /// completed by a `completeOnCancel` fault). Returns whether it changed.
@@ -303,11 +244,13 @@ fn chip_read(serial: &str) -> CardDetails {
             firmware_version: None,
             config: None,
             data_ksn: None,
+            unknown: Default::default(),
         },
         icc_data: SensitiveData::new(TEST_ICC_DATA),
         first_digit_of_pan: None,
         cardholder_signature: None,
         ebt_details: None,
+        unknown: Default::default(),
     })
 }
 
@@ -369,6 +312,7 @@ fn refund_request(request: &RefundInstructionRequest, serial: &str) -> RefundReq
             amount: order.amount,
             currency: order.currency.clone(),
             dcc_offer: None,
+            unknown: Default::default(),
         },
         RefundMethod::Card(CardPaymentMethod {
             card_details: chip_read(serial),
@@ -480,6 +424,7 @@ async fn submit_signature(
             created_on: Some(today()),
             content_type: Some("image/png".to_owned()),
             signature: Some(SIGNATURE_PNG.to_owned()),
+            unknown: Default::default(),
         });
         Ok(resource_link(
             "signature",

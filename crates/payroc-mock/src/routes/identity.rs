@@ -43,6 +43,7 @@ pub(crate) async fn authorize(State(mock): State<Arc<Mock>>, headers: HeaderMap)
             token_type: "Bearer".to_owned(),
             expires_in: i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX),
             scope: Some("payments tokenization devices payment-links".to_owned()),
+            unknown: Default::default(),
         },
     )
 }

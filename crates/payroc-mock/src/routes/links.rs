@@ -11,6 +11,7 @@ use crate::patch;
 use crate::problem::{bad_parameter, bad_request, conflict, not_found};
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{LinksLedger, StoredLink};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -25,7 +26,6 @@ use payroc_model::payment_link::{
     PaymentLinkEmailShareEvent, PaymentLinkListQuery, PaymentLinkStatus,
 };
 use payroc_model::validate::{Validate, ValidationError};
-use serde::Serialize;
 use std::sync::Arc;
 
 /// Where hosted payment pages live (the host MOCK's `paymentUrl`s use).
@@ -45,26 +45,6 @@ const SINGLE_USE_PATHS: &[&str] = &[
     "/order/charge/currency",
     "/order/description",
 ];
-
-/// What this area keeps: every link, in creation order, with the terminal it was
-/// created under and the sharing events sent for it.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct LinksLedger {
-    payment_links: Vec<StoredLink>,
-}
-
-/// One link as the emulator holds it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StoredLink {
-    /// The terminal the link was created under (the list is per terminal).
-    processing_terminal_id: String,
-    /// The link with its stored status (`expired` is worked out when read).
-    link: PaymentLink,
-    /// Sharing events, oldest first.
-    sharing_events: Vec<PaymentLinkEmailShareEvent>,
-}
 
 impl LinksLedger {
     /// The link with this id.
@@ -196,6 +176,7 @@ fn new_assets(s: &mut Store) -> PaymentLinkAssets {
     PaymentLinkAssets {
         payment_url: url,
         payment_button: button,
+        unknown: Default::default(),
     }
 }
 

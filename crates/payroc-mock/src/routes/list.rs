@@ -78,6 +78,7 @@ impl ListParams {
                 self.base,
                 serde_urlencoded::to_string(&pairs).unwrap_or_default()
             ),
+            unknown: Default::default(),
         }
     }
 
@@ -151,6 +152,7 @@ impl ListParams {
             has_more: Some(has_more),
             links,
             data,
+            unknown: Default::default(),
         })
     }
 }

@@ -1,4 +1,5 @@
-//! The API's routes, one module per area, and the ledger they share.
+//! The API's routes, one module per area. What they create and change is kept in
+//! the store's ledger.
 
 mod cards;
 mod cloud;
@@ -23,20 +24,6 @@ use payroc_model::validate::Validate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
-
-/// Every resource the emulator holds, in creation order.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Ledger {
-    #[serde(flatten)]
-    pub(crate) cards: cards::CardsLedger,
-    #[serde(flatten)]
-    pub(crate) cloud: cloud::CloudLedger,
-    #[serde(flatten)]
-    pub(crate) links: links::LinksLedger,
-    #[serde(flatten)]
-    pub(crate) paytrace: paytrace::PaytraceLedger,
-}
 
 /// All routes, wrapped in the gateway middleware.
 pub(crate) fn router(mock: Arc<Mock>) -> Router {

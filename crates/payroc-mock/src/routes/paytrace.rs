@@ -12,6 +12,7 @@
 
 use crate::clock::now_rfc3339;
 use crate::routes::json;
+use crate::store::ledger::{PaytraceLedger, StoredRecurrence};
 use crate::store::PaytraceGrant;
 use crate::Mock;
 use axum::body::Bytes;
@@ -24,7 +25,7 @@ use payroc_model::paytrace::{
     CreateRecurrenceRequest, DeleteRecurrenceRequest, ExportRecurrencesRequest,
     PaytraceErrorDetail, PaytraceHeaders, PaytraceToken, PaytraceTokenRequest,
     PaytraceValidationError, Recurrence, RecurrenceExportResponse, RecurrenceFrequency,
-    RecurrenceResponse, SurchargeInfo, TotalCount, UpdateRecurrenceRequest,
+    RecurrenceResponse, TotalCount, UpdateRecurrenceRequest,
 };
 use payroc_model::validate::{Validate, ValidationError};
 use payroc_model::BearerToken;
@@ -46,26 +47,6 @@ const MAX_EXPORT_LIMIT: u32 = 50;
 const ACTIVE: &str = "Active";
 /// Status of a recurrence that has run `total_count` times.
 const COMPLETED: &str = "Completed";
-
-/// What this area keeps: every recurrence, in creation order.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct PaytraceLedger {
-    paytrace_recurrences: Vec<StoredRecurrence>,
-}
-
-/// A recurrence with the request fields the response shape has no place for.
-#[derive(Debug, Serialize)]
-struct StoredRecurrence {
-    merchant_id: Option<i64>,
-    recurrence: Recurrence,
-    sec_code: Option<String>,
-    weekend: Option<bool>,
-    repeat: Option<i64>,
-    surcharge_info: Option<SurchargeInfo>,
-    /// When the simulated first run was approved (RFC 3339).
-    approved_at: String,
-}
 
 impl PaytraceLedger {
     /// Where the recurrence with this id is held.
@@ -111,6 +92,7 @@ fn detail(loc: Vec<Value>, msg: impl Into<String>, kind: &str) -> PaytraceErrorD
         loc,
         msg: msg.into(),
         kind: kind.to_owned(),
+        unknown: Default::default(),
     }
 }
 
@@ -118,7 +100,10 @@ fn detail(loc: Vec<Value>, msg: impl Into<String>, kind: &str) -> PaytraceErrorD
 fn unprocessable(detail: Vec<PaytraceErrorDetail>) -> Response {
     json(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &PaytraceValidationError { detail },
+        &PaytraceValidationError {
+            detail,
+            unknown: Default::default(),
+        },
     )
 }
 
@@ -242,6 +227,7 @@ fn recurrence_not_found(message: String) -> Response {
             response_code: ERROR_CODE,
             status_message: message,
             recurrence: None,
+            unknown: Default::default(),
         },
     )
 }
@@ -316,6 +302,7 @@ fn ok(message: &str, recurrence: Recurrence) -> Response {
             response_code: SUCCESS_CODE,
             status_message: message.to_owned(),
             recurrence: None,
+            unknown: Default::default(),
         },
         Some(&recurrence),
         None,
@@ -332,6 +319,7 @@ fn export(recurrences: Vec<Recurrence>, total: usize, message: &str) -> Response
             status_message: message.to_owned(),
             recurrences: Vec::new(),
             total: Some(u32::try_from(total).unwrap_or(u32::MAX)),
+            unknown: Default::default(),
         },
         None,
         Some(&recurrences),
@@ -520,6 +508,7 @@ fn grant(mock: &Mock, headers: &HeaderMap, form: Vec<(String, String)>) -> Respo
             refresh_token: Some(BearerToken::new(refresh)),
             scope: Some("recurrence".to_owned()),
             created_at: Some(created_at),
+            unknown: Default::default(),
         },
     )
 }
@@ -641,6 +630,7 @@ async fn create(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Bytes) 
             kind: r.kind,
             description: r.description,
             status: None,
+            unknown: Default::default(),
         };
         settle(&mut recurrence);
         s.ledger
@@ -865,6 +855,7 @@ async fn export_approved(
                 status_message: format!("Customer {customer_id} has no approved recurring payment"),
                 recurrences: Vec::new(),
                 total: Some(0),
+                unknown: Default::default(),
             },
         ),
     }

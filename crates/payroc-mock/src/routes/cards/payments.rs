@@ -9,14 +9,15 @@
 use super::refunds;
 use super::shared::{
     approval_code, convert, parse_optional, reply, retrieved_breakdown, shared_filters, ListFacts,
-    Outcome, Refusal, ResolvedCard,
+    Outcome,
 };
 use super::tokens::{self, NewToken};
-use super::CardsLedger;
 use crate::clock::now_rfc3339;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, ResolvedCard};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -193,6 +194,7 @@ pub(crate) fn create_payment(
             standing_instructions: order.standing_instructions.clone(),
             accept_partial_amount: order.accept_partial_amount,
             breakdown: order.breakdown.as_ref().map(retrieved_breakdown),
+            unknown: Default::default(),
         },
         customer,
         card: card.card(secure_token, billing),
@@ -214,8 +216,10 @@ pub(crate) fn create_payment(
             processor_response_code: None,
             card_scheme_reference_id: reference,
             healthcare_indicator: None,
+            unknown: Default::default(),
         },
         custom_fields: request.custom_fields.clone(),
+        unknown: Default::default(),
     };
     payment.supported_operations = operations(&payment);
     s.ledger.cards.payments.push(payment.clone());
@@ -545,6 +549,7 @@ fn adjust_one(
                         convenience_fee: None,
                         items: Vec::new(),
                         healthcare_expenses: Vec::new(),
+                        unknown: Default::default(),
                     });
                 breakdown.tip = Some(change.tip.clone());
             }

@@ -6,15 +6,14 @@
 //! gives its amount back to the payment's refundable remainder.
 
 use super::payments;
-use super::shared::{
-    approval_code, convert, reply, resource_link, shared_filters, ListFacts, Refusal, ResolvedCard,
-};
+use super::shared::{approval_code, convert, reply, resource_link, shared_filters, ListFacts};
 use super::tokens;
-use super::CardsLedger;
 use crate::clock::now_rfc3339;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, ResolvedCard};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -58,6 +57,7 @@ fn approved(s: &mut Store, amount: i64, currency: &Currency) -> TransactionResul
         processor_response_code: None,
         card_scheme_reference_id: None,
         healthcare_indicator: None,
+        unknown: Default::default(),
     }
 }
 
@@ -106,6 +106,7 @@ pub(crate) fn create_refund(
         transaction_result: approved(s, order.amount, &order.currency),
         custom_fields: request.custom_fields.clone(),
         order,
+        unknown: Default::default(),
     };
     refund.supported_operations = operations(&refund);
     s.ledger.cards.refunds.push(refund.clone());
@@ -136,6 +137,7 @@ pub(super) fn refund_payment(
             amount: request.amount,
             currency: currency.clone(),
             dcc_offer: None,
+            unknown: Default::default(),
         },
         customer: payment.customer.clone(),
         card: payment.card.clone(),
@@ -152,10 +154,12 @@ pub(super) fn refund_payment(
                 host,
                 &format!("/payments/{}", payment.payment_id),
             )),
+            unknown: Default::default(),
         }),
         supported_operations: Vec::new(),
         transaction_result: approved(s, request.amount, &currency),
         custom_fields: Vec::new(),
+        unknown: Default::default(),
     };
     refund.supported_operations = operations(&refund);
     let summary = RefundSummary {
@@ -171,6 +175,7 @@ pub(super) fn refund_payment(
             host,
             &format!("/refunds/{refund_id}"),
         )),
+        unknown: Default::default(),
     };
     let ledger = &mut s.ledger.cards;
     ledger.refunds.push(refund);

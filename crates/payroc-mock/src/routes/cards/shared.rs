@@ -1,9 +1,10 @@
-//! What the card areas (and Payroc Cloud) share: refusals, links, masking, the card a
-//! request resolves to, the amount-driven outcomes, and conversions from request
+//! What the card areas (and Payroc Cloud) share: the amount limit, links, masking, how
+//! a request's card is resolved, the amount-driven outcomes, and conversions from request
 //! shapes to response shapes.
 
-use crate::problem::{bad_request, conflict, not_found};
+use crate::problem::Refusal;
 use crate::routes::{json, list::ListParams, parse};
+use crate::store::ledger::ResolvedCard;
 use crate::store::Store;
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -16,7 +17,7 @@ use payroc_model::payment::{
 };
 use payroc_model::secure_token::{RetrievedCardSource, SecureTokenStatus};
 use payroc_model::validate::Validate;
-use payroc_model::{CardNumber, ValidationError};
+use payroc_model::CardNumber;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -37,44 +38,8 @@ pub(crate) const TEST_ICC_DATA: &str = "9F2608A1B2C3D4E5F601239F2701809F36020001
 /// amount near `i64::MAX` would overflow the sums made with it.
 pub(crate) const MAX_AMOUNT: i64 = 999_999_999_999;
 
-/// Why the gateway refuses a request whose body was valid: the state or the ids it
-/// names do not allow it.
-#[derive(Debug)]
-pub(crate) enum Refusal {
-    /// `400` naming one parameter (`code` is the validation code: `format`, `range`…).
-    BadParameter {
-        /// JSON path of the parameter.
-        parameter: String,
-        /// Validation code, which picks the item's `detail`.
-        code: &'static str,
-        /// What to do about it.
-        message: String,
-    },
-    /// `404` for an id the emulator does not hold.
-    NotFound {
-        /// Resource name, e.g. `payment`.
-        resource: &'static str,
-        /// The id asked for.
-        id: String,
-    },
-    /// `409`: the resource's state does not allow the operation.
-    Conflict(String),
-}
-
+// The refusal itself sits below the routes (in `problem`); this rule is the card areas'.
 impl Refusal {
-    /// A `400` about one parameter.
-    pub(crate) fn bad(
-        parameter: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
-        Self::BadParameter {
-            parameter: parameter.into(),
-            code,
-            message: message.into(),
-        }
-    }
-
     /// A `400` at `parameter` when `amount` is above [`MAX_AMOUNT`].
     pub(crate) fn check_amount(parameter: impl Into<String>, amount: i64) -> Result<(), Self> {
         if amount > MAX_AMOUNT {
@@ -85,39 +50,6 @@ impl Refusal {
             ));
         }
         Ok(())
-    }
-
-    /// A `404` for `id`.
-    pub(crate) fn not_found(resource: &'static str, id: &str) -> Self {
-        Self::NotFound {
-            resource,
-            id: id.to_owned(),
-        }
-    }
-
-    /// The human-readable reason, for a Cloud instruction's `errorMessage`.
-    pub(crate) fn message(&self) -> String {
-        match self {
-            Self::BadParameter {
-                parameter, message, ..
-            } => format!("{parameter}: {message}"),
-            Self::NotFound { resource, id } => format!("no {resource} with id `{id}`"),
-            Self::Conflict(message) => message.clone(),
-        }
-    }
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        match self {
-            Self::BadParameter {
-                parameter,
-                code,
-                message,
-            } => bad_request(&ValidationError::single(parameter, message, code)),
-            Self::NotFound { resource, id } => not_found(resource, &id),
-            Self::Conflict(detail) => conflict(detail),
-        }
     }
 }
 
@@ -161,6 +93,7 @@ pub(crate) fn resource_link(rel: &str, host: &str, path: &str) -> Link {
         rel: rel.to_owned(),
         method: "GET".to_owned(),
         href: format!("http://{host}/v1{path}"),
+        unknown: Default::default(),
     }
 }
 
@@ -212,26 +145,6 @@ pub(super) fn mask_account(number: &str) -> String {
     let mut out = "*".repeat(chars.len() - keep);
     out.extend(&chars[chars.len() - keep..]);
     out
-}
-
-/// The card a payment, refund or secure token ends up with, masked: everything the
-/// responses show about it.
-#[derive(Debug, Clone)]
-pub(super) struct ResolvedCard {
-    /// Brand, e.g. `Visa`.
-    pub(super) brand: String,
-    /// How it was read, in the response's terms.
-    pub(super) entry_method: CardEntryMethod,
-    /// Cardholder's name, when sent.
-    pub(super) cardholder_name: Option<String>,
-    /// Encoded signature, when sent.
-    pub(super) cardholder_signature: Option<String>,
-    /// First six, stars, last four.
-    pub(super) masked_number: String,
-    /// `MMYY`, when known.
-    pub(super) expiry_date: Option<String>,
-    /// Whether a CVV came with it.
-    pub(super) cvv: bool,
 }
 
 /// The response entry method of a device read, after an offline downgrade.
@@ -382,6 +295,7 @@ impl ResolvedCard {
             currency: None,
             debit: None,
             surcharging: None,
+            unknown: Default::default(),
         }
     }
 
@@ -395,6 +309,7 @@ impl ResolvedCard {
         let checks = SecurityChecks {
             cvv_result: self.cvv.then_some(CvvResult::M),
             avs_result: billing_address.then_some(payroc_model::card::AvsResult::Y),
+            unknown: Default::default(),
         };
         Card {
             kind: self.brand.clone(),
@@ -407,6 +322,7 @@ impl ResolvedCard {
             security_checks: (checks != SecurityChecks::default()).then_some(checks),
             emv_tags: Vec::new(),
             balances: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -467,11 +383,13 @@ fn retrieved_tax(tax: &Tax, base: i64) -> Option<RetrievedTax> {
                 0.0
             },
             amount: Some(t.amount),
+            unknown: Default::default(),
         }),
         Tax::Rate(t) => Some(RetrievedTax {
             name: t.name.clone(),
             rate: t.rate,
             amount: Some((base as f64 * t.rate / 100.0).round() as i64),
+            unknown: Default::default(),
         }),
         _ => None,
     }
@@ -497,6 +415,7 @@ pub(super) fn retrieved_breakdown(breakdown: &ItemizedBreakdownRequest) -> Itemi
                     .iter()
                     .filter_map(|t| retrieved_tax(t, base))
                     .collect(),
+                unknown: Default::default(),
             }
         })
         .collect();
@@ -516,6 +435,7 @@ pub(super) fn retrieved_breakdown(breakdown: &ItemizedBreakdownRequest) -> Itemi
         convenience_fee: breakdown.convenience_fee.clone(),
         items,
         healthcare_expenses: breakdown.healthcare_expenses.clone(),
+        unknown: Default::default(),
     }
 }
 

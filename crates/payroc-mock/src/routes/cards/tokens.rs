@@ -4,14 +4,13 @@
 //! per terminal, never reusable once deleted) and the gateway's `token` (296753…, with
 //! a Luhn check digit), which payments send. Saved card numbers are kept masked.
 
-use super::shared::{
-    convert, customer_name, mask_account, reply, resource_link, Refusal, ResolvedCard,
-};
-use super::CardsLedger;
+use super::shared::{convert, customer_name, mask_account, reply, resource_link};
 use crate::patch;
 use crate::problem::bad_request;
+use crate::problem::Refusal;
 use crate::routes::list::ListParams;
 use crate::routes::{json, parse};
+use crate::store::ledger::{CardsLedger, DeletedToken, ResolvedCard, SingleUse};
 use crate::store::Store;
 use crate::Mock;
 use axum::body::Bytes;
@@ -30,7 +29,6 @@ use payroc_model::secure_token::{
 };
 use payroc_model::validate::{Validate, Validator};
 use payroc_model::SensitiveData;
-use serde::Serialize;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,42 +44,6 @@ const PATCHABLE: &[&str] = &[
     "/source",
     "/customFields",
 ];
-
-/// A deleted secure token: its id stays taken and its token no longer pays.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct DeletedToken {
-    /// Terminal that owned it.
-    processing_terminal_id: String,
-    /// The merchant's id.
-    secure_token_id: String,
-    /// The gateway token.
-    token: String,
-}
-
-/// A single-use token: usable once, for 30 minutes, by any terminal of the merchant.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct SingleUse {
-    /// 128 hex characters.
-    token: String,
-    /// Terminal that made it.
-    processing_terminal_id: String,
-    /// When it stops working (RFC 3339).
-    expires_at: String,
-    /// Whether it has been used.
-    used: bool,
-    /// The details behind it, masked.
-    source: SecureTokenResponseSource,
-    /// Security-check outcome it carries into a secure token.
-    status: SecureTokenStatus,
-    /// The same moment as `expires_at`, on the monotonic clock.
-    #[serde(skip)]
-    expires: Instant,
-    /// The card behind it, when it holds a card (not a bank account).
-    #[serde(skip)]
-    card: Option<ResolvedCard>,
-}
 
 /// The saved details of a tokenization source: what the responses show, the status
 /// of the security check, and the card when it is one.
@@ -112,6 +74,7 @@ fn saved_ach(source: &AchSource) -> Saved {
             account_number: SensitiveData::new(mask_account(source.account_number.expose_secret())),
             routing_number: source.routing_number.clone(),
             account_type: source.account_type.clone(),
+            unknown: Default::default(),
         }),
         status: SecureTokenStatus::NotValidated,
         card: None,
@@ -127,6 +90,7 @@ fn saved_pad(source: &PadSource) -> Saved {
             transit_number: source.transit_number.clone(),
             institution_number: source.institution_number.clone(),
             account_type: source.account_type.clone(),
+            unknown: Default::default(),
         }),
         status: SecureTokenStatus::NotValidated,
         card: None,
@@ -160,6 +124,7 @@ fn as_secure_token(token: &SecureTokenWithAccountType) -> SecureToken {
         token: token.token.clone(),
         status: token.status.clone(),
         custom_fields: token.custom_fields.clone(),
+        unknown: Default::default(),
     }
 }
 
@@ -230,6 +195,7 @@ fn save(s: &mut Store, new: NewToken, saved: Saved) -> SecureTokenWithAccountTyp
         token: secure_token_number(ledger.token_sequence),
         status: saved.status,
         custom_fields: new.custom_fields,
+        unknown: Default::default(),
     };
     ledger.secure_tokens.push(token.clone());
     token
@@ -275,6 +241,7 @@ pub(super) fn summary(token: &SecureTokenWithAccountType, host: &str) -> SecureT
                 token.processing_terminal_id, token.secure_token_id
             ),
         )),
+        unknown: Default::default(),
     }
 }
 
@@ -663,6 +630,7 @@ pub(crate) async fn create_single_use(
         token: Some(entry.token),
         expires_at: Some(entry.expires_at),
         source: entry.source,
+        unknown: Default::default(),
     };
     json(StatusCode::CREATED, &body)
 }
@@ -677,6 +645,7 @@ mod tests {
             &CardSource {
                 card_details: CardDetails::keyed("4111111111111111", "1230", None),
                 account_type: None,
+                unknown: Default::default(),
             },
             None,
         );

@@ -1,0 +1,210 @@
+//! What the emulator holds, area by area: the resources the routes create and change,
+//! shown at `GET /_mock/ledger`. Data only: each area's rules live with its routes,
+//! which read and change these through the [`Store`](super::Store).
+
+use super::Store;
+use crate::problem::Refusal;
+use payroc_model::cloud::{InstructionStatus, Signature};
+use payroc_model::common::Link;
+use payroc_model::payment::{CardEntryMethod, Payment};
+use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
+use payroc_model::paytrace::{Recurrence, SurchargeInfo};
+use payroc_model::refund::RetrievedRefund;
+use payroc_model::secure_token::{
+    SecureTokenResponseSource, SecureTokenStatus, SecureTokenWithAccountType,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Every resource the emulator holds, in creation order.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Ledger {
+    #[serde(flatten)]
+    pub(crate) cards: CardsLedger,
+    #[serde(flatten)]
+    pub(crate) cloud: CloudLedger,
+    #[serde(flatten)]
+    pub(crate) links: LinksLedger,
+    #[serde(flatten)]
+    pub(crate) paytrace: PaytraceLedger,
+}
+
+/// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
+/// `secureTokens`, `deletedSecureTokens`, `singleUseTokens`, `payments`, `refunds`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CardsLedger {
+    /// Live secure tokens, as retrieve returns them.
+    pub(crate) secure_tokens: Vec<SecureTokenWithAccountType>,
+    /// Deleted secure tokens: their ids may not be reused and their tokens no longer pay.
+    pub(crate) deleted_secure_tokens: Vec<DeletedToken>,
+    /// Single-use tokens, used or not.
+    pub(crate) single_use_tokens: Vec<SingleUse>,
+    /// Every payment, whatever its outcome.
+    pub(crate) payments: Vec<Payment>,
+    /// Every refund, referenced or not.
+    pub(crate) refunds: Vec<RetrievedRefund>,
+    /// Sequence behind the next gateway token number (296753…).
+    #[serde(skip)]
+    pub(crate) token_sequence: u64,
+}
+
+/// A deleted secure token: its id stays taken and its token no longer pays.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DeletedToken {
+    /// Terminal that owned it.
+    pub(crate) processing_terminal_id: String,
+    /// The merchant's id.
+    pub(crate) secure_token_id: String,
+    /// The gateway token.
+    pub(crate) token: String,
+}
+
+/// A single-use token: usable once, for 30 minutes, by any terminal of the merchant.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SingleUse {
+    /// 128 hex characters.
+    pub(crate) token: String,
+    /// Terminal that made it.
+    pub(crate) processing_terminal_id: String,
+    /// When it stops working (RFC 3339).
+    pub(crate) expires_at: String,
+    /// Whether it has been used.
+    pub(crate) used: bool,
+    /// The details behind it, masked.
+    pub(crate) source: SecureTokenResponseSource,
+    /// Security-check outcome it carries into a secure token.
+    pub(crate) status: SecureTokenStatus,
+    /// The same moment as `expires_at`, on the monotonic clock.
+    #[serde(skip)]
+    pub(crate) expires: Instant,
+    /// The card behind it, when it holds a card (not a bank account).
+    #[serde(skip)]
+    pub(crate) card: Option<ResolvedCard>,
+}
+
+/// The card a payment, refund or secure token ends up with, masked: everything the
+/// responses show about it.
+#[derive(Debug, Clone)]
+pub(crate) struct ResolvedCard {
+    /// Brand, e.g. `Visa`.
+    pub(crate) brand: String,
+    /// How it was read, in the response's terms.
+    pub(crate) entry_method: CardEntryMethod,
+    /// Cardholder's name, when sent.
+    pub(crate) cardholder_name: Option<String>,
+    /// Encoded signature, when sent.
+    pub(crate) cardholder_signature: Option<String>,
+    /// First six, stars, last four.
+    pub(crate) masked_number: String,
+    /// `MMYY`, when known.
+    pub(crate) expiry_date: Option<String>,
+    /// Whether a CVV came with it.
+    pub(crate) cvv: bool,
+}
+
+/// What this area keeps. Shown at `GET /_mock/ledger` as `cloudInstructions` and
+/// `signatures`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CloudLedger {
+    /// Every instruction, oldest first.
+    #[serde(rename = "cloudInstructions")]
+    pub(crate) instructions: Vec<StoredInstruction>,
+    /// Captured signatures.
+    pub(crate) signatures: Vec<Signature>,
+    /// What each unfinished instruction will do once its device finishes, by id.
+    #[serde(skip)]
+    pub(crate) pending: Pending,
+}
+
+/// The work of unfinished instructions, by instruction id.
+#[derive(Default)]
+pub(crate) struct Pending(pub(crate) HashMap<String, Work>);
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+/// The three kinds of instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) enum Kind {
+    /// A sale or pre-authorization.
+    Payment,
+    /// An unreferenced refund.
+    Refund,
+    /// A signature capture.
+    Signature,
+}
+
+/// An instruction as the ledger keeps it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredInstruction {
+    /// Payment, refund or signature.
+    pub(crate) kind: Kind,
+    /// 32 hex characters.
+    pub(crate) instruction_id: String,
+    /// The device it was sent to.
+    pub(crate) serial_number: String,
+    /// The terminal that sent it.
+    pub(crate) processing_terminal_id: String,
+    /// Where it stands.
+    pub(crate) status: InstructionStatus,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) error_message: Option<String>,
+    /// Itself while unfinished; the payment, refund or signature once completed.
+    pub(crate) link: Link,
+}
+
+/// The work a completed instruction does in the store: the link to what it made, or
+/// why the gateway refused it.
+pub(crate) type Work = Box<dyn FnOnce(&mut Store) -> Result<Link, Refusal> + Send>;
+
+/// What this area keeps: every link, in creation order, with the terminal it was
+/// created under and the sharing events sent for it.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LinksLedger {
+    pub(crate) payment_links: Vec<StoredLink>,
+}
+
+/// One link as the emulator holds it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredLink {
+    /// The terminal the link was created under (the list is per terminal).
+    pub(crate) processing_terminal_id: String,
+    /// The link with its stored status (`expired` is worked out when read).
+    pub(crate) link: PaymentLink,
+    /// Sharing events, oldest first.
+    pub(crate) sharing_events: Vec<PaymentLinkEmailShareEvent>,
+}
+
+/// What this area keeps: every recurrence, in creation order.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PaytraceLedger {
+    pub(crate) paytrace_recurrences: Vec<StoredRecurrence>,
+}
+
+/// A recurrence with the request fields the response shape has no place for.
+#[derive(Debug, Serialize)]
+pub(crate) struct StoredRecurrence {
+    pub(crate) merchant_id: Option<i64>,
+    pub(crate) recurrence: Recurrence,
+    pub(crate) sec_code: Option<String>,
+    pub(crate) weekend: Option<bool>,
+    pub(crate) repeat: Option<i64>,
+    pub(crate) surcharge_info: Option<SurchargeInfo>,
+    /// When the simulated first run was approved (RFC 3339).
+    pub(crate) approved_at: String,
+}
