@@ -325,7 +325,7 @@ fn render_c_doc() -> String {
                 (None, _) => "-".into(),
             };
             let body = if is_patch(op) {
-                "[PatchDocument]".to_owned()
+                "`[PatchDocument]`".to_owned()
             } else {
                 body
             };

@@ -311,7 +311,7 @@ char *payroc_operations(void);
  * - `secure_tokens.create` (processingTerminalId) → SecureTokenRequest → SecureToken, idempotency key
  * - `secure_tokens.retrieve` (processingTerminalId, secureTokenId) → - → SecureToken
  * - `secure_tokens.list` (processingTerminalId, query) → - → page of SecureToken
- * - `secure_tokens.update` (processingTerminalId, secureTokenId) → [PatchDocument] → SecureToken, idempotency key
+ * - `secure_tokens.update` (processingTerminalId, secureTokenId) → `[PatchDocument]` → SecureToken, idempotency key
  * - `secure_tokens.delete` (processingTerminalId, secureTokenId) → - → null
  * - `secure_tokens.update_account` (processingTerminalId, secureTokenId) → AccountUpdate → SecureToken, idempotency key
  * - `single_use_tokens.create` (processingTerminalId) → SingleUseTokenRequest → SingleUseToken, idempotency key
@@ -346,7 +346,7 @@ char *payroc_operations(void);
  * - `payment_links.create` (processingTerminalId) → PaymentLink → PaymentLink, idempotency key
  * - `payment_links.retrieve` (paymentLinkId) → - → PaymentLink
  * - `payment_links.list` (processingTerminalId, query) → - → page of PaymentLink
- * - `payment_links.update` (paymentLinkId) → [PatchDocument] → PaymentLink, idempotency key
+ * - `payment_links.update` (paymentLinkId) → `[PatchDocument]` → PaymentLink, idempotency key
  * - `payment_links.deactivate` (paymentLinkId) → - → PaymentLink
  * - `payment_links.share` (paymentLinkId) → PaymentLinkEmailShareEvent → SharingEvent, idempotency key
  * - `payment_links.list_sharing_events` (paymentLinkId, query) → - → page of SharingEvent

@@ -21,44 +21,33 @@ fn json<T: Serialize>(value: &T) -> Result<JsonReply> {
         .map_err(|e| Error::Configuration(format!("cannot encode the result: {e}")))
 }
 
-fn id<'a>(call: &'a JsonCall<'_>, name: &'static str) -> Result<&'a str> {
-    match call.args.get(name) {
-        Some(serde_json::Value::String(s)) => Ok(s),
-        Some(_) => Err(Error::Validation(ValidationError::single(
-            name,
-            "must be a string",
-            "type",
-        ))),
-        None => Err(Error::Validation(ValidationError::single(
-            name,
-            "is required",
-            "required",
-        ))),
-    }
-}
-
 pub(super) async fn payment_instructions_wait(
     client: &Client,
     call: &JsonCall<'_>,
 ) -> Result<JsonReply> {
-    let id = id(call, "paymentInstructionId")?;
-    json(&client.payment_instructions().wait(id, &call.wait).await?)
+    let id: String = call.arg("paymentInstructionId")?;
+    json(&client.payment_instructions().wait(&id, &call.wait).await?)
 }
 
 pub(super) async fn refund_instructions_wait(
     client: &Client,
     call: &JsonCall<'_>,
 ) -> Result<JsonReply> {
-    let id = id(call, "refundInstructionId")?;
-    json(&client.refund_instructions().wait(id, &call.wait).await?)
+    let id: String = call.arg("refundInstructionId")?;
+    json(&client.refund_instructions().wait(&id, &call.wait).await?)
 }
 
 pub(super) async fn signature_instructions_wait(
     client: &Client,
     call: &JsonCall<'_>,
 ) -> Result<JsonReply> {
-    let id = id(call, "signatureInstructionId")?;
-    json(&client.signature_instructions().wait(id, &call.wait).await?)
+    let id: String = call.arg("signatureInstructionId")?;
+    json(
+        &client
+            .signature_instructions()
+            .wait(&id, &call.wait)
+            .await?,
+    )
 }
 
 /// A Cloud sale as the bindings see it. `outcome` uses the API's words
@@ -77,12 +66,12 @@ pub(super) async fn payment_instructions_run_sale(
     client: &Client,
     call: &JsonCall<'_>,
 ) -> Result<JsonReply> {
-    let serial = id(call, "serialNumber")?;
+    let serial: String = call.arg("serialNumber")?;
     let request: PaymentInstructionRequest = call.body()?;
     let sale = client
         .payment_instructions()
         .options(call.options.clone())
-        .run_sale(serial, &request, &call.wait)
+        .run_sale(&serial, &request, &call.wait)
         .await?;
     let (outcome, error_message) = match &sale.outcome {
         CloudSaleOutcome::Completed(_) => ("completed".to_owned(), None),
@@ -103,20 +92,20 @@ pub(super) async fn refund_instructions_run_refund(
     client: &Client,
     call: &JsonCall<'_>,
 ) -> Result<JsonReply> {
-    let serial = id(call, "serialNumber")?;
+    let serial: String = call.arg("serialNumber")?;
     let request: RefundInstructionRequest = call.body()?;
     let (instruction, refund): (RefundInstruction, _) = client
         .refund_instructions()
         .options(call.options.clone())
-        .run_refund(serial, &request, &call.wait)
+        .run_refund(&serial, &request, &call.wait)
         .await?;
     json(&serde_json::json!({ "instruction": instruction, "refund": refund }))
 }
 
 pub(super) async fn payroc_cloud_follow(client: &Client, call: &JsonCall<'_>) -> Result<JsonReply> {
-    let href = id(call, "href")?;
+    let href: String = call.arg("href")?;
     // The caller's link: refused as input (nothing sent), not as a reply.
-    if !client.inside_api(href) {
+    if !client.inside_api(&href) {
         return Err(Error::Validation(ValidationError::single(
             "href",
             "must be a link into this client's API (an instruction's `link.href`)",
@@ -126,7 +115,7 @@ pub(super) async fn payroc_cloud_follow(client: &Client, call: &JsonCall<'_>) ->
     let reply: serde_json::Value = client
         .payroc_cloud()
         .options(call.options.clone())
-        .follow(href)
+        .follow(&href)
         .await?;
     json(&reply)
 }

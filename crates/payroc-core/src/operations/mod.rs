@@ -319,14 +319,6 @@ impl JsonCall<'_> {
     }
 }
 
-/// A request body type, or [`NoBody`].
-pub trait RequestBody: Serialize + Validate {
-    /// Whether a body is sent at all.
-    const SENT: bool = true;
-}
-
-impl<T: Serialize + Validate + ?Sized> RequestBody for T {}
-
 /// The body of an operation that takes none.
 #[derive(Debug, Default, serde::Deserialize, Serialize)]
 pub struct NoBody {}
@@ -423,24 +415,12 @@ impl Client {
         B: DeserializeOwned + Serialize + Validate,
         T: DeserializeOwned,
     {
-        let prepared = self.prepare_json::<B>(op, call, self.api_url())?;
+        let prepared = prepare_json::<B>(op, call, self.api_url())?;
         let response = self.execute(&prepared).await?;
         if op.response.is_none() {
             return Ok(None);
         }
         checked::<T>(&prepared, response)
-    }
-
-    fn prepare_json<B>(
-        &self,
-        op: &'static Operation,
-        call: &JsonCall<'_>,
-        base: &str,
-    ) -> Result<Call>
-    where
-        B: DeserializeOwned + Serialize + Validate,
-    {
-        prepare_json::<B>(op, call, base)
     }
 
     /// A pager whose pages read as `Paginated<T>`, filtered by `Q`.
