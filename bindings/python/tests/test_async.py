@@ -152,6 +152,29 @@ def test_async_calls_pages_and_paytrace_use_no_threads(mock: Mock) -> None:
     run(main)
 
 
+def test_many_calls_in_flight_then_exit_never_crash_the_interpreter(mock: Mock) -> None:
+    # Results are set by one deliverer thread that stops taking the GIL at the
+    # interpreter's exit: a thread still taking it as CPython finalizes aborted the
+    # process (SIGABRT) after about one run in six of a bulk run like this one.
+    script = textwrap.dedent(f"""
+        import asyncio, payroc_rs
+        ac = payroc_rs.AsyncClient(api_key={API_KEY!r}, api_url={mock.base + "/v1"!r},
+                                   identity_url={mock.base!r})
+        body = {card_payment()!r}
+        async def main():
+            async def pay(i):
+                order = {{**body["order"], "order_id": body["order"]["order_id"][:10] + f"-{{i}}"}}
+                p = await ac.payments.create({{**body, "order": order}})
+                return p.is_approved
+            done = await asyncio.gather(*(pay(i) for i in range(200)))
+            print(len(done), flush=True)
+        asyncio.run(main())
+    """)
+    for attempt in range(6):
+        run_ = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+        assert run_.returncode == 0 and run_.stdout.strip() == "200", (attempt, run_.returncode, run_.stderr)
+
+
 def test_an_async_pager_refuses_blocking_reads_and_vice_versa(client: payroc_rs.Client) -> None:
     pages = client.payments.list(limit=1)
     with pytest.raises(payroc_rs.ConfigurationError):

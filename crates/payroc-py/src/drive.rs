@@ -5,8 +5,9 @@
 //!   moment to run Python's signal handlers, so Ctrl-C raises `KeyboardInterrupt`
 //!   during a call instead of after it.
 //! - Awaitable (`AsyncClient`): spawned on the multi-thread runtime that
-//!   pyo3-async-runtimes drives and handed to asyncio as a future. No Python thread
-//!   waits; cancelling the asyncio task drops the future.
+//!   pyo3-async-runtimes drives, as an asyncio future of the caller's event loop
+//!   that [`crate::bridge`] resolves. No Python thread waits; cancelling the
+//!   asyncio task drops the call.
 //!
 //! Either way, a Cloud wait (`wait`, `run_sale`, `run_refund`) that is abandoned —
 //! Ctrl-C, or the asyncio task cancelled — is first cancelled on the device: its own
@@ -26,7 +27,7 @@ use std::pin::pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
-use tokio::task::JoinHandle;
+use tokio::task::AbortHandle;
 use tokio::time::MissedTickBehavior;
 
 /// How often a blocking call looks for pending signals (Ctrl-C).
@@ -95,6 +96,7 @@ pub(crate) fn _interpreter_exiting(py: Python<'_>) {
             std::thread::sleep(Duration::from_millis(10));
         }
     });
+    crate::bridge::stop(py, CANCEL_BOUND);
 }
 
 /// Pending signals' handlers, run with the GIL; `Err` is what one raised.
@@ -221,19 +223,6 @@ impl Shape {
     }
 }
 
-/// What an awaitable hands back to Python: the reply read into objects once.
-struct Built(Output, Shape);
-
-impl<'py> IntoPyObject<'py> for Built {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        self.1.build(py, self.0)
-    }
-}
-
 /// The device waits of async calls still running, by id, with their cancel
 /// switches: the interpreter's exit cancels them and waits for them (at most
 /// [`CANCEL_BOUND`]).
@@ -246,7 +235,7 @@ fn device_waits() -> std::sync::MutexGuard<'static, Vec<(u64, CancelHandle)>> {
 }
 
 /// A device wait listed in [`DEVICE_WAITS`] while it runs (removed however it ends).
-struct Listed(u64);
+pub(crate) struct Listed(u64);
 
 impl Listed {
     fn new(ours: &CancelHandle) -> Self {
@@ -262,59 +251,64 @@ impl Drop for Listed {
     }
 }
 
-/// The task of one awaitable call, stopped if the awaitable is dropped unfinished
-/// (its asyncio task was cancelled): a device wait is cancelled through its switch
-/// and left to cancel the instruction, anything else is aborted.
+/// An awaitable call's task, stopped when its asyncio future is cancelled: a device
+/// wait is cancelled through its switch and left to cancel the instruction (its
+/// result, if the device finished first, is logged when delivered), anything else is
+/// aborted.
 struct Running {
-    task: Option<JoinHandle<payroc_core::Result<Output>>>,
+    abort: AbortHandle,
     ours: CancelHandle,
-    /// For a device wait: listed until its result is delivered or logged.
-    listed: Option<Listed>,
+    device: bool,
 }
 
-impl Drop for Running {
-    fn drop(&mut self) {
-        let Some(task) = self.task.take() else {
-            return;
+/// The done-callback of an awaitable's asyncio future: stops the call when the
+/// future was cancelled (its task cancelled, `asyncio.wait_for` timed out).
+#[pyclass(module = "payroc_rs._payroc", frozen)]
+pub(crate) struct OnDone {
+    running: Mutex<Option<Running>>,
+}
+
+#[pymethods]
+impl OnDone {
+    fn __call__(&self, future: &Bound<'_, PyAny>) -> PyResult<()> {
+        let running = self
+            .running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        let Some(running) = running else {
+            return Ok(());
         };
-        let Some(listed) = self.listed.take() else {
-            task.abort();
-            return;
-        };
-        self.ours.cancel();
-        // Whatever the device did meanwhile is no longer awaited: a result (the
-        // cancel lost the race, or it finished just now) is logged, not lost.
-        pyo3_async_runtimes::tokio::get_runtime().spawn(async move {
-            let _listed = listed;
-            if let Ok(Ok(Some(json))) = task.await {
-                // Off the runtime's workers: it takes the GIL.
-                let _ = tokio::task::spawn_blocking(move || log_finished(&json)).await;
+        if future.call_method0("cancelled")?.is_truthy()? {
+            if running.device {
+                running.ours.cancel();
+            } else {
+                running.abort.abort();
             }
-        });
+        }
+        Ok(())
     }
 }
 
 /// An abandoned device wait that finished on the device anyway (its cancel was
 /// answered 409: the sale was made): nobody awaits the result any more, so it is
 /// logged as a warning on the `payroc_rs` logger rather than lost.
-fn log_finished(json: &[u8]) {
+pub(crate) fn log_finished(py: Python<'_>, json: &[u8]) {
     let message = format!(
         "an abandoned Cloud call finished on the device before it could be cancelled \
          (it was not cancelled); its result: {}",
         redact(&String::from_utf8_lossy(json))
     );
-    let _ = Python::try_attach(|py| {
-        py.import("logging")
-            .and_then(|logging| logging.call_method1("getLogger", ("payroc_rs",)))
-            .and_then(|logger| logger.call_method1("warning", (message,)))
-            .map(drop)
-            .unwrap_or_else(|err| err.write_unraisable(py, None));
-    });
+    py.import("logging")
+        .and_then(|logging| logging.call_method1("getLogger", ("payroc_rs",)))
+        .and_then(|logger| logger.call_method1("warning", (message,)))
+        .map(drop)
+        .unwrap_or_else(|err| err.write_unraisable(py, None));
 }
 
-/// `fut` as an asyncio awaitable, run on the pyo3-async-runtimes Tokio runtime; its
-/// reply is read into objects as `shape` says.
-/// Must be called with the event loop running (from a coroutine).
+/// `fut` as an asyncio future of the running event loop, run on the
+/// pyo3-async-runtimes Tokio runtime; its reply is read into objects as `shape` says
+/// and set on the future by [`crate::bridge`]. Must be called from a coroutine.
 pub(crate) fn awaitable<'py, F>(
     py: Python<'py>,
     switches: Switches,
@@ -324,30 +318,38 @@ pub(crate) fn awaitable<'py, F>(
 where
     F: Future<Output = payroc_core::Result<Output>> + Send + 'static,
 {
+    let event_loop = crate::bridge::running_loop(py)?;
+    let future = event_loop.call_method0("create_future")?;
     let Switches {
         ours,
         theirs,
         device,
     } = switches;
     let listed = device.then(|| Listed::new(&ours));
-    let task = pyo3_async_runtimes::tokio::get_runtime().spawn(relayed(fut, ours.clone(), theirs));
-    let running = Running {
-        task: Some(task),
-        ours,
-        listed,
+    let runtime = pyo3_async_runtimes::tokio::get_runtime();
+    let task = runtime.spawn(relayed(fut, ours.clone(), theirs));
+    let on_done = OnDone {
+        running: Mutex::new(Some(Running {
+            abort: task.abort_handle(),
+            ours,
+            device,
+        })),
     };
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
-        // Moved in whole: it must live (and be dropped) with this future.
-        let mut running = running;
-        let Some(task) = running.task.as_mut() else {
-            return Err(Failure::Panic.into_py());
+    future.call_method1("add_done_callback", (on_done,))?;
+    let target = crate::bridge::Target {
+        event_loop: event_loop.unbind(),
+        future: future.clone().unbind(),
+        shape,
+        device,
+    };
+    // Awaited apart from the call, so that a panic in it becomes an exception
+    // rather than a future that never resolves.
+    runtime.spawn(async move {
+        let result = match task.await {
+            Ok(result) => result.map_err(Failure::Core),
+            Err(_) => Err(Failure::Panic),
         };
-        let joined = task.await;
-        running.task = None;
-        match joined {
-            Ok(Ok(output)) => Ok(Built(output, shape)),
-            Ok(Err(err)) => Err(Failure::Core(err).into_py()),
-            Err(_) => Err(Failure::Panic.into_py()),
-        }
-    })
+        crate::bridge::deliver(target, result, listed);
+    });
+    Ok(future)
 }

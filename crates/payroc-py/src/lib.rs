@@ -9,6 +9,7 @@
 //! - `body` — request bodies from Python dicts and lists, as JSON with the API's keys.
 //! - `objects` — replies as `PayrocObject`s, read straight from the server's JSON.
 //! - `errors` — payroc-core errors as `payroc_rs` exceptions.
+//! - `bridge` — the async clients' results set on their asyncio futures, by one thread.
 //! - `drive` — running a call: blocking (GIL released, Ctrl-C honoured) or as an
 //!   asyncio awaitable (Tokio futures bridged by pyo3-async-runtimes).
 //! - this file — the classes Python sees: `NativeClient`, `NativeAsyncClient`,
@@ -16,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 mod body;
+mod bridge;
 mod drive;
 mod errors;
 mod objects;
