@@ -369,3 +369,28 @@ async fn a_sale_dropped_mid_wait_is_cancelled_on_the_device() {
     }
     assert_eq!(instruction_statuses(&server), ["canceled"]);
 }
+
+#[tokio::test]
+async fn a_timeout_or_deadline_beyond_any_clock_is_kept_without_a_panic() {
+    let (_server, client) = start().await;
+    let forever = Duration::from_millis(u64::MAX);
+    let options = RequestOptions {
+        timeout: Some(forever),
+        ..RequestOptions::default()
+    };
+    let payment = client
+        .payments()
+        .options(options.clone())
+        .create(&card_sale("FOREVER-1", 1500))
+        .await
+        .unwrap();
+    let body = serde_json::to_vec(&card_sale("FOREVER-2", 1500)).unwrap();
+    let call = payroc_core::operations::JsonCall {
+        body: Some(&body),
+        options,
+        wait: WaitOptions::deadline(forever),
+        ..Default::default()
+    };
+    client.call_json("payments.create", &call).await.unwrap();
+    assert!(payment.is_approved());
+}
