@@ -326,22 +326,34 @@ impl Owned {
         Ok((owned, switches))
     }
 
-    fn call(&self) -> JsonCall<'_> {
-        JsonCall {
-            args: self.args.clone(),
+    /// The call, its inputs moved in (nothing copied per call).
+    fn into_call(self) -> (String, Option<Vec<u8>>, JsonCall<'static>) {
+        let call = JsonCall {
+            args: self.args,
             query: None,
-            body: self.body.as_deref(),
-            options: self.options.clone(),
-            wait: self.wait.clone(),
-        }
+            body: None,
+            options: self.options,
+            wait: self.wait,
+        };
+        (self.op, self.body, call)
     }
 
     async fn payroc(self, client: Client) -> payroc_core::Result<JsonReply> {
-        client.call_json(&self.op, &self.call()).await
+        let (op, body, call) = self.into_call();
+        client.call_json(&op, &with_body(call, &body)).await
     }
 
     async fn paytrace(self, client: PaytraceClient) -> payroc_core::Result<JsonReply> {
-        client.call_json(&self.op, &self.call()).await
+        let (op, body, call) = self.into_call();
+        client.call_json(&op, &with_body(call, &body)).await
+    }
+}
+
+/// `call` reading its body from `body`.
+fn with_body<'a>(call: JsonCall<'static>, body: &'a Option<Vec<u8>>) -> JsonCall<'a> {
+    JsonCall {
+        body: body.as_deref(),
+        ..call
     }
 }
 
