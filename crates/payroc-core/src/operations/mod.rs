@@ -213,6 +213,23 @@ impl Operation {
         Ok(build_url(base, &segments, query))
     }
 
+    /// A typed call of this operation under `base`: the body validated (nothing
+    /// invalid is sent) and encoded once, the ids checked into the path.
+    pub(crate) fn prepare<B: Serialize + Validate + ?Sized>(
+        &'static self,
+        base: &str,
+        ids: &[&str],
+        query: &[(&'static str, String)],
+        body: Option<&B>,
+        options: &RequestOptions,
+    ) -> Result<Call> {
+        if let Some(body) = body {
+            body.validate()?;
+        }
+        let url = self.url(base, ids, query)?;
+        Ok(self.call(url, body.map(encode).transpose()?, options))
+    }
+
     /// One logical call of this operation: its key, retry rule and timeout.
     pub(crate) fn call(
         &self,
@@ -351,7 +368,7 @@ impl Client {
         B: Serialize + Validate + ?Sized,
         T: DeserializeOwned,
     {
-        let call = self.prepare(op, ids, query, body, options)?;
+        let call = op.prepare(self.api_url(), ids, query, body, options)?;
         let response = self.execute(&call).await?;
         decode(&call, &response)
     }
@@ -363,23 +380,8 @@ impl Client {
         ids: &[&str],
         options: &RequestOptions,
     ) -> Result<()> {
-        let call = self.prepare::<NoBody>(op, ids, &[], None, options)?;
+        let call = op.prepare::<NoBody>(self.api_url(), ids, &[], None, options)?;
         self.execute(&call).await.map(drop)
-    }
-
-    fn prepare<B: Serialize + Validate + ?Sized>(
-        &self,
-        op: &'static Operation,
-        ids: &[&str],
-        query: &[(&'static str, String)],
-        body: Option<&B>,
-        options: &RequestOptions,
-    ) -> Result<Call> {
-        if let Some(body) = body {
-            body.validate()?;
-        }
-        let url = op.url(self.api_url(), ids, query)?;
-        Ok(op.call(url, body.map(encode).transpose()?, options))
     }
 
     /// Runs the operation named `name` with JSON arguments, for the bindings. The
@@ -530,11 +532,7 @@ impl PaytraceClient {
     {
         let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        if let Some(body) = body {
-            body.validate()?;
-        }
-        let url = op.url(self.base_url(), &ids, &[])?;
-        let call = op.call(url, body.map(encode).transpose()?, options);
+        let call = op.prepare(self.base_url(), &ids, &[], body, options)?;
         let response = self.execute(&call).await?;
         decode(&call, &response)
     }
