@@ -51,10 +51,22 @@ pub(crate) enum Idempotent {
     },
 }
 
+/// The API's writes that take no `Idempotency-Key` (the official SDKs send none):
+/// lookups and switches that are harmless to repeat.
+const UNKEYED_POSTS: &[&str] = &[
+    "/v1/payment-links/{paymentLinkId}/deactivate",
+    "/v1/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/deactivate",
+    "/v1/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/reactivate",
+    "/v1/processing-terminals/{processingTerminalId}/apple-pay-sessions",
+    "/v1/cards/balance",
+    "/v1/cards/bin-lookup",
+    "/v1/fx-rates",
+];
+
 fn requires_idempotency_key(method: &Method, route: &str) -> bool {
     (method == Method::POST || method == Method::PATCH)
         && route.starts_with("/v1/")
-        && route != "/v1/payment-links/{paymentLinkId}/deactivate"
+        && !UNKEYED_POSTS.contains(&route)
 }
 
 fn fingerprint(method: &Method, path: &str, body: &[u8]) -> u64 {
