@@ -39,6 +39,8 @@
 //!   standing instructions; [`refund`] — refunds.
 //! - [`cloud`] — Payroc Cloud payment, refund and signature instructions, signatures.
 //! - [`payment_link`] — payment links and their sharing events.
+//! - [`payment_feature`] — card and bank-account verification, EBT balances, BIN
+//!   look-ups and DCC rates; [`session`] — Hosted Fields and Apple Pay sessions.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
 #![forbid(unsafe_code)]
 
@@ -54,11 +56,13 @@ pub mod json;
 pub mod money;
 pub mod page;
 pub mod payment;
+pub mod payment_feature;
 pub mod payment_link;
 pub mod paytrace;
 pub mod refund;
 pub mod secret;
 pub mod secure_token;
+pub mod session;
 pub mod validate;
 
 pub use money::{Currency, DecimalAmount};

@@ -1204,6 +1204,14 @@ pub struct DigitalWalletPaymentMethod {
     pub account_type: Option<AccountType>,
 }
 
+impl Validate for DigitalWalletPaymentMethod {
+    fn validate_into(&self, v: &mut Validator) {
+        v.known("serviceProvider", &self.service_provider);
+        v.required_str("encryptedData", self.encrypted_data.expose_secret());
+        v.known_opt("accountType", &self.account_type);
+    }
+}
+
 /// Pay with a single-use token from Hosted Fields or the single-use-token endpoint
 /// (`type: singleUseToken`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1223,6 +1231,18 @@ pub struct SingleUseTokenPaymentMethod {
     /// Checking or savings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<AccountType>,
+}
+
+impl Validate for SingleUseTokenPaymentMethod {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required_str("token", &self.token);
+        if let Some(pin) = &self.pin_details {
+            v.at("pinDetails", |v| pin.validate_with(v, true));
+        }
+        v.nested_opt("ebtDetails", &self.ebt_details);
+        v.known_opt("secCode", &self.sec_code);
+        v.known_opt("accountType", &self.account_type);
+    }
 }
 
 tagged_union! {
@@ -1267,20 +1287,8 @@ impl Validate for PaymentMethod {
         match self {
             Self::Card(method) => method.validate_into(v),
             Self::SecureToken(method) => method.validate_into(v),
-            Self::DigitalWallet(wallet) => {
-                v.known("serviceProvider", &wallet.service_provider);
-                v.required_str("encryptedData", wallet.encrypted_data.expose_secret());
-                v.known_opt("accountType", &wallet.account_type);
-            }
-            Self::SingleUseToken(single) => {
-                v.required_str("token", &single.token);
-                if let Some(pin) = &single.pin_details {
-                    v.at("pinDetails", |v| pin.validate_with(v, true));
-                }
-                v.nested_opt("ebtDetails", &single.ebt_details);
-                v.known_opt("secCode", &single.sec_code);
-                v.known_opt("accountType", &single.account_type);
-            }
+            Self::DigitalWallet(wallet) => wallet.validate_into(v),
+            Self::SingleUseToken(single) => single.validate_into(v),
             Self::Unknown(_) => v.unknown_variant("type", Self::KNOWN_TAGS),
         }
     }
