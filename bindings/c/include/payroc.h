@@ -350,6 +350,13 @@ char *payroc_operations(void);
  * - `payment_links.deactivate` (paymentLinkId) → - → PaymentLink
  * - `payment_links.share` (paymentLinkId) → PaymentLinkEmailShareEvent → SharingEvent, idempotency key
  * - `payment_links.list_sharing_events` (paymentLinkId, query) → - → page of SharingEvent
+ * - `bank_accounts.verify` () → BankAccountVerificationRequest → BankAccountVerification, idempotency key
+ * - `cards.verify` () → CardVerificationRequest → CardVerification, idempotency key
+ * - `cards.view_ebt_balance` () → BalanceInquiry → EbtBalance
+ * - `cards.lookup_bin` () → BinLookup → CardInfo
+ * - `fx_rates.retrieve` () → FxRateInquiry → FxRate
+ * - `hosted_fields_sessions.create` (processingTerminalId) → HostedFieldsSessionRequest → HostedFieldsSession, idempotency key
+ * - `apple_pay_sessions.create` (processingTerminalId) → ApplePaySessionRequest → ApplePaySession
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *

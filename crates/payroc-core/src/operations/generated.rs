@@ -1566,6 +1566,502 @@ impl BlockingPaymentLinks<'_> {
     }
 }
 
+/// The `bank_accounts` operations of a [`Client`]; per-call options with
+/// [`options`](BankAccounts::options).
+#[derive(Debug)]
+pub struct BankAccounts<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `bank_accounts` operations.
+    pub fn bank_accounts(&self) -> BankAccounts<'_> {
+        BankAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BankAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Verifies a customer's bank account details (ACH or PAD).
+    ///
+    /// `POST /bank-accounts/verify` (official SDKs: `payment_features.bank.verify`).
+    pub async fn verify(
+        &self,
+        request: &payroc_model::payment_feature::BankAccountVerificationRequest,
+    ) -> Result<payroc_model::payment_feature::BankAccountVerificationResult> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[42], &[], &[], Some(request), &self.options)
+            .await
+    }
+}
+
+/// The `bank_accounts` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingBankAccounts::options).
+#[derive(Debug)]
+pub struct BlockingBankAccounts<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `bank_accounts` operations.
+    pub fn bank_accounts(&self) -> BlockingBankAccounts<'_> {
+        BlockingBankAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingBankAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> BankAccounts<'_> {
+        self.client
+            .client()
+            .bank_accounts()
+            .options(self.options.clone())
+    }
+
+    /// Verifies a customer's bank account details (ACH or PAD).
+    ///
+    /// `POST /bank-accounts/verify` (official SDKs: `payment_features.bank.verify`).
+    pub fn verify(
+        &self,
+        request: &payroc_model::payment_feature::BankAccountVerificationRequest,
+    ) -> Result<payroc_model::payment_feature::BankAccountVerificationResult> {
+        self.client
+            .runtime()
+            .block_on(self.handle().verify(request))
+    }
+}
+
+/// The `cards` operations of a [`Client`]; per-call options with
+/// [`options`](Cards::options).
+#[derive(Debug)]
+pub struct Cards<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `cards` operations.
+    pub fn cards(&self) -> Cards<'_> {
+        Cards {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Cards<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Verifies a customer's card details. A card that fails is a success here: read `verified`.
+    ///
+    /// `POST /cards/verify` (official SDKs: `payment_features.cards.verify_card`).
+    pub async fn verify(
+        &self,
+        request: &payroc_model::payment_feature::CardVerificationRequest,
+    ) -> Result<payroc_model::payment_feature::CardVerificationResult> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[43], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Reads an EBT card's balance (a lookup: retried without a key).
+    ///
+    /// `POST /cards/balance` (official SDKs: `payment_features.cards.view_ebt_balance`).
+    pub async fn view_ebt_balance(
+        &self,
+        request: &payroc_model::payment_feature::BalanceInquiry,
+    ) -> Result<payroc_model::payment_feature::EbtBalance> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[44], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Looks up what a card is, and its surcharge terms (a lookup: retried without a key).
+    ///
+    /// `POST /cards/bin-lookup` (official SDKs: `payment_features.cards.lookup_bin`).
+    pub async fn lookup_bin(
+        &self,
+        request: &payroc_model::payment_feature::BinLookup,
+    ) -> Result<payroc_model::payment_feature::CardInfo> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[45], &[], &[], Some(request), &self.options)
+            .await
+    }
+}
+
+/// The `cards` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingCards::options).
+#[derive(Debug)]
+pub struct BlockingCards<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `cards` operations.
+    pub fn cards(&self) -> BlockingCards<'_> {
+        BlockingCards {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingCards<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Cards<'_> {
+        self.client.client().cards().options(self.options.clone())
+    }
+
+    /// Verifies a customer's card details. A card that fails is a success here: read `verified`.
+    ///
+    /// `POST /cards/verify` (official SDKs: `payment_features.cards.verify_card`).
+    pub fn verify(
+        &self,
+        request: &payroc_model::payment_feature::CardVerificationRequest,
+    ) -> Result<payroc_model::payment_feature::CardVerificationResult> {
+        self.client
+            .runtime()
+            .block_on(self.handle().verify(request))
+    }
+
+    /// Reads an EBT card's balance (a lookup: retried without a key).
+    ///
+    /// `POST /cards/balance` (official SDKs: `payment_features.cards.view_ebt_balance`).
+    pub fn view_ebt_balance(
+        &self,
+        request: &payroc_model::payment_feature::BalanceInquiry,
+    ) -> Result<payroc_model::payment_feature::EbtBalance> {
+        self.client
+            .runtime()
+            .block_on(self.handle().view_ebt_balance(request))
+    }
+
+    /// Looks up what a card is, and its surcharge terms (a lookup: retried without a key).
+    ///
+    /// `POST /cards/bin-lookup` (official SDKs: `payment_features.cards.lookup_bin`).
+    pub fn lookup_bin(
+        &self,
+        request: &payroc_model::payment_feature::BinLookup,
+    ) -> Result<payroc_model::payment_feature::CardInfo> {
+        self.client
+            .runtime()
+            .block_on(self.handle().lookup_bin(request))
+    }
+}
+
+/// The `fx_rates` operations of a [`Client`]; per-call options with
+/// [`options`](FxRates::options).
+#[derive(Debug)]
+pub struct FxRates<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `fx_rates` operations.
+    pub fn fx_rates(&self) -> FxRates<'_> {
+        FxRates {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl FxRates<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Asks for a dynamic currency conversion rate for an amount (a lookup: retried without a key).
+    ///
+    /// `POST /fx-rates` (official SDKs: `payment_features.cards.retrieve_fx_rates`).
+    pub async fn retrieve(
+        &self,
+        request: &payroc_model::payment_feature::FxRateInquiry,
+    ) -> Result<payroc_model::payment_feature::FxRate> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[46], &[], &[], Some(request), &self.options)
+            .await
+    }
+}
+
+/// The `fx_rates` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingFxRates::options).
+#[derive(Debug)]
+pub struct BlockingFxRates<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `fx_rates` operations.
+    pub fn fx_rates(&self) -> BlockingFxRates<'_> {
+        BlockingFxRates {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingFxRates<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> FxRates<'_> {
+        self.client
+            .client()
+            .fx_rates()
+            .options(self.options.clone())
+    }
+
+    /// Asks for a dynamic currency conversion rate for an amount (a lookup: retried without a key).
+    ///
+    /// `POST /fx-rates` (official SDKs: `payment_features.cards.retrieve_fx_rates`).
+    pub fn retrieve(
+        &self,
+        request: &payroc_model::payment_feature::FxRateInquiry,
+    ) -> Result<payroc_model::payment_feature::FxRate> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(request))
+    }
+}
+
+/// The `hosted_fields_sessions` operations of a [`Client`]; per-call options with
+/// [`options`](HostedFieldsSessions::options).
+#[derive(Debug)]
+pub struct HostedFieldsSessions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `hosted_fields_sessions` operations.
+    pub fn hosted_fields_sessions(&self) -> HostedFieldsSessions<'_> {
+        HostedFieldsSessions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl HostedFieldsSessions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Opens a Hosted Fields session: a token for the page, valid ten minutes.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/hosted-fields-sessions` (official SDKs: `hosted_fields.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::session::HostedFieldsSessionRequest,
+    ) -> Result<payroc_model::session::HostedFieldsSession> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[47],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `hosted_fields_sessions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingHostedFieldsSessions::options).
+#[derive(Debug)]
+pub struct BlockingHostedFieldsSessions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `hosted_fields_sessions` operations.
+    pub fn hosted_fields_sessions(&self) -> BlockingHostedFieldsSessions<'_> {
+        BlockingHostedFieldsSessions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingHostedFieldsSessions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> HostedFieldsSessions<'_> {
+        self.client
+            .client()
+            .hosted_fields_sessions()
+            .options(self.options.clone())
+    }
+
+    /// Opens a Hosted Fields session: a token for the page, valid ten minutes.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/hosted-fields-sessions` (official SDKs: `hosted_fields.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::session::HostedFieldsSessionRequest,
+    ) -> Result<payroc_model::session::HostedFieldsSession> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+}
+
+/// The `apple_pay_sessions` operations of a [`Client`]; per-call options with
+/// [`options`](ApplePaySessions::options).
+#[derive(Debug)]
+pub struct ApplePaySessions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `apple_pay_sessions` operations.
+    pub fn apple_pay_sessions(&self) -> ApplePaySessions<'_> {
+        ApplePaySessions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl ApplePaySessions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Starts an Apple Pay merchant session (another one is harmless, so retried without a key).
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/apple-pay-sessions` (official SDKs: `apple_pay_sessions.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::session::ApplePaySessionRequest,
+    ) -> Result<payroc_model::session::ApplePaySession> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[48],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `apple_pay_sessions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingApplePaySessions::options).
+#[derive(Debug)]
+pub struct BlockingApplePaySessions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `apple_pay_sessions` operations.
+    pub fn apple_pay_sessions(&self) -> BlockingApplePaySessions<'_> {
+        BlockingApplePaySessions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingApplePaySessions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> ApplePaySessions<'_> {
+        self.client
+            .client()
+            .apple_pay_sessions()
+            .options(self.options.clone())
+    }
+
+    /// Starts an Apple Pay merchant session (another one is harmless, so retried without a key).
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/apple-pay-sessions` (official SDKs: `apple_pay_sessions.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::session::ApplePaySessionRequest,
+    ) -> Result<payroc_model::session::ApplePaySession> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -1601,7 +2097,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[44], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[51], &[], Some(request), &self.options)
             .await
     }
 
@@ -1613,7 +2109,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[45], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[52], &[], Some(request), &self.options)
             .await
     }
 
@@ -1625,7 +2121,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[46], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[53], &[], Some(request), &self.options)
             .await
     }
 
@@ -1637,7 +2133,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[47], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[54], &[customer_id], None, &self.options)
             .await
     }
 
@@ -1651,7 +2147,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[48],
+                &OPERATIONS[55],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -1667,7 +2163,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[49], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[56], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -1679,7 +2175,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[50], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[57], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -1967,6 +2463,41 @@ pub(crate) async fn dispatch(
         "payment_links.share" => {
             client
                 .rest_json::<payroc_model::payment_link::PaymentLinkEmailShareEvent, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call)
+                .await
+        }
+        "bank_accounts.verify" => {
+            client
+                .rest_json::<payroc_model::payment_feature::BankAccountVerificationRequest, payroc_model::payment_feature::BankAccountVerificationResult>(op, call)
+                .await
+        }
+        "cards.verify" => {
+            client
+                .rest_json::<payroc_model::payment_feature::CardVerificationRequest, payroc_model::payment_feature::CardVerificationResult>(op, call)
+                .await
+        }
+        "cards.view_ebt_balance" => {
+            client
+                .rest_json::<payroc_model::payment_feature::BalanceInquiry, payroc_model::payment_feature::EbtBalance>(op, call)
+                .await
+        }
+        "cards.lookup_bin" => {
+            client
+                .rest_json::<payroc_model::payment_feature::BinLookup, payroc_model::payment_feature::CardInfo>(op, call)
+                .await
+        }
+        "fx_rates.retrieve" => {
+            client
+                .rest_json::<payroc_model::payment_feature::FxRateInquiry, payroc_model::payment_feature::FxRate>(op, call)
+                .await
+        }
+        "hosted_fields_sessions.create" => {
+            client
+                .rest_json::<payroc_model::session::HostedFieldsSessionRequest, payroc_model::session::HostedFieldsSession>(op, call)
+                .await
+        }
+        "apple_pay_sessions.create" => {
+            client
+                .rest_json::<payroc_model::session::ApplePaySessionRequest, payroc_model::session::ApplePaySession>(op, call)
                 .await
         }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,

@@ -218,6 +218,50 @@ pub static OPERATIONS: &[Operation] = &[
         .pages()
         .official("payment_links.sharing_events.list", "PaymentLinks.SharingEvents.List")
         .doc("Lists a payment link's sharing events, page by page."),
+    // Payment features and sessions: checks around a payment, and what a web page opens
+    // before it takes card details.
+    Operation::rest("bank_accounts.verify", Post, "/bank-accounts/verify")
+        .request("payment_feature::BankAccountVerificationRequest")
+        .response("payment_feature::BankAccountVerificationResult", "BankAccountVerification")
+        .keyed()
+        .official("payment_features.bank.verify", "PaymentFeatures.Bank.Verify")
+        .doc("Verifies a customer's bank account details (ACH or PAD)."),
+    Operation::rest("cards.verify", Post, "/cards/verify")
+        .request("payment_feature::CardVerificationRequest")
+        .response("payment_feature::CardVerificationResult", "CardVerification")
+        .keyed()
+        .official("payment_features.cards.verify_card", "PaymentFeatures.Cards.VerifyCard")
+        .doc("Verifies a customer's card details. A card that fails is a success here: read `verified`."),
+    Operation::rest("cards.view_ebt_balance", Post, "/cards/balance")
+        .request("payment_feature::BalanceInquiry")
+        .response("payment_feature::EbtBalance", "EbtBalance")
+        .repeatable()
+        .official("payment_features.cards.view_ebt_balance", "PaymentFeatures.Cards.ViewEbtBalance")
+        .doc("Reads an EBT card's balance (a lookup: retried without a key)."),
+    Operation::rest("cards.lookup_bin", Post, "/cards/bin-lookup")
+        .request("payment_feature::BinLookup")
+        .response("payment_feature::CardInfo", "CardInfo")
+        .repeatable()
+        .official("payment_features.cards.lookup_bin", "PaymentFeatures.Cards.LookupBin")
+        .doc("Looks up what a card is, and its surcharge terms (a lookup: retried without a key)."),
+    Operation::rest("fx_rates.retrieve", Post, "/fx-rates")
+        .request("payment_feature::FxRateInquiry")
+        .response("payment_feature::FxRate", "FxRate")
+        .repeatable()
+        .official("payment_features.cards.retrieve_fx_rates", "PaymentFeatures.Cards.RetrieveFxRates")
+        .doc("Asks for a dynamic currency conversion rate for an amount (a lookup: retried without a key)."),
+    Operation::rest("hosted_fields_sessions.create", Post, "/processing-terminals/{processingTerminalId}/hosted-fields-sessions")
+        .request("session::HostedFieldsSessionRequest")
+        .response("session::HostedFieldsSession", "HostedFieldsSession")
+        .keyed()
+        .official("hosted_fields.create", "HostedFields.Create")
+        .doc("Opens a Hosted Fields session: a token for the page, valid ten minutes."),
+    Operation::rest("apple_pay_sessions.create", Post, "/processing-terminals/{processingTerminalId}/apple-pay-sessions")
+        .request("session::ApplePaySessionRequest")
+        .response("session::ApplePaySession", "ApplePaySession")
+        .repeatable()
+        .official("apple_pay_sessions.create", "ApplePaySessions.Create")
+        .doc("Starts an Apple Pay merchant session (another one is harmless, so retried without a key)."),
     // Repeat payments run by the merchant's own scheduler.
     Operation::helper("repeat_payments.start", "FirstPayment")
         .with_body()

@@ -52,6 +52,37 @@ class SharingEvent(PayrocObject):
     """A payment link shared by email."""
 
 
+class BankAccountVerification(PayrocObject):
+    """Whether a bank account's details are valid (``verified``)."""
+
+
+class CardVerification(PayrocObject):
+    """Whether a card's details are valid (``verified``), with the masked card."""
+
+
+class EbtBalance(PayrocObject):
+    """An EBT card's balance: the amounts are in ``card.balances``."""
+
+
+class CardInfo(PayrocObject):
+    """What a card is: brand (``type``), masked number, country, currency, debit, and
+    the surcharge terms when the merchant surcharges."""
+
+
+class FxRate(PayrocObject):
+    """A dynamic currency conversion rate: ``inquiry_result.dcc_offered`` and, when
+    offered, the ``dcc_offer`` to send with the sale."""
+
+
+class HostedFieldsSession(PayrocObject):
+    """A Hosted Fields session: its ``token`` for the page and ``expires_at``."""
+
+
+class ApplePaySession(PayrocObject):
+    """An Apple Pay merchant session: ``start_session_response`` is the JSON text to
+    hand to Apple Pay JS unchanged."""
+
+
 class CloudSale(PayrocObject):
     """A sale run on a device: the final ``instruction``, how it ended (``outcome``:
     ``completed``, ``failure``, ``canceled``), ``approved``, and the ``payment`` when

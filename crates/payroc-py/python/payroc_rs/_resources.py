@@ -208,6 +208,54 @@ class PaymentLinks(_Resource):
         return self._list("payment_links.list_sharing_events", {"paymentLinkId": payment_link_id}, filters, o.SharingEvent, timeout)
 
 
+class BankAccounts(_Resource):
+    """The `bank_accounts` operations."""
+
+    def verify(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.BankAccountVerification:
+        """Verifies a customer's bank account details (ACH or PAD)."""
+        return self._call("bank_accounts.verify", {}, _body(body, fields, True), o.BankAccountVerification, idempotency_key, timeout)
+
+
+class Cards(_Resource):
+    """The `cards` operations."""
+
+    def verify(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.CardVerification:
+        """Verifies a customer's card details. A card that fails is a success here: read ``verified``."""
+        return self._call("cards.verify", {}, _body(body, fields, True), o.CardVerification, idempotency_key, timeout)
+
+    def view_ebt_balance(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.EbtBalance:
+        """Reads an EBT card's balance (a lookup: retried without a key)."""
+        return self._call("cards.view_ebt_balance", {}, _body(body, fields, True), o.EbtBalance, None, timeout)
+
+    def lookup_bin(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.CardInfo:
+        """Looks up what a card is, and its surcharge terms (a lookup: retried without a key)."""
+        return self._call("cards.lookup_bin", {}, _body(body, fields, True), o.CardInfo, None, timeout)
+
+
+class FxRates(_Resource):
+    """The `fx_rates` operations."""
+
+    def retrieve(self, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.FxRate:
+        """Asks for a dynamic currency conversion rate for an amount (a lookup: retried without a key)."""
+        return self._call("fx_rates.retrieve", {}, _body(body, fields, True), o.FxRate, None, timeout)
+
+
+class HostedFieldsSessions(_Resource):
+    """The `hosted_fields_sessions` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.HostedFieldsSession:
+        """Opens a Hosted Fields session: a token for the page, valid ten minutes."""
+        return self._call("hosted_fields_sessions.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.HostedFieldsSession, idempotency_key, timeout)
+
+
+class ApplePaySessions(_Resource):
+    """The `apple_pay_sessions` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> o.ApplePaySession:
+        """Starts an Apple Pay merchant session (another one is harmless, so retried without a key)."""
+        return self._call("apple_pay_sessions.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.ApplePaySession, None, timeout)
+
+
 class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
     """The `repeat_payments` operations."""
 
@@ -257,6 +305,11 @@ class PayrocResources:
     signatures: Signatures
     payroc_cloud: PayrocCloud
     payment_links: PaymentLinks
+    bank_accounts: BankAccounts
+    cards: Cards
+    fx_rates: FxRates
+    hosted_fields_sessions: HostedFieldsSessions
+    apple_pay_sessions: ApplePaySessions
     repeat_payments: RepeatPayments
 
     def _attach(self, native: Any, runner: Any) -> None:
@@ -270,6 +323,11 @@ class PayrocResources:
         self.signatures = Signatures(native, runner)
         self.payroc_cloud = PayrocCloud(native, runner)
         self.payment_links = PaymentLinks(native, runner)
+        self.bank_accounts = BankAccounts(native, runner)
+        self.cards = Cards(native, runner)
+        self.fx_rates = FxRates(native, runner)
+        self.hosted_fields_sessions = HostedFieldsSessions(native, runner)
+        self.apple_pay_sessions = ApplePaySessions(native, runner)
         self.repeat_payments = RepeatPayments(native, runner)
 
 
