@@ -79,7 +79,7 @@ impl Validate for ApplePaySessionRequest {
         let url = &self.apple_validation_url;
         if url.trim().is_empty() {
             v.required_str("appleValidationUrl", url);
-        } else if !https_host(url).is_some_and(|host| !host.is_empty()) {
+        } else if https_host(url).is_none_or(|host| host.is_empty()) {
             v.violation(
                 "appleValidationUrl",
                 "format",

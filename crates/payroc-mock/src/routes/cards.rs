@@ -11,7 +11,11 @@
 //! - `tokens` — secure tokens per processing terminal, and single-use tokens.
 //! - `payments` — create, list, retrieve, capture, reverse, referenced refund, adjust.
 //! - `refunds` — unreferenced refunds, list, retrieve, adjust, reverse.
+//! - `features` — card and bank-account verification, EBT balances, BIN look-ups, DCC
+//!   rates.
 
+/// Verifications, EBT balances, BIN look-ups and DCC rates.
+mod features;
 /// Card payments and their follow-on operations.
 mod payments;
 /// Refunds, referenced and unreferenced.
@@ -63,4 +67,5 @@ pub(crate) fn routes() -> Router<Arc<Mock>> {
         .route("/v1/refunds/{refundId}", get(refunds::retrieve))
         .route("/v1/refunds/{refundId}/adjust", post(refunds::adjust))
         .route("/v1/refunds/{refundId}/reverse", post(refunds::reverse))
+        .merge(features::routes())
 }

@@ -8,6 +8,7 @@ mod identity;
 mod links;
 mod list;
 mod paytrace;
+mod sessions;
 
 pub(crate) use control::CONTROL_PREFIX;
 pub use control::{ControlRoute, CONTROL_ROUTES};
@@ -34,6 +35,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(cloud::routes())
         .merge(links::routes())
         .merge(paytrace::routes())
+        .merge(sessions::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)

@@ -29,6 +29,8 @@ pub(crate) struct Ledger {
     pub(crate) links: LinksLedger,
     #[serde(flatten)]
     pub(crate) paytrace: PaytraceLedger,
+    #[serde(flatten)]
+    pub(crate) sessions: SessionsLedger,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
@@ -207,4 +209,37 @@ pub(crate) struct StoredRecurrence {
     pub(crate) surcharge_info: Option<SurchargeInfo>,
     /// When the simulated first run was approved (RFC 3339).
     pub(crate) approved_at: String,
+}
+
+/// What this area keeps: every Hosted Fields and Apple Pay session opened, oldest
+/// first. Shown at `GET /_mock/ledger` as `hostedFieldsSessions` and `applePaySessions`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SessionsLedger {
+    pub(crate) hosted_fields_sessions: Vec<StoredHostedFieldsSession>,
+    pub(crate) apple_pay_sessions: Vec<StoredApplePaySession>,
+}
+
+/// A Hosted Fields session, with what it was opened for.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredHostedFieldsSession {
+    pub(crate) processing_terminal_id: String,
+    pub(crate) token: String,
+    /// RFC 3339.
+    pub(crate) expires_at: String,
+    pub(crate) lib_version: String,
+    pub(crate) scenario: String,
+    pub(crate) secure_token_id: Option<String>,
+}
+
+/// An Apple Pay merchant session, with the domain it was opened for.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredApplePaySession {
+    pub(crate) processing_terminal_id: String,
+    pub(crate) apple_domain_id: String,
+    pub(crate) merchant_session_identifier: String,
+    /// Milliseconds since the epoch, as Apple writes it.
+    pub(crate) expires_at: u64,
 }

@@ -287,14 +287,14 @@ pub(super) fn card_on_file(
     }
 }
 
-/// Uses up single-use token `token`: unknown, used and expired tokens (and, when
-/// `need_card`, bank-account ones) are a `400` on `parameter` and stay as they were.
-fn claim(
-    ledger: &mut CardsLedger,
+/// Single-use token `token`, if it can still be used: unknown, used and expired tokens
+/// (and, when `need_card`, bank-account ones) are a `400` on `parameter`.
+fn usable<'a>(
+    ledger: &'a mut CardsLedger,
     token: &str,
     parameter: &str,
     need_card: bool,
-) -> Result<SingleUse, Refusal> {
+) -> Result<&'a mut SingleUse, Refusal> {
     let refuse = |message: &str| Err(Refusal::bad(parameter, "format", message));
     let Some(entry) = ledger
         .single_use_tokens
@@ -314,8 +314,34 @@ fn claim(
             "this single-use token holds bank-account details; card transactions need a card",
         );
     }
+    Ok(entry)
+}
+
+/// Uses up single-use token `token`; one that cannot be used (see [`usable`]) stays
+/// as it was.
+fn claim(
+    ledger: &mut CardsLedger,
+    token: &str,
+    parameter: &str,
+    need_card: bool,
+) -> Result<SingleUse, Refusal> {
+    let entry = usable(ledger, token, parameter, need_card)?;
     entry.used = true;
     Ok(entry.clone())
+}
+
+/// The card behind single-use token `token`, which stays usable: a lookup (a balance
+/// inquiry) is not the transaction the token is for.
+pub(super) fn peek_card(
+    ledger: &mut CardsLedger,
+    token: &str,
+    parameter: &str,
+) -> Result<ResolvedCard, Refusal> {
+    let entry = usable(ledger, token, parameter, true)?;
+    entry
+        .card
+        .clone()
+        .ok_or_else(|| Refusal::bad(parameter, "format", "the single-use token holds no card"))
 }
 
 /// The card behind single-use token `token`, which is then used up.
