@@ -71,7 +71,7 @@ const fn bin(
     }
 }
 
-/// The emulator's BIN table, by prefix (6 or 8 digits; the longest match wins). Each
+/// The emulator's BIN table, by the first six digits (all a masked number keeps). Each
 /// row's test card number is in the crate README.
 pub(crate) const BINS: &[(&str, BinInfo)] = &[
     ("453985", bin("VISA", false, "US", "USD")),
@@ -81,9 +81,9 @@ pub(crate) const BINS: &[(&str, BinInfo)] = &[
     ("520082", bin("MASTERCARD", true, "US", "USD")),
     ("378282", bin("AMEX", false, "US", "USD")),
     ("601111", bin("DISCOVER", false, "US", "USD")),
-    ("40000082", bin("VISA", false, "GB", "GBP")),
-    ("40000025", bin("VISA", false, "FR", "EUR")),
-    ("40000012", bin("VISA", false, "CA", "CAD")),
+    ("492181", bin("VISA", false, "GB", "GBP")),
+    ("497010", bin("VISA", false, "FR", "EUR")),
+    ("450603", bin("VISA", false, "CA", "CAD")),
     ("353011", bin("JCB", false, "JP", "JPY")),
     (
         "507680",
@@ -97,14 +97,11 @@ pub(crate) const BINS: &[(&str, BinInfo)] = &[
     ),
 ];
 
-/// What the BIN table says about a card number (or BIN, or masked number): the
-/// longest matching row, else a US credit card of the brand its first digit names
-/// (`None` when it names none).
+/// What the BIN table says about a card number (or BIN, or masked number): its row,
+/// else a US credit card of the brand its first digit names (`None` when it names
+/// none).
 pub(crate) fn bin_info(number: &str) -> Option<BinInfo> {
-    let row = BINS
-        .iter()
-        .filter(|(prefix, _)| number.starts_with(prefix))
-        .max_by_key(|(prefix, _)| prefix.len());
+    let row = BINS.iter().find(|(prefix, _)| number.starts_with(prefix));
     if let Some((_, info)) = row {
         return Some(*info);
     }
@@ -550,8 +547,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_bin_table_takes_the_longest_prefix_and_falls_back_on_the_brand() {
-        assert_eq!(bin_info("4000008260000000").unwrap().currency, "GBP");
+    fn the_bin_table_reads_six_digits_and_falls_back_on_the_brand() {
+        assert_eq!(bin_info("492181******0018").unwrap().currency, "GBP");
         assert_eq!(bin_info("400000******0002").unwrap().country, "US");
         assert!(bin_info("507680******0019").unwrap().ebt);
         assert_eq!(bin_info("353011**********").unwrap().brand, "JCB");
