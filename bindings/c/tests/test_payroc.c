@@ -1172,6 +1172,119 @@ static void test_threads(payroc_client *client) {
     CHECK(ok == THREADS * PER_THREAD, "%d of %d payments", ok, THREADS * PER_THREAD);
 }
 
+/* ---- payment features and sessions: each operation with a valid request, then refused ---- */
+
+#define T_PARAMS "{\"processingTerminalId\":\"" TERMINAL "\"}"
+#define KEYED_CARD(number, cvv)                                                                      \
+    "{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\",\"keyedData\":{\"dataFormat\":"   \
+    "\"plainText\",\"cardNumber\":\"" number "\",\"expiryDate\":\"1230\",\"cvv\":\"" cvv "\"}}}"
+#define APPLE_URL "https://apple-pay-gateway.apple.com/paymentservices/startSession"
+
+static const struct feature_case {
+    const char *op, *params, *body;
+    const char *expect; /* a text the reply holds */
+} feature_cases[] = {
+    {"bank_accounts.verify", NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"bankAccount\":{\"type\":\"ach\",\"nameOnAccount\":"
+     "\"Sarah Hopper\",\"accountNumber\":\"123456789\",\"routingNumber\":\"021000021\"}}",
+     "\"verified\":true"},
+    {"bank_accounts.verify", NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"bankAccount\":{\"type\":\"pad\",\"nameOnAccount\":"
+     "\"Sarah Hopper\",\"accountNumber\":\"5550099\",\"transitNumber\":\"12345\",\"institutionNumber\":\"001\"}}",
+     "\"verified\":false"},
+    {"cards.verify", NULL, "{\"processingTerminalId\":\"" TERMINAL "\",\"card\":" KEYED_CARD("4111111111111111", "737") "}",
+     "\"cardNumber\":\"411111******1111\""},
+    {"cards.verify", NULL, "{\"processingTerminalId\":\"" TERMINAL "\",\"card\":" KEYED_CARD("4000000000000002", "737") "}",
+     "\"verified\":false"},
+    {"cards.view_ebt_balance", NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"currency\":\"USD\",\"card\":" KEYED_CARD("5076800000000019", "123") "}",
+     "\"benefitCategory\":\"foodStamp\",\"amount\":31050"},
+    {"cards.lookup_bin", NULL, "{\"card\":{\"type\":\"cardBin\",\"bin\":\"353011\"}}", "\"type\":\"JCB\""},
+    {"fx_rates.retrieve", NULL,
+     "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"baseAmount\":10000,\"baseCurrency\":\"EUR\","
+     "\"paymentMethod\":" KEYED_CARD("3530111333300000", "123") "}",
+     "\"fxAmount\":17044"},
+    {"hosted_fields_sessions.create", T_PARAMS, "{\"libVersion\":\"1.6.0.172441\",\"scenario\":\"payment\"}",
+     "\"expiresAt\""},
+    {"apple_pay_sessions.create", T_PARAMS,
+     "{\"appleDomainId\":\"dom-1\",\"appleValidationUrl\":\"" APPLE_URL "\"}", "merchantSessionIdentifier"},
+};
+
+static const struct feature_refusal {
+    const char *op, *params, *body;
+    payroc_result result;
+    const char *path; /* the field error named; NULL for none */
+} feature_refusals[] = {
+    /* Refused before the network. */
+    {"bank_accounts.verify", NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"bankAccount\":{\"type\":\"ach\",\"nameOnAccount\":"
+     "\"A\",\"accountNumber\":\"123\",\"routingNumber\":\"12\"}}",
+     PAYROC_RESULT_VALIDATION, "bankAccount.routingNumber"},
+    {"cards.verify", NULL, "{\"processingTerminalId\":\"" TERMINAL "\",\"card\":" KEYED_CARD("4111111111111112", "737") "}",
+     PAYROC_RESULT_VALIDATION, "card.cardDetails.keyedData.cardNumber"},
+    {"cards.lookup_bin", NULL, "{\"card\":{\"type\":\"cardBin\",\"bin\":\"4111111111111111\"}}",
+     PAYROC_RESULT_VALIDATION, "card.bin"},
+    {"fx_rates.retrieve", NULL,
+     "{\"channel\":\"web\",\"processingTerminalId\":\"" TERMINAL "\",\"baseAmount\":0,\"baseCurrency\":\"EUR\","
+     "\"paymentMethod\":" KEYED_CARD("3530111333300000", "123") "}",
+     PAYROC_RESULT_VALIDATION, "baseAmount"},
+    {"hosted_fields_sessions.create", T_PARAMS,
+     "{\"libVersion\":\"1.6.0.172441\",\"scenario\":\"payment\",\"secureTokenId\":\"MREF_1\"}",
+     PAYROC_RESULT_VALIDATION, "secureTokenId"},
+    {"apple_pay_sessions.create", "{\"processingTerminalId\":\" \"}",
+     "{\"appleDomainId\":\"dom-1\",\"appleValidationUrl\":\"" APPLE_URL "\"}", PAYROC_RESULT_VALIDATION,
+     "processingTerminalId"},
+    /* Refused by the emulator, as the API refuses them. */
+    {"cards.view_ebt_balance", NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"currency\":\"USD\",\"card\":" KEYED_CARD("4111111111111111", "737") "}",
+     PAYROC_RESULT_API_BAD_REQUEST, "card.cardDetails"},
+    {"cards.lookup_bin", NULL, "{\"card\":{\"type\":\"cardBin\",\"bin\":\"999999\"}}", PAYROC_RESULT_API_NOT_FOUND,
+     NULL},
+    {"hosted_fields_sessions.create", T_PARAMS,
+     "{\"libVersion\":\"1.6.0.172441\",\"scenario\":\"tokenization\",\"secureTokenId\":\"MREF_nobody\"}",
+     PAYROC_RESULT_API_BAD_REQUEST, "secureTokenId"},
+    {"apple_pay_sessions.create", T_PARAMS,
+     "{\"appleDomainId\":\"unregistered-1\",\"appleValidationUrl\":\"" APPLE_URL "\"}",
+     PAYROC_RESULT_API_BAD_REQUEST, "appleDomainId"},
+};
+
+static void test_payment_features(payroc_client *client) {
+    size_t i;
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    for (i = 0; i < sizeof feature_cases / sizeof feature_cases[0]; i++) {
+        const struct feature_case *c = &feature_cases[i];
+        r = payroc_call(client, c->op, c->params, c->body, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_OK && strstr(out, c->expect) != NULL, "%s: %s %s", c->op, name(r),
+              r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+        CHECK(r != PAYROC_RESULT_OK || !leaks_card(out), "%s: the reply holds the card: %s", c->op, out);
+        if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+        else payroc_error_free(err);
+        out = NULL;
+        err = NULL;
+    }
+    /* The lookups go without an Idempotency-Key, the verifications with one. */
+    CHECK(requested("\"route\":\"/v1/fx-rates\",\"idempotencyKey\":null") == 1, "fx-rates sent with a key");
+    CHECK(requested("\"route\":\"/v1/cards/verify\",\"idempotencyKey\":null") == 0, "cards/verify sent without a key");
+    for (i = 0; i < sizeof feature_refusals / sizeof feature_refusals[0]; i++) {
+        const struct feature_refusal *c = &feature_refusals[i];
+        r = payroc_call(client, c->op, c->params, c->body, NULL, &out, &err);
+        CHECK(r == c->result, "%s: %s, not %s: %s", c->op, name(r), name(c->result),
+              r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK) {
+            payroc_string_free(out);
+            out = NULL;
+            continue;
+        }
+        CHECK(c->path == NULL || has_path(err, c->path), "%s: no field error at %s: %s", c->op, c->path,
+              payroc_error_message(err));
+        CHECK(!error_leaks_card(err), "%s: the error quotes the card", c->op);
+        payroc_error_free(err);
+        err = NULL;
+    }
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -1248,6 +1361,7 @@ int main(int argc, char **argv) {
     test_reply_cap();
     test_cloud_stops(client);
     test_repeat_links_paytrace(client);
+    test_payment_features(client);
     test_threads(client);
 
     payroc_client_free(client);
