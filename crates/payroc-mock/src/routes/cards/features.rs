@@ -43,17 +43,17 @@ pub(crate) fn routes() -> Router<Arc<Mock>> {
 
 /// One row of the BIN table: what the first digits of a card number say about it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct BinInfo {
+struct BinInfo {
     /// Brand, as `CardInfo.type` spells it.
-    pub(crate) brand: &'static str,
+    brand: &'static str,
     /// A debit card (EBT cards are).
-    pub(crate) debit: bool,
+    debit: bool,
     /// An EBT card.
-    pub(crate) ebt: bool,
+    ebt: bool,
     /// Issuing country, ISO 3166-1 alpha-2.
-    pub(crate) country: &'static str,
+    country: &'static str,
     /// The card's currency.
-    pub(crate) currency: &'static str,
+    currency: &'static str,
 }
 
 const fn bin(
@@ -73,7 +73,7 @@ const fn bin(
 
 /// The emulator's BIN table, by the first six digits (all a masked number keeps). Each
 /// row's test card number is in the crate README.
-pub(crate) const BINS: &[(&str, BinInfo)] = &[
+const BINS: &[(&str, BinInfo)] = &[
     ("453985", bin("VISA", false, "US", "USD")),
     ("411111", bin("VISA", false, "US", "USD")),
     ("400005", bin("VISA", true, "US", "USD")),
@@ -100,7 +100,7 @@ pub(crate) const BINS: &[(&str, BinInfo)] = &[
 /// What the BIN table says about a card number (or BIN, or masked number): its row,
 /// else a US credit card of the brand its first digit names (`None` when it names
 /// none).
-pub(crate) fn bin_info(number: &str) -> Option<BinInfo> {
+fn bin_info(number: &str) -> Option<BinInfo> {
     let row = BINS.iter().find(|(prefix, _)| number.starts_with(prefix));
     if let Some((_, info)) = row {
         return Some(*info);
@@ -215,7 +215,7 @@ async fn verify_bank_account(body: Bytes) -> Response {
 // ---------------------------------------------------------------------------
 
 /// The test cards the simulated issuer declines, masked.
-pub(crate) const DECLINED_CARDS: &[&str] = &["400000******0002", "510510******5100"];
+const DECLINED_CARDS: &[&str] = &["400000******0002", "510510******5100"];
 
 /// Whether an `MMYY` expiry is before this month.
 fn expired(mmyy: &str) -> bool {
@@ -287,7 +287,7 @@ async fn verify_card(body: Bytes) -> Response {
 // ---------------------------------------------------------------------------
 
 /// The EBT test card's balances, in cents: EBT Cash, then EBT SNAP.
-pub(crate) const EBT_BALANCES: [(BenefitCategory, i64); 2] = [
+const EBT_BALANCES: [(BenefitCategory, i64); 2] = [
     (BenefitCategory::Cash, 12_500),
     (BenefitCategory::FoodStamp, 31_050),
 ];
@@ -418,7 +418,7 @@ async fn lookup_bin(State(mock): State<Arc<Mock>>, headers: HeaderMap, body: Byt
 
 /// The emulator's exchange rates: units of each currency per US dollar, and its ISO
 /// 4217 numeric code.
-pub(crate) const RATES: &[(&str, f64, &str)] = &[
+const RATES: &[(&str, f64, &str)] = &[
     ("USD", 1.0, "840"),
     ("EUR", 0.92, "978"),
     ("GBP", 0.79, "826"),
@@ -427,7 +427,7 @@ pub(crate) const RATES: &[(&str, f64, &str)] = &[
 ];
 
 /// The DCC provider's mark-up on the exchange rate, in percent.
-pub(crate) const MARKUP_PERCENT: f64 = 3.5;
+const MARKUP_PERCENT: f64 = 3.5;
 
 fn rate_of(currency: &str) -> Option<(f64, &'static str)> {
     RATES
