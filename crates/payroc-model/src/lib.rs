@@ -55,6 +55,7 @@ pub mod money;
 pub mod page;
 pub mod payment;
 pub mod payment_link;
+pub mod payment_plan;
 pub mod paytrace;
 pub mod refund;
 pub mod secret;

@@ -17,6 +17,7 @@ use payroc_model::identity::IdentityToken;
 use payroc_model::page::Paginated;
 use payroc_model::payment::Payment;
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
+use payroc_model::payment_plan::{PaymentPlan, Subscription, SubscriptionPayment};
 use payroc_model::paytrace::{
     PaytraceToken, PaytraceValidationError, RecurrenceExportResponse, RecurrenceResponse,
 };
@@ -139,6 +140,13 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.contains("sharing-events") => round_trip::<PaymentLinkEmailShareEvent>,
         (_, p) if p.contains("payment-links") && list => round_trip::<Paginated<PaymentLink>>,
         (_, p) if p.contains("payment-links") => round_trip::<PaymentLink>,
+        (_, p) if p.contains("payment-plans") && list => round_trip::<Paginated<PaymentPlan>>,
+        (_, p) if p.contains("payment-plans") => round_trip::<PaymentPlan>,
+        (_, p) if p.contains("/subscriptions/") && p.ends_with("/pay") => {
+            round_trip::<SubscriptionPayment>
+        }
+        (_, p) if p.contains("/subscriptions") && list => round_trip::<Paginated<Subscription>>,
+        (_, p) if p.contains("/subscriptions") => round_trip::<Subscription>,
         (_, p) if p.starts_with("/payments") && list => round_trip::<Paginated<Payment>>,
         (_, p) if p.starts_with("/payments") => round_trip::<Payment>,
         (_, p) if p.starts_with("/refunds") && list => round_trip::<Paginated<RetrievedRefund>>,
@@ -147,7 +155,6 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.contains("refund-instructions") => round_trip::<RefundInstruction>,
         (_, p) if p.contains("signature-instructions") => round_trip::<SignatureInstruction>,
         (_, p) if p.starts_with("/signatures") => round_trip::<Signature>,
-        // Payment plans and subscriptions are outside this SDK's scope.
         _ => return None,
     })
 }
