@@ -8,6 +8,7 @@ mod identity;
 mod links;
 mod list;
 mod paytrace;
+mod plans;
 
 pub(crate) use control::CONTROL_PREFIX;
 pub use control::{ControlRoute, CONTROL_ROUTES};
@@ -34,6 +35,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(cloud::routes())
         .merge(links::routes())
         .merge(paytrace::routes())
+        .merge(plans::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -44,6 +46,7 @@ async fn fallback() -> Response {
 }
 
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use plans::collect_due_payments;
 
 /// A JSON response with a status.
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
