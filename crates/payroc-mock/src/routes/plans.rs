@@ -172,7 +172,11 @@ fn within_term(sub: &Subscription, cycle: i64) -> bool {
 /// Cycles left from `next` on, when the subscription has an end.
 fn outstanding(sub: &Subscription, next: i64) -> Option<i64> {
     if sub.end_date.is_some() {
-        return Some((next..next + MAX_CYCLES).take_while(|&n| within_term(sub, n)).count() as i64);
+        return Some(
+            (next..next + MAX_CYCLES)
+                .take_while(|&n| within_term(sub, n))
+                .count() as i64,
+        );
     }
     let pause = sub.pause_collection_for.unwrap_or(0);
     match sub.length {
@@ -410,13 +414,16 @@ fn recurring_from_plan(order: &PaymentPlanOrder) -> SubscriptionRecurringOrder {
     SubscriptionRecurringOrder {
         amount: order.amount,
         description: order.description.clone(),
-        breakdown: order.breakdown.as_ref().map(|b| SubscriptionOrderBreakdown {
-            subtotal: b.subtotal,
-            convenience_fee: None,
-            surcharge: None,
-            taxes: b.taxes.clone(),
-            unknown: Default::default(),
-        }),
+        breakdown: order
+            .breakdown
+            .as_ref()
+            .map(|b| SubscriptionOrderBreakdown {
+                subtotal: b.subtotal,
+                convenience_fee: None,
+                surcharge: None,
+                taxes: b.taxes.clone(),
+                unknown: Default::default(),
+            }),
         unknown: Default::default(),
     }
 }
@@ -702,8 +709,8 @@ async fn create_subscription(
     let today = mock.clock.today();
     let now = mock.clock.now_rfc3339();
     let result = mock.with_store(|s| {
-        let plan = &s.ledger.plans.payment_plans
-            [plan_position(s, &terminal, &request.payment_plan_id)?];
+        let plan =
+            &s.ledger.plans.payment_plans[plan_position(s, &terminal, &request.payment_plan_id)?];
         check_against_plan(&request, plan, &today)?;
         if subscription_position(s, &terminal, &request.subscription_id).is_ok() {
             return Err(Refusal::Conflict(format!(
@@ -808,7 +815,9 @@ fn last4(s: &Store, sub: &Subscription) -> Option<String> {
         return None;
     };
     let number = card.card_number.expose_secret();
-    number.get(number.len().checked_sub(4)?..).map(str::to_owned)
+    number
+        .get(number.len().checked_sub(4)?..)
+        .map(str::to_owned)
 }
 
 /// `GET …/subscriptions`: the terminal's subscriptions, oldest first, filtered by
@@ -824,7 +833,11 @@ async fn list_subscriptions(
     if let Err(err) = check_filters(&params) {
         return bad_request(&err);
     }
-    let same = |key, value: &str| params.get(key).is_none_or(|f| f.eq_ignore_ascii_case(value));
+    let same = |key, value: &str| {
+        params
+            .get(key)
+            .is_none_or(|f| f.eq_ignore_ascii_case(value))
+    };
     let items: Vec<Subscription> = mock.with_store(|s| {
         s.ledger
             .plans
@@ -894,7 +907,8 @@ async fn update_subscription(
         return bad_request(&err);
     }
     if let Some((i, op)) = ops.iter().enumerate().find(|(_, op)| {
-        matches!(op, PatchDocument::Remove(_)) && op.path().is_some_and(|p| SUBSCRIPTION_KEPT.contains(&p))
+        matches!(op, PatchDocument::Remove(_))
+            && op.path().is_some_and(|p| SUBSCRIPTION_KEPT.contains(&p))
     }) {
         return bad_parameter(
             &format!("[{i}].path"),
@@ -949,7 +963,9 @@ async fn deactivate(
 ) -> Response {
     let result = mock.with_store(|s| {
         let index = subscription_position(s, &terminal, &id)?;
-        let state = &mut s.ledger.plans.subscriptions[index].subscription.current_state;
+        let state = &mut s.ledger.plans.subscriptions[index]
+            .subscription
+            .current_state;
         match state.status {
             SubscriptionStatus::Active | SubscriptionStatus::Suspended => {
                 state.status = SubscriptionStatus::Cancelled;
