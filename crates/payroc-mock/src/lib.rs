@@ -1,7 +1,8 @@
 //! A faithful, stateful local emulator of the Payroc API (identity, secure tokens,
-//! card payments and refunds, Payroc Cloud, payment links) and PayTrace's
-//! recurring-payments API, over real HTTP on loopback. Tests in every language, the
-//! quickstart and the benchmarks run against it; users develop offline against it.
+//! card payments and refunds, Payroc Cloud, payment links, payment plans and
+//! subscriptions) and PayTrace's recurring-payments API, over real HTTP on loopback.
+//! Tests in every language, the quickstart and the benchmarks run against it; users
+//! develop offline against it.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
