@@ -6,6 +6,9 @@ use payroc_core::model::card::CardDetails;
 use payroc_core::model::common::PatchDocument;
 use payroc_core::model::page::PageQuery;
 use payroc_core::model::payment::PaymentListQuery;
+use payroc_core::model::payment_link::{
+    MultiUsePaymentLink, PaymentLink, PaymentLinkCharge, PaymentLinkStatus,
+};
 use payroc_core::model::payment_plan::{
     BillingFrequency, PaymentPlan, PaymentPlanOrder, PlanOnDelete, PlanOnUpdate,
     SubscriptionListQuery, SubscriptionPaymentRequest, SubscriptionRecurringOrderRequest,
@@ -116,6 +119,35 @@ async fn the_clock_collects_exactly_the_cycles_that_fall_due() {
     assert_eq!(state.next_due_date, None);
     assert!(advance(&server, 400).is_empty());
     assert_eq!(payments(&client).await, 4);
+}
+
+#[tokio::test]
+async fn payment_links_expire_by_the_emulators_clock_too() {
+    let (server, client) = start().await;
+    let mut link = MultiUsePaymentLink::new("CLOCK", PaymentLinkCharge::prompt(Currency::Usd));
+    link.expires_on = Some(date_in_days(5));
+    let link = client
+        .payment_links()
+        .create(TERMINAL, &PaymentLink::from(link))
+        .await
+        .unwrap();
+    let id = link.payment_link_id().unwrap();
+    advance(&server, 5);
+    let read = client.payment_links().retrieve(id).await.unwrap();
+    assert_eq!(
+        read.status(),
+        Some(PaymentLinkStatus::Active),
+        "its last day"
+    );
+    advance(&server, 1);
+    let read = client.payment_links().retrieve(id).await.unwrap();
+    assert_eq!(read.status(), Some(PaymentLinkStatus::Expired));
+    server.mock().reset();
+    assert_eq!(
+        server.mock().clock().offset_days,
+        0,
+        "a reset puts the clock back"
+    );
 }
 
 #[tokio::test]
@@ -326,6 +358,59 @@ async fn pay_on_a_deactivated_subscription_is_refused() {
     .await
     .unwrap();
     assert_eq!(payments(&client).await, 1);
+}
+
+#[tokio::test]
+async fn a_deleted_secure_token_stops_the_charges_of_its_subscriptions() {
+    let (server, client) = start().await;
+    let plans = client.payment_plans();
+    plans
+        .create(TERMINAL, &monthly("PLAN-T", 700))
+        .await
+        .unwrap();
+    let manual = PaymentPlan::manual(
+        "PLAN-TM",
+        "Lessons",
+        Currency::Usd,
+        BillingFrequency::Weekly,
+    );
+    plans.create(TERMINAL, &manual).await.unwrap();
+    let card = CardDetails::keyed("4539858876047062", "1230", Some("123"));
+    let saved = client
+        .secure_tokens()
+        .create(TERMINAL, &SecureTokenRequest::card(card))
+        .await
+        .unwrap();
+    let subs = client.subscriptions();
+    for (sub, plan) in [("SUB-T", "PLAN-T"), ("SUB-TM", "PLAN-TM")] {
+        subs.create(
+            TERMINAL,
+            &SubscriptionRequest::new(sub, plan, &saved.token, date_in_days(1)),
+        )
+        .await
+        .unwrap();
+    }
+    client
+        .secure_tokens()
+        .delete(TERMINAL, &saved.secure_token_id)
+        .await
+        .unwrap();
+    let refused = subs
+        .pay(
+            TERMINAL,
+            "SUB-TM",
+            &SubscriptionPaymentRequest::new("L-1", 3000),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::Conflict);
+    assert!(advance(&server, 1).is_empty());
+    let suspended = subs.retrieve(TERMINAL, "SUB-T").await.unwrap();
+    assert_eq!(
+        suspended.current_state.status,
+        SubscriptionStatus::Suspended
+    );
+    assert_eq!(payments(&client).await, 0);
 }
 
 #[tokio::test]

@@ -1016,8 +1016,8 @@ async fn reactivate(
 }
 
 /// `POST …/pay` → `201`: collects one payment of an active manual subscription
-/// (`409` for an automatic one, which the gateway collects, and for one that is not
-/// active). An approved payment counts as the next cycle's; a declined one is in the
+/// (`409` for an automatic one, which the gateway collects, for one that is not
+/// active, and for one whose secure token was deleted). An approved payment counts as the next cycle's; a declined one is in the
 /// ledger and changes nothing else.
 async fn pay(
     State(mock): State<Arc<Mock>>,
@@ -1057,7 +1057,14 @@ async fn pay(
                 operator: request.operator.clone(),
             },
             &now,
-        )?;
+        )
+        .map_err(|refusal| match refusal {
+            // The body named no token: the subscription's own one no longer pays.
+            Refusal::BadParameter { message, .. } => {
+                Refusal::Conflict(format!("Subscription `{id}` cannot be charged: {message}"))
+            }
+            other => other,
+        })?;
         let stored = &mut s.ledger.plans.subscriptions[index];
         if approved(&payment) {
             stored.next_cycle += 1;
