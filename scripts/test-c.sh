@@ -67,6 +67,7 @@ gcc -std=c11 -O2 -Wall -Wextra -Werror -I bindings/c/include bindings/c/bench/be
   -o "$work/bench_create_payment" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/examples/cloud_sale.c -o "$work/cloud_sale" "${ldflags[@]}"
 gcc "${cflags[@]}" bindings/c/examples/repeat_payment.c -o "$work/repeat_payment" "${ldflags[@]}"
+gcc "${cflags[@]}" bindings/c/examples/payment_plan.c -o "$work/payment_plan" "${ldflags[@]}"
 g++ -std=c++17 -Wall -Wextra -Werror -g -I bindings/c/include bindings/c/examples/cloud_sale.cpp \
   -o "$work/cloud_sale_cpp" "${ldflags[@]}"
 # The static library links too (what a POS build that ships one binary uses).
@@ -137,6 +138,7 @@ export PAYROC_API_KEY=c-test-key
 "$work/cloud_sale" "$base"
 "$work/cloud_sale_static" "$base" >/dev/null
 "$work/repeat_payment" "$base"
+"$work/payment_plan" "$base"
 "$work/cloud_sale_cpp" "$base"
 "$work/repeat_payment_pc" "$base" >/dev/null       # built against the installed prefix
 "$work/cmake/repeat_payment" "$base" >/dev/null

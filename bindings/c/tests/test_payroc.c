@@ -1282,6 +1282,150 @@ static void test_payment_features(payroc_client *client) {
         CHECK(!error_leaks_card(err), "%s: the error quotes the card", c->op);
         payroc_error_free(err);
         err = NULL;
+/* ---- payment plans and subscriptions: every operation, then the refusals ---- */
+
+/* One call of the table: operation, parameters, body, the result wanted and, for a
+ * success, text its reply must hold or, for a refusal, the field error's path ("" for
+ * none). */
+struct plan_case {
+    const char *op, *params, *body;
+    payroc_result want;
+    const char *expect;
+};
+
+static void run_plan_cases(payroc_client *client, const struct plan_case *cases, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const struct plan_case *c = &cases[i];
+        char *out = NULL;
+        payroc_error *err = NULL;
+        payroc_result r = payroc_call(client, c->op, c->params, c->body, NULL, &out, &err);
+        if (c->want == PAYROC_RESULT_OK) {
+            CHECK(r == PAYROC_RESULT_OK && (c->expect[0] == '\0' || (out && strstr(out, c->expect))),
+                  "%s (case %zu): %s: %s", c->op, i, name(r), out ? out : payroc_error_message(err));
+        } else {
+            CHECK(r == c->want && (c->expect[0] == '\0' || has_path(err, c->expect)), "%s (case %zu): %s, wanted %s: %s",
+                  c->op, i, name(r), name(c->want), payroc_error_message(err));
+        }
+        payroc_string_free(out);
+        payroc_error_free(err);
+    }
+}
+
+static void test_payment_plans(payroc_client *client) {
+    char body[1024], token[32] = "", today[11] = "", terminal[64], plan_a[128], plan_m[128], sub_a[128],
+        sub_m[128], auto_plan[512], manual_plan[512], auto_sub[512], manual_sub[512], pay[256], bad_token[512],
+        unknown_token[512], ids[4][32], list_plans[128], list_subs[128];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+
+    /* The emulator's date (other runs may have moved its clock) and a saved card. */
+    CHECK(mock_fetch(base_url, "GET", "/_mock/clock", "", &out) == 200 && json_find(out, "today", today, sizeof today),
+          "GET /_mock/clock: %s", out ? out : "");
+    free(out);
+    out = NULL;
+    snprintf(terminal, sizeof terminal, "{\"processingTerminalId\":\"%s\"}", TERMINAL);
+    snprintf(body, sizeof body,
+             "{\"source\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"%s\"},\"cardholderName\":\"Sarah Hopper\"}}}",
+             expiry);
+    r = payroc_call(client, "secure_tokens.create", terminal, body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "token", token, sizeof token), "%s: %s", name(r),
+          payroc_error_message(err));
+    payroc_string_free(out);
+    out = NULL;
+
+    snprintf(ids[0], sizeof ids[0], "CPA-%s", run_tag);
+    snprintf(ids[1], sizeof ids[1], "CPM-%s", run_tag);
+    snprintf(ids[2], sizeof ids[2], "CSA-%s", run_tag);
+    snprintf(ids[3], sizeof ids[3], "CSM-%s", run_tag);
+    snprintf(plan_a, sizeof plan_a, "{\"processingTerminalId\":\"%s\",\"paymentPlanId\":\"%s\"}", TERMINAL, ids[0]);
+    snprintf(plan_m, sizeof plan_m, "{\"processingTerminalId\":\"%s\",\"paymentPlanId\":\"%s\"}", TERMINAL, ids[1]);
+    snprintf(sub_a, sizeof sub_a, "{\"processingTerminalId\":\"%s\",\"subscriptionId\":\"%s\"}", TERMINAL, ids[2]);
+    snprintf(sub_m, sizeof sub_m, "{\"processingTerminalId\":\"%s\",\"subscriptionId\":\"%s\"}", TERMINAL, ids[3]);
+    snprintf(list_plans, sizeof list_plans, "{\"processingTerminalId\":\"%s\",\"query\":{\"limit\":100}}", TERMINAL);
+    snprintf(list_subs, sizeof list_subs,
+             "{\"processingTerminalId\":\"%s\",\"query\":{\"status\":\"active\",\"frequency\":\"monthly\",\"limit\":100}}",
+             TERMINAL);
+    snprintf(auto_plan, sizeof auto_plan,
+             "{\"paymentPlanId\":\"%s\",\"name\":\"Premium Club\",\"currency\":\"USD\",\"length\":12,"
+             "\"type\":\"automatic\",\"frequency\":\"monthly\",\"onUpdate\":\"update\",\"onDelete\":\"complete\","
+             "\"recurringOrder\":{\"amount\":2500,\"description\":\"Monthly fee\"}}",
+             ids[0]);
+    snprintf(manual_plan, sizeof manual_plan,
+             "{\"paymentPlanId\":\"%s\",\"name\":\"Tuition\",\"currency\":\"USD\",\"type\":\"manual\","
+             "\"frequency\":\"monthly\",\"onUpdate\":\"continue\",\"onDelete\":\"continue\"}",
+             ids[1]);
+    snprintf(auto_sub, sizeof auto_sub,
+             "{\"subscriptionId\":\"%s\",\"paymentPlanId\":\"%s\",\"paymentMethod\":{\"type\":\"secureToken\","
+             "\"token\":\"%s\"},\"startDate\":\"%s\"}",
+             ids[2], ids[0], token, today);
+    snprintf(manual_sub, sizeof manual_sub,
+             "{\"subscriptionId\":\"%s\",\"paymentPlanId\":\"%s\",\"paymentMethod\":{\"type\":\"secureToken\","
+             "\"token\":\"%s\"},\"startDate\":\"%s\"}",
+             ids[3], ids[1], token, today);
+    snprintf(pay, sizeof pay, "{\"order\":{\"orderId\":\"CPAY-%s\",\"amount\":12000}}", run_tag);
+    snprintf(bad_token, sizeof bad_token,
+             "{\"subscriptionId\":\"CSX-%s\",\"paymentPlanId\":\"%s\",\"paymentMethod\":{\"type\":\"secureToken\","
+             "\"token\":\"MREF_1\"},\"startDate\":\"%s\"}",
+             run_tag, ids[1], today);
+    snprintf(unknown_token, sizeof unknown_token,
+             "{\"subscriptionId\":\"CSX-%s\",\"paymentPlanId\":\"%s\",\"paymentMethod\":{\"type\":\"secureToken\","
+             "\"token\":\"296753999999\"},\"startDate\":\"%s\"}",
+             run_tag, ids[1], today);
+
+    {
+        const struct plan_case before_clock[] = {
+            {"payment_plans.create", terminal, auto_plan, PAYROC_RESULT_OK, "\"onDelete\":\"complete\""},
+            {"payment_plans.create", terminal, manual_plan, PAYROC_RESULT_OK, "\"type\":\"manual\""},
+            {"payment_plans.retrieve", plan_a, NULL, PAYROC_RESULT_OK, "\"frequency\":\"monthly\""},
+            {"payment_plans.list", list_plans, NULL, PAYROC_RESULT_OK, ids[1]},
+            {"payment_plans.update", plan_a, "[{\"op\":\"replace\",\"path\":\"/recurringOrder/amount\",\"value\":2600}]",
+             PAYROC_RESULT_OK, "\"amount\":2600"},
+            {"subscriptions.create", terminal, auto_sub, PAYROC_RESULT_OK, "\"paidInvoices\":0"},
+            {"subscriptions.create", terminal, manual_sub, PAYROC_RESULT_OK, "\"type\":\"manual\""},
+            {"subscriptions.retrieve", sub_a, NULL, PAYROC_RESULT_OK, "\"status\":\"active\""},
+            {"subscriptions.list", list_subs, NULL, PAYROC_RESULT_OK, ids[2]},
+            {"subscriptions.update", sub_a, "[{\"op\":\"add\",\"path\":\"/description\",\"value\":\"Gold\"}]",
+             PAYROC_RESULT_OK, "\"description\":\"Gold\""},
+        };
+        run_plan_cases(client, before_clock, sizeof before_clock / sizeof before_clock[0]);
+    }
+    /* The clock stays put ({"days":0}): the start date's cycle is collected all the same. */
+    CHECK(mock_fetch(base_url, "POST", "/_mock/clock", "{\"days\":0}", &out) == 200 && out != NULL &&
+              strstr(out, "\"paymentIds\":[\"") != NULL,
+          "POST /_mock/clock: %s", out ? out : "");
+    free(out);
+    out = NULL;
+    {
+        const struct plan_case after_clock[] = {
+            {"subscriptions.retrieve", sub_a, NULL, PAYROC_RESULT_OK, "\"paidInvoices\":1"},
+            {"subscriptions.pay", sub_m, pay, PAYROC_RESULT_OK, "\"paidInvoices\":1"},
+            {"subscriptions.deactivate", sub_a, NULL, PAYROC_RESULT_OK, "\"status\":\"cancelled\""},
+            {"subscriptions.reactivate", sub_a, NULL, PAYROC_RESULT_OK, "\"status\":\"active\""},
+            {"subscriptions.deactivate", sub_m, NULL, PAYROC_RESULT_OK, "\"status\":\"cancelled\""},
+            {"payment_plans.delete", plan_a, NULL, PAYROC_RESULT_OK, ""},
+            {"subscriptions.retrieve", sub_a, NULL, PAYROC_RESULT_OK, "\"status\":\"completed\""},
+            /* Refusals: before the network, then the emulator's 400, 404 and 409. */
+            {"payment_plans.create", terminal, "{\"paymentPlanId\":\"X\",\"name\":\"\",\"currency\":\"USD\","
+             "\"type\":\"manual\",\"frequency\":\"monthly\",\"onUpdate\":\"update\",\"onDelete\":\"complete\"}",
+             PAYROC_RESULT_VALIDATION, "name"},
+            {"subscriptions.create", terminal, bad_token, PAYROC_RESULT_VALIDATION, "paymentMethod.token"},
+            {"subscriptions.pay", sub_m, "{\"order\":{\"orderId\":\"X-1\"}}", PAYROC_RESULT_VALIDATION, "order.amount"},
+            {"subscriptions.create", terminal, unknown_token, PAYROC_RESULT_API_BAD_REQUEST, "paymentMethod.token"},
+            {"payment_plans.retrieve", plan_a, NULL, PAYROC_RESULT_API_NOT_FOUND, ""},
+            {"subscriptions.retrieve", "{\"processingTerminalId\":\"" TERMINAL "\",\"subscriptionId\":\"NOPE\"}",
+             NULL, PAYROC_RESULT_API_NOT_FOUND, ""},
+            {"payment_plans.update", plan_m, "[{\"op\":\"replace\",\"path\":\"/paymentPlanId\",\"value\":\"X\"}]",
+             PAYROC_RESULT_API_BAD_REQUEST, "[0].path"},
+            {"subscriptions.deactivate", sub_m, NULL, PAYROC_RESULT_API_CONFLICT, ""},
+            {"subscriptions.pay", sub_m, pay, PAYROC_RESULT_API_CONFLICT, ""},
+            {"subscriptions.reactivate", sub_a, NULL, PAYROC_RESULT_API_CONFLICT, ""},
+            {"payment_plans.delete", plan_m, NULL, PAYROC_RESULT_OK, ""},
+        };
+        run_plan_cases(client, after_clock, sizeof after_clock / sizeof after_clock[0]);
     }
 }
 
@@ -1362,6 +1506,7 @@ int main(int argc, char **argv) {
     test_cloud_stops(client);
     test_repeat_links_paytrace(client);
     test_payment_features(client);
+    test_payment_plans(client);
     test_threads(client);
 
     payroc_client_free(client);

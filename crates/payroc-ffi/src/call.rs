@@ -185,6 +185,18 @@ pub extern "C" fn payroc_operations() -> *mut c_char {
 /// - `payment_links.deactivate` (paymentLinkId) → - → PaymentLink
 /// - `payment_links.share` (paymentLinkId) → PaymentLinkEmailShareEvent → SharingEvent, idempotency key
 /// - `payment_links.list_sharing_events` (paymentLinkId, query) → - → page of SharingEvent
+/// - `payment_plans.create` (processingTerminalId) → PaymentPlan → PaymentPlan, idempotency key
+/// - `payment_plans.list` (processingTerminalId, query) → - → page of PaymentPlan
+/// - `payment_plans.retrieve` (processingTerminalId, paymentPlanId) → - → PaymentPlan
+/// - `payment_plans.update` (processingTerminalId, paymentPlanId) → `[PatchDocument]` → PaymentPlan, idempotency key
+/// - `payment_plans.delete` (processingTerminalId, paymentPlanId) → - → null
+/// - `subscriptions.create` (processingTerminalId) → SubscriptionRequest → Subscription, idempotency key
+/// - `subscriptions.list` (processingTerminalId, query) → - → page of Subscription
+/// - `subscriptions.retrieve` (processingTerminalId, subscriptionId) → - → Subscription
+/// - `subscriptions.update` (processingTerminalId, subscriptionId) → `[PatchDocument]` → Subscription, idempotency key
+/// - `subscriptions.deactivate` (processingTerminalId, subscriptionId) → - → Subscription
+/// - `subscriptions.reactivate` (processingTerminalId, subscriptionId) → - → Subscription
+/// - `subscriptions.pay` (processingTerminalId, subscriptionId) → SubscriptionPaymentRequest → SubscriptionPayment, idempotency key
 /// - `bank_accounts.verify` () → BankAccountVerificationRequest → BankAccountVerification, idempotency key
 /// - `cards.verify` () → CardVerificationRequest → CardVerification, idempotency key
 /// - `cards.view_ebt_balance` () → BalanceInquiry → EbtBalance

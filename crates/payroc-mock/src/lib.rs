@@ -1,7 +1,8 @@
 //! A faithful, stateful local emulator of the Payroc API (identity, secure tokens,
-//! card payments and refunds, Payroc Cloud, payment links) and PayTrace's
-//! recurring-payments API, over real HTTP on loopback. Tests in every language, the
-//! quickstart and the benchmarks run against it; users develop offline against it.
+//! card payments and refunds, Payroc Cloud, payment links, payment plans and
+//! subscriptions) and PayTrace's recurring-payments API, over real HTTP on loopback.
+//! Tests in every language, the quickstart and the benchmarks run against it; users
+//! develop offline against it.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -11,8 +12,10 @@
 //! ```
 //!
 //! # Layout
-//! - `clock` — dates in the API's formats, from the same clock links expire by
-//!   ([`date_in_days`], [`us_date_in_days`] for tests and examples).
+//! - `clock` — dates in the API's formats ([`date_in_days`], [`us_date_in_days`] for
+//!   tests and examples), and the emulator's own clock, which tests move forward
+//!   ([`Mock::advance_clock`], `POST /_mock/clock`): subscriptions charge and links
+//!   expire by it.
 //! - `config` — [`MockConfig`]: address, credentials, token lifetime, Cloud timing.
 //! - `server` — the accept loop, with a per-connection kill switch for dropped
 //!   connections and a header-read (and idle keep-alive) timeout.
@@ -63,6 +66,8 @@ pub struct Mock {
     config: MockConfig,
     faults: faults::Faults,
     store: Mutex<Store>,
+    /// The emulator's clock (tests move it forward).
+    clock: clock::Clock,
     /// Bumped whenever an instruction changes, to wake long polls.
     changes: watch::Sender<u64>,
 }
@@ -75,6 +80,7 @@ impl Mock {
             config,
             faults,
             store: Mutex::new(store),
+            clock: clock::Clock::default(),
             changes: watch::channel(0).0,
         })
     }
@@ -133,13 +139,54 @@ impl Mock {
     pub fn reset(&self) {
         self.faults.clear();
         self.with_store(|s| *s = Store::new(self.config.seed));
+        self.clock.reset();
         self.notify_changed();
+    }
+
+    /// Moves the emulator's clock `days` forward (also `POST /_mock/clock`) and
+    /// collects every automatic subscription payment that has fallen due; returns
+    /// the new date and the payments made.
+    pub fn advance_clock(&self, days: u32) -> ClockAdvance {
+        self.clock.advance_days(i64::from(days));
+        let today = self.clock.today();
+        let now = self.clock.now_rfc3339();
+        let payment_ids = self.with_store(|s| routes::collect_due_payments(s, &today, &now));
+        ClockAdvance {
+            today,
+            offset_days: self.clock.offset_days(),
+            payment_ids,
+        }
+    }
+
+    /// The emulator's date and how far it runs ahead of real time (also
+    /// `GET /_mock/clock`).
+    pub fn clock(&self) -> ClockAdvance {
+        ClockAdvance {
+            today: self.clock.today(),
+            offset_days: self.clock.offset_days(),
+            payment_ids: Vec::new(),
+        }
     }
 
     /// Makes every issued bearer token expired (also `POST /_mock/tokens/expire`).
     pub fn expire_tokens(&self) {
         self.with_store(Store::expire_tokens);
     }
+}
+
+/// The emulator's clock after a move (`POST /_mock/clock`) or as it stands
+/// (`GET /_mock/clock`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ClockAdvance {
+    /// The emulator's date, `YYYY-MM-DD`.
+    pub today: String,
+    /// Whole days it runs ahead of real time.
+    pub offset_days: i64,
+    /// The payments the move collected (subscription payments that fell due), oldest
+    /// first; empty when only reading the clock.
+    pub payment_ids: Vec<String>,
 }
 
 /// A running emulator. Dropping it stops the server.

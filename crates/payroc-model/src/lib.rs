@@ -58,6 +58,7 @@ pub mod page;
 pub mod payment;
 pub mod payment_feature;
 pub mod payment_link;
+pub mod payment_plan;
 pub mod paytrace;
 pub mod refund;
 pub mod secret;

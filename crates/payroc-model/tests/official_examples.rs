@@ -20,6 +20,7 @@ use payroc_model::payment_feature::{
     BankAccountVerificationResult, CardInfo, CardVerificationResult, EbtBalance, FxRate,
 };
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
+use payroc_model::payment_plan::{PaymentPlan, Subscription, SubscriptionPayment};
 use payroc_model::paytrace::{
     PaytraceToken, PaytraceValidationError, RecurrenceExportResponse, RecurrenceResponse,
 };
@@ -150,6 +151,13 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         ("POST", "/fx-rates") => round_trip::<FxRate>,
         (_, p) if p.ends_with("/hosted-fields-sessions") => round_trip::<HostedFieldsSession>,
         (_, p) if p.ends_with("/apple-pay-sessions") => round_trip::<ApplePaySession>,
+        (_, p) if p.contains("payment-plans") && list => round_trip::<Paginated<PaymentPlan>>,
+        (_, p) if p.contains("payment-plans") => round_trip::<PaymentPlan>,
+        (_, p) if p.contains("/subscriptions/") && p.ends_with("/pay") => {
+            round_trip::<SubscriptionPayment>
+        }
+        (_, p) if p.contains("/subscriptions") && list => round_trip::<Paginated<Subscription>>,
+        (_, p) if p.contains("/subscriptions") => round_trip::<Subscription>,
         (_, p) if p.starts_with("/payments") && list => round_trip::<Paginated<Payment>>,
         (_, p) if p.starts_with("/payments") => round_trip::<Payment>,
         (_, p) if p.starts_with("/refunds") && list => round_trip::<Paginated<RetrievedRefund>>,
@@ -158,7 +166,6 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.contains("refund-instructions") => round_trip::<RefundInstruction>,
         (_, p) if p.contains("signature-instructions") => round_trip::<SignatureInstruction>,
         (_, p) if p.starts_with("/signatures") => round_trip::<Signature>,
-        // Payment plans and subscriptions are outside this SDK's scope.
         _ => return None,
     })
 }

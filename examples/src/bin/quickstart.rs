@@ -1,7 +1,9 @@
 //! The quickstart: every main flow of payroc-rs, step by step — a bearer token, a
 //! card saved as a secure token, a first and a subsequent repeat payment with
 //! standing instructions, a sale on a Payroc Cloud device, a payment link created and
-//! shared, and a PayTrace recurrence created, updated and exported.
+//! shared, Payroc-managed monthly billing (a payment plan and a subscription whose
+//! first cycle the gateway collects), and a PayTrace recurrence created, updated and
+//! exported.
 //!
 //! `make quickstart` runs it on the embedded emulator; set `PAYROC_API_KEY` (and the
 //! variables listed in the examples crate) to run the same code against UAT.
@@ -17,6 +19,7 @@ use payroc_core::model::payment::{
 use payroc_core::model::payment_link::{
     PaymentLink, PaymentLinkCharge, PaymentLinkEmailShareEvent, Recipient, SingleUsePaymentLink,
 };
+use payroc_core::model::payment_plan::{BillingFrequency, PaymentPlan, SubscriptionRequest};
 use payroc_core::model::paytrace::{
     CreateRecurrenceRequest, ExportRecurrencesRequest, RecurrenceCreate, RecurrenceFrequency,
     RecurrenceUpdate, TotalCount, UpdateRecurrenceRequest,
@@ -158,13 +161,55 @@ async fn main() -> Result<(), Box<dyn Error>> {
         shared.recipients.len()
     );
 
+    step(
+        7,
+        "Payroc-managed monthly billing: a plan, a subscription, one cycle collected",
+    );
+    let plan = PaymentPlan::automatic(
+        order_id("PLAN"),
+        "Monthly box",
+        1999,
+        Currency::Usd,
+        BillingFrequency::Monthly,
+    );
+    let plan = client.payment_plans().create(&s.terminal_id, &plan).await?;
+    let subscription = SubscriptionRequest::new(
+        order_id("SUB"),
+        plan.payment_plan_id.clone(),
+        saved.token.clone(),
+        date_in_days(1),
+    );
+    let subscription = client
+        .subscriptions()
+        .create(&s.terminal_id, &subscription)
+        .await?;
+    println!(
+        "   subscription {} on plan {}: first payment due {}",
+        subscription.subscription_id,
+        plan.payment_plan_id,
+        subscription
+            .current_state
+            .next_due_date
+            .as_deref()
+            .unwrap_or("-")
+    );
+    if let Some(server) = &s.mock {
+        // The emulator's clock moves a day: the first cycle falls due and is collected.
+        let moved = server.mock().advance_clock(1);
+        println!(
+            "   {}: the gateway collected {} payment(s)",
+            moved.today,
+            moved.payment_ids.len()
+        );
+    }
+
     match &s.paytrace {
         None => step(
-            7,
+            8,
             "PayTrace recurrence: skipped (set PAYTRACE_USERNAME and PAYTRACE_PASSWORD)",
         ),
         Some(paytrace) => {
-            step(7, "A PayTrace recurring payment: create, update, export");
+            step(8, "A PayTrace recurring payment: create, update, export");
             let recurrence = RecurrenceCreate::new(
                 "24.95".parse()?,
                 RecurrenceFrequency::Monthly,

@@ -1566,6 +1566,511 @@ impl BlockingPaymentLinks<'_> {
     }
 }
 
+/// The `payment_plans` operations of a [`Client`]; per-call options with
+/// [`options`](PaymentPlans::options).
+#[derive(Debug)]
+pub struct PaymentPlans<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `payment_plans` operations.
+    pub fn payment_plans(&self) -> PaymentPlans<'_> {
+        PaymentPlans {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl PaymentPlans<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a payment plan: the schedule and amounts subscriptions follow.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/payment-plans` (official SDKs: `repeat_payments.payment_plans.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_plan::PaymentPlan,
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[42],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a terminal's payment plans, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-plans` (official SDKs: `repeat_payments.payment_plans.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::payment_plan::PaymentPlan>> {
+        self.client
+            .list(&OPERATIONS[43], &[processing_terminal_id], query)
+    }
+
+    /// Reads a payment plan.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.retrieve`).
+    pub async fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        payment_plan_id: &str,
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[44],
+                &[processing_terminal_id, payment_plan_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Changes a payment plan with JSON Patch operations (its `onUpdate` says whether subscriptions follow).
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.partially_update`).
+    pub async fn update(
+        &self,
+        processing_terminal_id: &str,
+        payment_plan_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[45],
+                &[processing_terminal_id, payment_plan_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a payment plan (its `onDelete` says whether subscriptions stop or continue).
+    ///
+    /// `DELETE /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.delete`).
+    pub async fn delete(&self, processing_terminal_id: &str, payment_plan_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty(
+                &OPERATIONS[46],
+                &[processing_terminal_id, payment_plan_id],
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `payment_plans` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPaymentPlans::options).
+#[derive(Debug)]
+pub struct BlockingPaymentPlans<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `payment_plans` operations.
+    pub fn payment_plans(&self) -> BlockingPaymentPlans<'_> {
+        BlockingPaymentPlans {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPaymentPlans<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> PaymentPlans<'_> {
+        self.client
+            .client()
+            .payment_plans()
+            .options(self.options.clone())
+    }
+
+    /// Creates a payment plan: the schedule and amounts subscriptions follow.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/payment-plans` (official SDKs: `repeat_payments.payment_plans.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_plan::PaymentPlan,
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+
+    /// Lists a terminal's payment plans, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-plans` (official SDKs: `repeat_payments.payment_plans.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::payment_plan::PaymentPlan>> {
+        Ok(BlockingPager::new(
+            self.handle().list(processing_terminal_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a payment plan.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.retrieve`).
+    pub fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        payment_plan_id: &str,
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client.runtime().block_on(
+            self.handle()
+                .retrieve(processing_terminal_id, payment_plan_id),
+        )
+    }
+
+    /// Changes a payment plan with JSON Patch operations (its `onUpdate` says whether subscriptions follow).
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.partially_update`).
+    pub fn update(
+        &self,
+        processing_terminal_id: &str,
+        payment_plan_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_plan::PaymentPlan> {
+        self.client.runtime().block_on(self.handle().update(
+            processing_terminal_id,
+            payment_plan_id,
+            request,
+        ))
+    }
+
+    /// Deletes a payment plan (its `onDelete` says whether subscriptions stop or continue).
+    ///
+    /// `DELETE /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.delete`).
+    pub fn delete(&self, processing_terminal_id: &str, payment_plan_id: &str) -> Result<()> {
+        self.client.runtime().block_on(
+            self.handle()
+                .delete(processing_terminal_id, payment_plan_id),
+        )
+    }
+}
+
+/// The `subscriptions` operations of a [`Client`]; per-call options with
+/// [`options`](Subscriptions::options).
+#[derive(Debug)]
+pub struct Subscriptions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `subscriptions` operations.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Subscriptions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Subscribes a customer's secure token to a payment plan.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions` (official SDKs: `repeat_payments.subscriptions.create`).
+    pub async fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_plan::SubscriptionRequest,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[47],
+                &[processing_terminal_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a terminal's subscriptions, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/subscriptions` (official SDKs: `repeat_payments.subscriptions.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::payment_plan::SubscriptionListQuery,
+    ) -> Result<Pager<payroc_model::payment_plan::Subscription>> {
+        self.client
+            .list(&OPERATIONS[48], &[processing_terminal_id], query)
+    }
+
+    /// Reads a subscription and where it stands.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}` (official SDKs: `repeat_payments.subscriptions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[49],
+                &[processing_terminal_id, subscription_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Changes a subscription with JSON Patch operations.
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}` (official SDKs: `repeat_payments.subscriptions.partially_update`).
+    pub async fn update(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[50],
+                &[processing_terminal_id, subscription_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Stops taking payments for a subscription (not repeated once it may have been received).
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/deactivate` (official SDKs: `repeat_payments.subscriptions.deactivate`).
+    pub async fn deactivate(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[51],
+                &[processing_terminal_id, subscription_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Starts taking payments for a deactivated subscription again.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/reactivate` (official SDKs: `repeat_payments.subscriptions.reactivate`).
+    pub async fn reactivate(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[52],
+                &[processing_terminal_id, subscription_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Collects one payment of a manual subscription.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/pay` (official SDKs: `repeat_payments.subscriptions.pay`).
+    pub async fn pay(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+        request: &payroc_model::payment_plan::SubscriptionPaymentRequest,
+    ) -> Result<payroc_model::payment_plan::SubscriptionPayment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[53],
+                &[processing_terminal_id, subscription_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `subscriptions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingSubscriptions::options).
+#[derive(Debug)]
+pub struct BlockingSubscriptions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `subscriptions` operations.
+    pub fn subscriptions(&self) -> BlockingSubscriptions<'_> {
+        BlockingSubscriptions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingSubscriptions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Subscriptions<'_> {
+        self.client
+            .client()
+            .subscriptions()
+            .options(self.options.clone())
+    }
+
+    /// Subscribes a customer's secure token to a payment plan.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions` (official SDKs: `repeat_payments.subscriptions.create`).
+    pub fn create(
+        &self,
+        processing_terminal_id: &str,
+        request: &payroc_model::payment_plan::SubscriptionRequest,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(processing_terminal_id, request))
+    }
+
+    /// Lists a terminal's subscriptions, page by page.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/subscriptions` (official SDKs: `repeat_payments.subscriptions.list`).
+    pub fn list(
+        &self,
+        processing_terminal_id: &str,
+        query: &payroc_model::payment_plan::SubscriptionListQuery,
+    ) -> Result<BlockingPager<payroc_model::payment_plan::Subscription>> {
+        Ok(BlockingPager::new(
+            self.handle().list(processing_terminal_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a subscription and where it stands.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}` (official SDKs: `repeat_payments.subscriptions.retrieve`).
+    pub fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client.runtime().block_on(
+            self.handle()
+                .retrieve(processing_terminal_id, subscription_id),
+        )
+    }
+
+    /// Changes a subscription with JSON Patch operations.
+    ///
+    /// `PATCH /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}` (official SDKs: `repeat_payments.subscriptions.partially_update`).
+    pub fn update(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client.runtime().block_on(self.handle().update(
+            processing_terminal_id,
+            subscription_id,
+            request,
+        ))
+    }
+
+    /// Stops taking payments for a subscription (not repeated once it may have been received).
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/deactivate` (official SDKs: `repeat_payments.subscriptions.deactivate`).
+    pub fn deactivate(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client.runtime().block_on(
+            self.handle()
+                .deactivate(processing_terminal_id, subscription_id),
+        )
+    }
+
+    /// Starts taking payments for a deactivated subscription again.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/reactivate` (official SDKs: `repeat_payments.subscriptions.reactivate`).
+    pub fn reactivate(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+    ) -> Result<payroc_model::payment_plan::Subscription> {
+        self.client.runtime().block_on(
+            self.handle()
+                .reactivate(processing_terminal_id, subscription_id),
+        )
+    }
+
+    /// Collects one payment of a manual subscription.
+    ///
+    /// `POST /processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/pay` (official SDKs: `repeat_payments.subscriptions.pay`).
+    pub fn pay(
+        &self,
+        processing_terminal_id: &str,
+        subscription_id: &str,
+        request: &payroc_model::payment_plan::SubscriptionPaymentRequest,
+    ) -> Result<payroc_model::payment_plan::SubscriptionPayment> {
+        self.client.runtime().block_on(self.handle().pay(
+            processing_terminal_id,
+            subscription_id,
+            request,
+        ))
+    }
+}
+
 /// The `bank_accounts` operations of a [`Client`]; per-call options with
 /// [`options`](BankAccounts::options).
 #[derive(Debug)]
@@ -1601,7 +2106,7 @@ impl BankAccounts<'_> {
         request: &payroc_model::payment_feature::BankAccountVerificationRequest,
     ) -> Result<payroc_model::payment_feature::BankAccountVerificationResult> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[42], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[54], &[], &[], Some(request), &self.options)
             .await
     }
 }
@@ -1688,7 +2193,7 @@ impl Cards<'_> {
         request: &payroc_model::payment_feature::CardVerificationRequest,
     ) -> Result<payroc_model::payment_feature::CardVerificationResult> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[43], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[55], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -1700,7 +2205,7 @@ impl Cards<'_> {
         request: &payroc_model::payment_feature::BalanceInquiry,
     ) -> Result<payroc_model::payment_feature::EbtBalance> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[44], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[56], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -1712,7 +2217,7 @@ impl Cards<'_> {
         request: &payroc_model::payment_feature::BinLookup,
     ) -> Result<payroc_model::payment_feature::CardInfo> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[45], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[57], &[], &[], Some(request), &self.options)
             .await
     }
 }
@@ -1820,7 +2325,7 @@ impl FxRates<'_> {
         request: &payroc_model::payment_feature::FxRateInquiry,
     ) -> Result<payroc_model::payment_feature::FxRate> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[46], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[58], &[], &[], Some(request), &self.options)
             .await
     }
 }
@@ -1909,7 +2414,7 @@ impl HostedFieldsSessions<'_> {
     ) -> Result<payroc_model::session::HostedFieldsSession> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[47],
+                &OPERATIONS[59],
                 &[processing_terminal_id],
                 &[],
                 Some(request),
@@ -2004,7 +2509,7 @@ impl ApplePaySessions<'_> {
     ) -> Result<payroc_model::session::ApplePaySession> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[48],
+                &OPERATIONS[60],
                 &[processing_terminal_id],
                 &[],
                 Some(request),
@@ -2097,7 +2602,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[51], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[63], &[], Some(request), &self.options)
             .await
     }
 
@@ -2109,7 +2614,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[52], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[64], &[], Some(request), &self.options)
             .await
     }
 
@@ -2121,7 +2626,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[53], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[65], &[], Some(request), &self.options)
             .await
     }
 
@@ -2133,7 +2638,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[54], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[66], &[customer_id], None, &self.options)
             .await
     }
 
@@ -2147,7 +2652,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[55],
+                &OPERATIONS[67],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -2163,7 +2668,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[56], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[68], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -2175,7 +2680,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[57], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[69], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -2465,6 +2970,56 @@ pub(crate) async fn dispatch(
                 .rest_json::<payroc_model::payment_link::PaymentLinkEmailShareEvent, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call)
                 .await
         }
+        "payment_plans.create" => {
+            client
+                .rest_json::<payroc_model::payment_plan::PaymentPlan, payroc_model::payment_plan::PaymentPlan>(op, call)
+                .await
+        }
+        "payment_plans.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_plan::PaymentPlan>(op, call)
+                .await
+        }
+        "payment_plans.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::payment_plan::PaymentPlan>(op, call)
+                .await
+        }
+        "payment_plans.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "subscriptions.create" => {
+            client
+                .rest_json::<payroc_model::payment_plan::SubscriptionRequest, payroc_model::payment_plan::Subscription>(op, call)
+                .await
+        }
+        "subscriptions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_plan::Subscription>(op, call)
+                .await
+        }
+        "subscriptions.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::payment_plan::Subscription>(op, call)
+                .await
+        }
+        "subscriptions.deactivate" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_plan::Subscription>(op, call)
+                .await
+        }
+        "subscriptions.reactivate" => {
+            client
+                .rest_json::<NoBody, payroc_model::payment_plan::Subscription>(op, call)
+                .await
+        }
+        "subscriptions.pay" => {
+            client
+                .rest_json::<payroc_model::payment_plan::SubscriptionPaymentRequest, payroc_model::payment_plan::SubscriptionPayment>(op, call)
+                .await
+        }
         "bank_accounts.verify" => {
             client
                 .rest_json::<payroc_model::payment_feature::BankAccountVerificationRequest, payroc_model::payment_feature::BankAccountVerificationResult>(op, call)
@@ -2564,6 +3119,8 @@ pub(crate) fn pager(
         "refunds.list" => client.pager_json::<payroc_model::refund::RefundListQuery, payroc_model::refund::RetrievedRefund>(op, call),
         "payment_links.list" => client.pager_json::<payroc_model::payment_link::PaymentLinkListQuery, payroc_model::payment_link::PaymentLink>(op, call),
         "payment_links.list_sharing_events" => client.pager_json::<payroc_model::payment_link::SharingEventListQuery, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call),
+        "payment_plans.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::payment_plan::PaymentPlan>(op, call),
+        "subscriptions.list" => client.pager_json::<payroc_model::payment_plan::SubscriptionListQuery, payroc_model::payment_plan::Subscription>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -218,6 +218,68 @@ pub static OPERATIONS: &[Operation] = &[
         .pages()
         .official("payment_links.sharing_events.list", "PaymentLinks.SharingEvents.List")
         .doc("Lists a payment link's sharing events, page by page."),
+    // Payment plans and subscriptions: recurring billing the gateway runs.
+    Operation::rest("payment_plans.create", Post, "/processing-terminals/{processingTerminalId}/payment-plans")
+        .request("payment_plan::PaymentPlan")
+        .response("payment_plan::PaymentPlan", "PaymentPlan")
+        .keyed()
+        .official("repeat_payments.payment_plans.create", "RepeatPayments.PaymentPlans.Create")
+        .doc("Creates a payment plan: the schedule and amounts subscriptions follow."),
+    Operation::rest("payment_plans.list", Get, "/processing-terminals/{processingTerminalId}/payment-plans")
+        .query("page::PageQuery")
+        .response("payment_plan::PaymentPlan", "PaymentPlan")
+        .pages()
+        .official("repeat_payments.payment_plans.list", "RepeatPayments.PaymentPlans.List")
+        .doc("Lists a terminal's payment plans, page by page."),
+    Operation::rest("payment_plans.retrieve", Get, "/processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}")
+        .response("payment_plan::PaymentPlan", "PaymentPlan")
+        .official("repeat_payments.payment_plans.retrieve", "RepeatPayments.PaymentPlans.Retrieve")
+        .doc("Reads a payment plan."),
+    Operation::rest("payment_plans.update", Patch, "/processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}")
+        .request("common::PatchRequest")
+        .response("payment_plan::PaymentPlan", "PaymentPlan")
+        .keyed()
+        .official("repeat_payments.payment_plans.partially_update", "RepeatPayments.PaymentPlans.PartiallyUpdate")
+        .doc("Changes a payment plan with JSON Patch operations (its `onUpdate` says whether subscriptions follow)."),
+    Operation::rest("payment_plans.delete", Delete, "/processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}")
+        .official("repeat_payments.payment_plans.delete", "RepeatPayments.PaymentPlans.Delete")
+        .doc("Deletes a payment plan (its `onDelete` says whether subscriptions stop or continue)."),
+    Operation::rest("subscriptions.create", Post, "/processing-terminals/{processingTerminalId}/subscriptions")
+        .request("payment_plan::SubscriptionRequest")
+        .response("payment_plan::Subscription", "Subscription")
+        .keyed()
+        .official("repeat_payments.subscriptions.create", "RepeatPayments.Subscriptions.Create")
+        .doc("Subscribes a customer's secure token to a payment plan."),
+    Operation::rest("subscriptions.list", Get, "/processing-terminals/{processingTerminalId}/subscriptions")
+        .query("payment_plan::SubscriptionListQuery")
+        .response("payment_plan::Subscription", "Subscription")
+        .pages()
+        .official("repeat_payments.subscriptions.list", "RepeatPayments.Subscriptions.List")
+        .doc("Lists a terminal's subscriptions, page by page."),
+    Operation::rest("subscriptions.retrieve", Get, "/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}")
+        .response("payment_plan::Subscription", "Subscription")
+        .official("repeat_payments.subscriptions.retrieve", "RepeatPayments.Subscriptions.Retrieve")
+        .doc("Reads a subscription and where it stands."),
+    Operation::rest("subscriptions.update", Patch, "/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}")
+        .request("common::PatchRequest")
+        .response("payment_plan::Subscription", "Subscription")
+        .keyed()
+        .official("repeat_payments.subscriptions.partially_update", "RepeatPayments.Subscriptions.PartiallyUpdate")
+        .doc("Changes a subscription with JSON Patch operations."),
+    Operation::rest("subscriptions.deactivate", Post, "/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/deactivate")
+        .response("payment_plan::Subscription", "Subscription")
+        .official("repeat_payments.subscriptions.deactivate", "RepeatPayments.Subscriptions.Deactivate")
+        .doc("Stops taking payments for a subscription (not repeated once it may have been received)."),
+    Operation::rest("subscriptions.reactivate", Post, "/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/reactivate")
+        .response("payment_plan::Subscription", "Subscription")
+        .official("repeat_payments.subscriptions.reactivate", "RepeatPayments.Subscriptions.Reactivate")
+        .doc("Starts taking payments for a deactivated subscription again."),
+    Operation::rest("subscriptions.pay", Post, "/processing-terminals/{processingTerminalId}/subscriptions/{subscriptionId}/pay")
+        .request("payment_plan::SubscriptionPaymentRequest")
+        .response("payment_plan::SubscriptionPayment", "SubscriptionPayment")
+        .keyed()
+        .official("repeat_payments.subscriptions.pay", "RepeatPayments.Subscriptions.Pay")
+        .doc("Collects one payment of a manual subscription."),
     // Payment features and sessions: checks around a payment, and what a web page opens
     // before it takes card details.
     Operation::rest("bank_accounts.verify", Post, "/bank-accounts/verify")

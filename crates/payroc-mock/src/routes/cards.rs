@@ -28,6 +28,7 @@ mod tokens;
 pub(crate) use payments::create_payment;
 pub(crate) use refunds::create_refund;
 pub(crate) use shared::{host_of, resource_link, TEST_ICC_DATA};
+pub(crate) use tokens::card_on_file;
 
 use crate::Mock;
 use axum::routing::{get, post};

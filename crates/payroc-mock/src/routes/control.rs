@@ -65,6 +65,21 @@ control_routes! {
         "queue faults for the next matching requests: [{\"fault\", \"method\"?, \"pathPrefix\"?, \"location\"?}]";
     POST "/_mock/tokens/expire" => expire_tokens,
         "expire every issued bearer token";
+    GET "/_mock/clock" => get_clock,
+        "the emulator's date and how many days it runs ahead of real time";
+    POST "/_mock/clock" => advance_clock,
+        "move the emulator's date forward {\"days\": n} (0 to 3660) and collect the subscription payments that fall due";
+}
+
+/// The most days one clock move may span (ten years), so a typo cannot make the
+/// emulator bill a century of weekly cycles in one request.
+const MAX_CLOCK_DAYS: u32 = 3660;
+
+/// The body of `POST /_mock/clock`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockMove {
+    days: u32,
 }
 
 pub(crate) async fn ledger(State(mock): State<Arc<Mock>>) -> Response {
@@ -87,6 +102,28 @@ pub(crate) async fn reset(State(mock): State<Arc<Mock>>) -> Response {
 pub(crate) async fn expire_tokens(State(mock): State<Arc<Mock>>) -> Response {
     mock.expire_tokens();
     StatusCode::NO_CONTENT.into_response()
+}
+
+pub(crate) async fn get_clock(State(mock): State<Arc<Mock>>) -> Response {
+    json(StatusCode::OK, &mock.clock())
+}
+
+pub(crate) async fn advance_clock(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
+    match serde_json::from_slice::<ClockMove>(&body) {
+        Ok(ClockMove { days }) if days <= MAX_CLOCK_DAYS => {
+            json(StatusCode::OK, &mock.advance_clock(days))
+        }
+        Ok(_) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            format!("days must be from 0 to {MAX_CLOCK_DAYS}"),
+        ),
+        Err(err) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            format!("send {{\"days\": n}}, a whole number of days to move forward: {err}"),
+        ),
+    }
 }
 
 pub(crate) async fn get_faults(State(mock): State<Arc<Mock>>) -> Response {

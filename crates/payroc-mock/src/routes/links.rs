@@ -3,10 +3,9 @@
 //! and email sharing events (recorded, never sent).
 //!
 //! A link's `expired` status is not stored: an `active` link whose `expiresOn` is
-//! before today (UTC) reads back as `expired`, and moving `expiresOn` forward again
+//! before today (UTC, by the emulator's clock) reads back as `expired`, and moving `expiresOn` forward again
 //! makes it `active` (the "pause a link" pattern the docs describe).
 
-use crate::clock::{now_rfc3339, today};
 use crate::patch;
 use crate::problem::{bad_parameter, bad_request, conflict, not_found};
 use crate::routes::list::ListParams;
@@ -207,7 +206,7 @@ async fn create(
         Ok(link) => link,
         Err(response) => return response,
     };
-    let today = today();
+    let today = mock.clock.today();
     let created = mock.with_store(|s| {
         let id = unused_id(s, |s, id| s.ledger.links.find(id).is_some());
         let assets = new_assets(s);
@@ -230,7 +229,7 @@ async fn create(
 
 /// `GET /payment-links/{paymentLinkId}`.
 async fn retrieve(State(mock): State<Arc<Mock>>, Path(id): Path<String>) -> Response {
-    let today = today();
+    let today = mock.clock.today();
     match mock.with_store(|s| s.ledger.links.find(&id).map(|l| view(&l.link, &today))) {
         Some(link) => json(StatusCode::OK, &link),
         None => not_found("payment link", &id),
@@ -280,7 +279,7 @@ async fn list(
     if let Err(err) = check_filters(&params) {
         return bad_request(&err);
     }
-    let today = today();
+    let today = mock.clock.today();
     let items: Vec<PaymentLink> = mock.with_store(|s| {
         s.ledger
             .links
@@ -332,7 +331,7 @@ async fn update(State(mock): State<Arc<Mock>>, Path(id): Path<String>, body: Byt
     if let Err(err) = ops.as_slice().validate() {
         return bad_request(&err);
     }
-    let today = today();
+    let today = mock.clock.today();
     mock.with_store(|s| {
         let Some(stored) = s.ledger.links.find(&id) else {
             return not_found("payment link", &id);
@@ -388,7 +387,7 @@ async fn update(State(mock): State<Arc<Mock>>, Path(id): Path<String>, body: Byt
 /// `POST /payment-links/{paymentLinkId}/deactivate` (no body, no idempotency key):
 /// permanent; a second call is a `409`.
 async fn deactivate(State(mock): State<Arc<Mock>>, Path(id): Path<String>) -> Response {
-    let today = today();
+    let today = mock.clock.today();
     mock.with_store(|s| {
         let Some(stored) = s.ledger.links.find_mut(&id) else {
             return not_found("payment link", &id);
@@ -413,7 +412,7 @@ async fn share(State(mock): State<Arc<Mock>>, Path(id): Path<String>, body: Byte
         Ok(event) => event,
         Err(response) => return response,
     };
-    let today = today();
+    let today = mock.clock.today();
     mock.with_store(|s| {
         let Some(stored) = s.ledger.links.find(&id) else {
             return not_found("payment link", &id);
@@ -434,7 +433,7 @@ async fn share(State(mock): State<Arc<Mock>>, Path(id): Path<String>, body: Byte
                 .any(|e| e.sharing_event_id.as_deref() == Some(candidate))
         });
         event.sharing_event_id = Some(event_id);
-        event.date_time = Some(now_rfc3339());
+        event.date_time = Some(mock.clock.now_rfc3339());
         event.merchant_copy.get_or_insert(false);
         let response = json(StatusCode::CREATED, &event);
         if let Some(stored) = s.ledger.links.find_mut(&id) {

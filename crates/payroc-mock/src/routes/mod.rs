@@ -8,6 +8,7 @@ mod identity;
 mod links;
 mod list;
 mod paytrace;
+mod plans;
 mod sessions;
 
 pub(crate) use control::CONTROL_PREFIX;
@@ -36,6 +37,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(links::routes())
         .merge(paytrace::routes())
         .merge(sessions::routes())
+        .merge(plans::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -46,6 +48,7 @@ async fn fallback() -> Response {
 }
 
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use plans::collect_due_payments;
 
 /// A JSON response with a status.
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {

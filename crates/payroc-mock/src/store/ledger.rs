@@ -8,6 +8,7 @@ use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
 use payroc_model::payment::{CardEntryMethod, Payment};
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
+use payroc_model::payment_plan::{PaymentPlan, Subscription};
 use payroc_model::paytrace::{Recurrence, SurchargeInfo};
 use payroc_model::refund::RetrievedRefund;
 use payroc_model::secure_token::{
@@ -27,6 +28,8 @@ pub(crate) struct Ledger {
     pub(crate) cloud: CloudLedger,
     #[serde(flatten)]
     pub(crate) links: LinksLedger,
+    #[serde(flatten)]
+    pub(crate) plans: PlansLedger,
     #[serde(flatten)]
     pub(crate) paytrace: PaytraceLedger,
     #[serde(flatten)]
@@ -189,6 +192,35 @@ pub(crate) struct StoredLink {
     pub(crate) link: PaymentLink,
     /// Sharing events, oldest first.
     pub(crate) sharing_events: Vec<PaymentLinkEmailShareEvent>,
+}
+
+/// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
+/// `paymentPlans`, `deletedPaymentPlans` and `subscriptions`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PlansLedger {
+    /// Live payment plans.
+    pub(crate) payment_plans: Vec<PaymentPlan>,
+    /// Deleted plans: their ids stay taken and they take no new subscriptions.
+    pub(crate) deleted_payment_plans: Vec<PaymentPlan>,
+    /// Every subscription, whatever its status.
+    pub(crate) subscriptions: Vec<StoredSubscription>,
+}
+
+/// A subscription with what its schedule needs and the response has no place for.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredSubscription {
+    /// The subscription as retrieve returns it.
+    pub(crate) subscription: Subscription,
+    /// Index of the next billing cycle, counted from `startDate` (paused cycles
+    /// included).
+    pub(crate) next_cycle: i64,
+    /// Every payment it made (setup fee first), oldest first.
+    pub(crate) payment_ids: Vec<String>,
+    /// The host its links point at (the one it was created through).
+    #[serde(skip)]
+    pub(crate) host: String,
 }
 
 /// What this area keeps: every recurrence, in creation order.

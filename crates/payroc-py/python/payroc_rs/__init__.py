@@ -46,6 +46,7 @@ from ._objects import (
     Payment,
     PaymentInstruction,
     PaymentLink,
+    PaymentPlan,
     PayrocObject,
     RecurrenceExport,
     RecurrenceResponse,
@@ -57,6 +58,8 @@ from ._objects import (
     Signature,
     SignatureInstruction,
     SingleUseToken,
+    Subscription,
+    SubscriptionPayment,
 )
 from ._payroc import CancelToken, __version__
 
@@ -83,6 +86,7 @@ __all__ = [
     "Payment",
     "PaymentInstruction",
     "PaymentLink",
+    "PaymentPlan",
     "PaytraceClient",
     "PayrocError",
     "PayrocObject",
@@ -99,6 +103,8 @@ __all__ = [
     "Signature",
     "SignatureInstruction",
     "SingleUseToken",
+    "Subscription",
+    "SubscriptionPayment",
     "TimeoutError",
     "TransportError",
     "ValidationError",

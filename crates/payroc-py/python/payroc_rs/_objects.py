@@ -109,6 +109,20 @@ class FirstPayment(PayrocObject):
     _nested = {"payment": Payment, "series": RepeatPaymentSeries}
 
 
+class PaymentPlan(PayrocObject):
+    """A payment plan: the schedule and amounts its subscriptions follow."""
+
+
+class Subscription(PayrocObject):
+    """A customer's secure token on a payment plan; ``current_state`` says where it
+    stands (status, next due date, paid and outstanding invoices)."""
+
+
+class SubscriptionPayment(PayrocObject):
+    """A payment collected for a subscription: the ``payment`` (its ``payment_id``
+    works with ``client.payments``) and the subscription's new ``current_state``."""
+
+
 class RecurrenceResponse(PayrocObject):
     """PayTrace's answer about one recurrence."""
 

@@ -208,6 +208,62 @@ class PaymentLinks(_Resource):
         return self._list("payment_links.list_sharing_events", {"paymentLinkId": payment_link_id}, filters, o.SharingEvent, timeout)
 
 
+class PaymentPlans(_Resource):
+    """The `payment_plans` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.PaymentPlan:
+        """Creates a payment plan: the schedule and amounts subscriptions follow."""
+        return self._call("payment_plans.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.PaymentPlan, idempotency_key, timeout)
+
+    def list(self, processing_terminal_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.PaymentPlan]:
+        """Lists a terminal's payment plans, page by page."""
+        return self._list("payment_plans.list", {"processingTerminalId": processing_terminal_id}, filters, o.PaymentPlan, timeout)
+
+    def retrieve(self, processing_terminal_id: str, payment_plan_id: str, *, timeout: Optional[float] = None) -> o.PaymentPlan:
+        """Reads a payment plan."""
+        return self._call("payment_plans.retrieve", {"processingTerminalId": processing_terminal_id, "paymentPlanId": payment_plan_id}, None, o.PaymentPlan, None, timeout)
+
+    def update(self, processing_terminal_id: str, payment_plan_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.PaymentPlan:
+        """Changes a payment plan with JSON Patch operations (its ``onUpdate`` says whether subscriptions follow)."""
+        return self._call("payment_plans.update", {"processingTerminalId": processing_terminal_id, "paymentPlanId": payment_plan_id}, _body(list(patch), {}, True), o.PaymentPlan, idempotency_key, timeout)
+
+    def delete(self, processing_terminal_id: str, payment_plan_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a payment plan (its ``onDelete`` says whether subscriptions stop or continue)."""
+        return self._call("payment_plans.delete", {"processingTerminalId": processing_terminal_id, "paymentPlanId": payment_plan_id}, None, None, None, timeout)
+
+
+class Subscriptions(_Resource):
+    """The `subscriptions` operations."""
+
+    def create(self, processing_terminal_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Subscription:
+        """Subscribes a customer's secure token to a payment plan."""
+        return self._call("subscriptions.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.Subscription, idempotency_key, timeout)
+
+    def list(self, processing_terminal_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Subscription]:
+        """Lists a terminal's subscriptions, page by page."""
+        return self._list("subscriptions.list", {"processingTerminalId": processing_terminal_id}, filters, o.Subscription, timeout)
+
+    def retrieve(self, processing_terminal_id: str, subscription_id: str, *, timeout: Optional[float] = None) -> o.Subscription:
+        """Reads a subscription and where it stands."""
+        return self._call("subscriptions.retrieve", {"processingTerminalId": processing_terminal_id, "subscriptionId": subscription_id}, None, o.Subscription, None, timeout)
+
+    def update(self, processing_terminal_id: str, subscription_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.Subscription:
+        """Changes a subscription with JSON Patch operations."""
+        return self._call("subscriptions.update", {"processingTerminalId": processing_terminal_id, "subscriptionId": subscription_id}, _body(list(patch), {}, True), o.Subscription, idempotency_key, timeout)
+
+    def deactivate(self, processing_terminal_id: str, subscription_id: str, *, timeout: Optional[float] = None) -> o.Subscription:
+        """Stops taking payments for a subscription (not repeated once it may have been received)."""
+        return self._call("subscriptions.deactivate", {"processingTerminalId": processing_terminal_id, "subscriptionId": subscription_id}, None, o.Subscription, None, timeout)
+
+    def reactivate(self, processing_terminal_id: str, subscription_id: str, *, timeout: Optional[float] = None) -> o.Subscription:
+        """Starts taking payments for a deactivated subscription again."""
+        return self._call("subscriptions.reactivate", {"processingTerminalId": processing_terminal_id, "subscriptionId": subscription_id}, None, o.Subscription, None, timeout)
+
+    def pay(self, processing_terminal_id: str, subscription_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.SubscriptionPayment:
+        """Collects one payment of a manual subscription."""
+        return self._call("subscriptions.pay", {"processingTerminalId": processing_terminal_id, "subscriptionId": subscription_id}, _body(body, fields, True), o.SubscriptionPayment, idempotency_key, timeout)
+
+
 class BankAccounts(_Resource):
     """The `bank_accounts` operations."""
 
@@ -305,6 +361,8 @@ class PayrocResources:
     signatures: Signatures
     payroc_cloud: PayrocCloud
     payment_links: PaymentLinks
+    payment_plans: PaymentPlans
+    subscriptions: Subscriptions
     bank_accounts: BankAccounts
     cards: Cards
     fx_rates: FxRates
@@ -323,6 +381,8 @@ class PayrocResources:
         self.signatures = Signatures(native, runner)
         self.payroc_cloud = PayrocCloud(native, runner)
         self.payment_links = PaymentLinks(native, runner)
+        self.payment_plans = PaymentPlans(native, runner)
+        self.subscriptions = Subscriptions(native, runner)
         self.bank_accounts = BankAccounts(native, runner)
         self.cards = Cards(native, runner)
         self.fx_rates = FxRates(native, runner)

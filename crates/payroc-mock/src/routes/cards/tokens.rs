@@ -247,7 +247,7 @@ pub(super) fn summary(token: &SecureTokenWithAccountType, host: &str) -> SecureT
 
 /// The card saved under gateway token `number` on `terminal`, with its summary.
 /// Unknown, deleted and bank-account tokens are a `400` on `parameter`.
-pub(super) fn card_on_file(
+pub(crate) fn card_on_file(
     ledger: &CardsLedger,
     terminal: &str,
     number: &str,
