@@ -52,6 +52,15 @@ class SharingEvent(PayrocObject):
     """A payment link shared by email."""
 
 
+class BankTransferPayment(PayrocObject):
+    """A bank-transfer payment (ACH or PAD), created or retrieved; account numbers
+    come masked and stay redacted in ``repr``."""
+
+
+class BankTransferRefund(PayrocObject):
+    """A bank-transfer refund, referenced or unreferenced."""
+
+
 class CloudSale(PayrocObject):
     """A sale run on a device: the final ``instruction``, how it ended (``outcome``:
     ``completed``, ``failure``, ``canceled``), ``approved``, and the ``payment`` when
