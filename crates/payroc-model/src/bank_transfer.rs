@@ -691,7 +691,11 @@ fn check_transfer_filters(
     date_from: &Option<String>,
     date_to: &Option<String>,
     settlement_date: &Option<String>,
-    filters: (&[BankTransferType], &[BankTransferType], &[BankTransferStatus]),
+    filters: (
+        &[BankTransferType],
+        &[BankTransferType],
+        &[BankTransferStatus],
+    ),
 ) {
     let (kinds, allowed, statuses) = filters;
     v.required_str("processingTerminalId", terminal);
@@ -867,7 +871,10 @@ impl Validate for BankTransferRefundListQuery {
             &self.settlement_date,
             (
                 &self.kind,
-                &[BankTransferType::Refund, BankTransferType::UnreferencedRefund],
+                &[
+                    BankTransferType::Refund,
+                    BankTransferType::UnreferencedRefund,
+                ],
                 &self.status,
             ),
         );

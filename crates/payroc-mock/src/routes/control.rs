@@ -50,7 +50,7 @@ macro_rules! control_routes {
 
 control_routes! {
     GET "/_mock/ledger" => ledger,
-        "every resource held: payments, refunds, tokens, Cloud instructions, signatures, links, recurrences";
+        "every resource held: payments, refunds, tokens, Cloud instructions, signatures, links, recurrences, bank transfers";
     GET "/_mock/counters" => counters,
         "request counts per route, token grants, payments per order id, idempotent replays";
     GET "/_mock/requests" => requests,
@@ -65,6 +65,8 @@ control_routes! {
         "queue faults for the next matching requests: [{\"fault\", \"method\"?, \"pathPrefix\"?, \"location\"?}]";
     POST "/_mock/tokens/expire" => expire_tokens,
         "expire every issued bearer token";
+    POST "/_mock/bank-transfers/settle" => crate::routes::bank::settle,
+        "close the bank-transfer batch: every `ready`/`pending` bank-transfer payment and refund becomes `complete`";
 }
 
 pub(crate) async fn ledger(State(mock): State<Arc<Mock>>) -> Response {

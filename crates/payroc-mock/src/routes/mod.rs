@@ -1,6 +1,7 @@
 //! The API's routes, one module per area. What they create and change is kept in
 //! the store's ledger.
 
+mod bank;
 mod cards;
 mod cloud;
 mod control;
@@ -34,6 +35,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(cloud::routes())
         .merge(links::routes())
         .merge(paytrace::routes())
+        .merge(bank::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)

@@ -4,6 +4,7 @@
 
 use super::Store;
 use crate::problem::Refusal;
+use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
 use payroc_model::payment::{CardEntryMethod, Payment};
@@ -29,6 +30,8 @@ pub(crate) struct Ledger {
     pub(crate) links: LinksLedger,
     #[serde(flatten)]
     pub(crate) paytrace: PaytraceLedger,
+    #[serde(flatten)]
+    pub(crate) bank: BankLedger,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
@@ -187,6 +190,17 @@ pub(crate) struct StoredLink {
     pub(crate) link: PaymentLink,
     /// Sharing events, oldest first.
     pub(crate) sharing_events: Vec<PaymentLinkEmailShareEvent>,
+}
+
+/// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
+/// `bankTransferPayments` and `bankTransferRefunds`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BankLedger {
+    /// Every bank-transfer payment, re-presentments included, whatever its outcome.
+    pub(crate) bank_transfer_payments: Vec<BankTransferPayment>,
+    /// Every bank-transfer refund, referenced or not.
+    pub(crate) bank_transfer_refunds: Vec<BankTransferRefund>,
 }
 
 /// What this area keeps: every recurrence, in creation order.
