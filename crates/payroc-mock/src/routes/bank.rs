@@ -982,37 +982,41 @@ async fn list_refunds(State(mock): State<Arc<Mock>>, uri: Uri, headers: HeaderMa
 // Test control
 // ---------------------------------------------------------------------------
 
-/// How many transfers a batch close settled.
-#[derive(Debug, Serialize)]
+/// How many transfers a batch close settled (`POST /_mock/bank-transfers/settle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Settled {
-    payments: usize,
-    refunds: usize,
+#[non_exhaustive]
+pub struct SettledTransfers {
+    /// Bank-transfer payments that settled.
+    pub payments: usize,
+    /// Bank-transfer refunds that settled.
+    pub refunds: usize,
 }
 
-/// Closes the bank-transfer batch (a test control): every payment and refund in the
-/// open batch becomes `complete`, and the summaries that show them follow.
+/// Closes the bank-transfer batch: every payment and refund in the open batch becomes
+/// `complete`, and the summaries that show them follow.
+pub(crate) fn settle_batch(s: &mut Store) -> SettledTransfers {
+    let ledger = &mut s.ledger.bank;
+    let mut payments = 0;
+    for payment in &mut ledger.bank_transfer_payments {
+        if is_open(&payment.transaction_result) {
+            payment.transaction_result.status = BankTransferStatus::Complete;
+            payments += 1;
+        }
+    }
+    let open: Vec<usize> = (0..ledger.bank_transfer_refunds.len())
+        .filter(|&i| is_open(&ledger.bank_transfer_refunds[i].transaction_result))
+        .collect();
+    for &i in &open {
+        set_refund_status(ledger, i, BankTransferStatus::Complete);
+    }
+    SettledTransfers {
+        payments,
+        refunds: open.len(),
+    }
+}
+
+/// The test control that closes the batch; answers what settled.
 pub(crate) async fn settle(State(mock): State<Arc<Mock>>) -> Response {
-    let settled = mock.with_store(|s| {
-        let ledger = &mut s.ledger.bank;
-        let mut settled = Settled {
-            payments: 0,
-            refunds: 0,
-        };
-        for payment in &mut ledger.bank_transfer_payments {
-            if is_open(&payment.transaction_result) {
-                payment.transaction_result.status = BankTransferStatus::Complete;
-                settled.payments += 1;
-            }
-        }
-        let open: Vec<usize> = (0..ledger.bank_transfer_refunds.len())
-            .filter(|&i| is_open(&ledger.bank_transfer_refunds[i].transaction_result))
-            .collect();
-        for &i in &open {
-            set_refund_status(ledger, i, BankTransferStatus::Complete);
-        }
-        settled.refunds = open.len();
-        settled
-    });
-    json(StatusCode::OK, &settled)
+    json(StatusCode::OK, &mock.settle_bank_transfers())
 }

@@ -10,6 +10,7 @@ mod links;
 mod list;
 mod paytrace;
 
+pub use bank::SettledTransfers;
 pub(crate) use control::CONTROL_PREFIX;
 pub use control::{ControlRoute, CONTROL_ROUTES};
 
@@ -45,6 +46,7 @@ async fn fallback() -> Response {
     problem(StatusCode::NOT_FOUND, "Not found", "No such endpoint")
 }
 
+pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 
 /// A JSON response with a status.
