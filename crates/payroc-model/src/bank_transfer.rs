@@ -89,14 +89,7 @@ pub struct BankTransferCustomer {
 impl Validate for BankTransferCustomer {
     fn validate_into(&self, v: &mut Validator) {
         v.known_opt("notificationLanguage", &self.notification_language);
-        for (i, method) in self.contact_methods.iter().enumerate() {
-            v.at("contactMethods", |v| {
-                v.index(i, |v| {
-                    v.known("type", &method.kind);
-                    v.required_str("value", &method.value);
-                })
-            });
-        }
+        v.each("contactMethods", &self.contact_methods);
     }
 }
 
@@ -960,6 +953,24 @@ mod tests {
         ] {
             assert!(paths.iter().any(|p| p == path), "{path} in {paths:?}");
         }
+    }
+
+    #[test]
+    fn a_customer_contact_is_checked_at_its_index() {
+        let mut request = BankTransferPaymentRequest::new(
+            "1234001",
+            BankTransferPaymentRequestOrder::new("o1", 100, Currency::Usd),
+            ach("1234567890", "123456789"),
+        );
+        request.customer = Some(BankTransferCustomer {
+            contact_methods: vec![
+                ContactMethod::email("jane@example.com"),
+                ContactMethod::email("not an address"),
+            ],
+            ..BankTransferCustomer::default()
+        });
+        let paths = violations(request.validate().unwrap_err());
+        assert_eq!(paths, ["customer.contactMethods[1].value"]);
     }
 
     #[test]
