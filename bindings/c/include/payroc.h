@@ -369,6 +369,16 @@ char *payroc_operations(void);
  * - `fx_rates.retrieve` () → FxRateInquiry → FxRate
  * - `hosted_fields_sessions.create` (processingTerminalId) → HostedFieldsSessionRequest → HostedFieldsSession, idempotency key
  * - `apple_pay_sessions.create` (processingTerminalId) → ApplePaySessionRequest → ApplePaySession
+ * - `bank_transfer_payments.create` () → BankTransferPaymentRequest → BankTransferPayment, idempotency key
+ * - `bank_transfer_payments.list` (query) → - → page of BankTransferPayment
+ * - `bank_transfer_payments.retrieve` (paymentId) → - → BankTransferPayment
+ * - `bank_transfer_payments.represent` (paymentId) → Representment → BankTransferPayment, idempotency key
+ * - `bank_transfer_payments.refund` (paymentId) → BankTransferReferencedRefund → BankTransferPayment, idempotency key
+ * - `bank_transfer_payments.reverse` (paymentId) → - → BankTransferPayment, idempotency key
+ * - `bank_transfer_refunds.create` () → BankTransferUnreferencedRefund → BankTransferRefund, idempotency key
+ * - `bank_transfer_refunds.list` (query) → - → page of BankTransferRefund
+ * - `bank_transfer_refunds.retrieve` (refundId) → - → BankTransferRefund
+ * - `bank_transfer_refunds.reverse` (refundId) → - → BankTransferRefund, idempotency key
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *

@@ -49,7 +49,7 @@ pub use clock::{date_in_days, us_date_in_days};
 pub use config::MockConfig;
 pub use faults::{Fault, FaultConfig, QueuedFault};
 pub use gateway::LoggedRequest;
-pub use routes::{ControlRoute, CONTROL_ROUTES};
+pub use routes::{ControlRoute, SettledTransfers, CONTROL_ROUTES};
 pub use store::{Counters, PaytraceGrant};
 
 use std::future::Future;
@@ -118,6 +118,12 @@ impl Mock {
                 .cloned()
                 .collect()
         })
+    }
+
+    /// Closes the bank-transfer batch (also `POST /_mock/bank-transfers/settle`): every
+    /// bank-transfer payment and refund in the open batch settles (`complete`).
+    pub fn settle_bank_transfers(&self) -> SettledTransfers {
+        self.with_store(routes::settle_bank_transfers)
     }
 
     /// The whole ledger as JSON (also at `GET /_mock/ledger`).

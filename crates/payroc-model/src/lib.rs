@@ -47,6 +47,7 @@
 #[macro_use]
 mod macros;
 
+pub mod bank_transfer;
 pub mod card;
 pub mod cloud;
 pub mod common;

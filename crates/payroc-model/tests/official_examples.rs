@@ -11,6 +11,7 @@
 //! The mappings match requests on method and path only: the file holds no request
 //! bodies to check (a test below fails if a later copy brings some).
 
+use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::cloud::{PaymentInstruction, RefundInstruction, Signature, SignatureInstruction};
 use payroc_model::error::ProblemDetails;
 use payroc_model::identity::IdentityToken;
@@ -158,6 +159,14 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         }
         (_, p) if p.contains("/subscriptions") && list => round_trip::<Paginated<Subscription>>,
         (_, p) if p.contains("/subscriptions") => round_trip::<Subscription>,
+        (_, p) if p.starts_with("/bank-transfer-payments") && list => {
+            round_trip::<Paginated<BankTransferPayment>>
+        }
+        (_, p) if p.starts_with("/bank-transfer-payments") => round_trip::<BankTransferPayment>,
+        (_, p) if p.starts_with("/bank-transfer-refunds") && list => {
+            round_trip::<Paginated<BankTransferRefund>>
+        }
+        (_, p) if p.starts_with("/bank-transfer-refunds") => round_trip::<BankTransferRefund>,
         (_, p) if p.starts_with("/payments") && list => round_trip::<Paginated<Payment>>,
         (_, p) if p.starts_with("/payments") => round_trip::<Payment>,
         (_, p) if p.starts_with("/refunds") && list => round_trip::<Paginated<RetrievedRefund>>,

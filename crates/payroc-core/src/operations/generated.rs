@@ -2567,6 +2567,386 @@ impl BlockingApplePaySessions<'_> {
     }
 }
 
+/// The `bank_transfer_payments` operations of a [`Client`]; per-call options with
+/// [`options`](BankTransferPayments::options).
+#[derive(Debug)]
+pub struct BankTransferPayments<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `bank_transfer_payments` operations.
+    pub fn bank_transfer_payments(&self) -> BankTransferPayments<'_> {
+        BankTransferPayments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BankTransferPayments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Debits a customer's bank account (ACH or PAD). A declined transfer is a success here: read its `transactionResult`.
+    ///
+    /// `POST /bank-transfer-payments` (official SDKs: `bank_transfer_payments.payments.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::bank_transfer::BankTransferPaymentRequest,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[61], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists a terminal's bank-transfer payments, page by page.
+    ///
+    /// `GET /bank-transfer-payments` (official SDKs: `bank_transfer_payments.payments.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::bank_transfer::BankTransferPaymentListQuery,
+    ) -> Result<Pager<payroc_model::bank_transfer::BankTransferPayment>> {
+        self.client.list(&OPERATIONS[62], &[], query)
+    }
+
+    /// Reads a bank-transfer payment.
+    ///
+    /// `GET /bank-transfer-payments/{paymentId}` (official SDKs: `bank_transfer_payments.payments.retrieve`).
+    pub async fn retrieve(
+        &self,
+        payment_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[63], &[payment_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Re-presents a returned payment, to the same account or a new one.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/represent` (official SDKs: `bank_transfer_payments.payments.represent`).
+    pub async fn represent(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::bank_transfer::Representment,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[64],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Refunds a settled payment (in full or in part); a payment still in the open batch is reversed instead.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/refund` (official SDKs: `bank_transfer_payments.refunds.refund`).
+    pub async fn refund(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::bank_transfer::BankTransferReferencedRefund,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[65],
+                &[payment_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Voids a payment still in the open batch.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/reverse` (official SDKs: `bank_transfer_payments.refunds.reverse_payment`).
+    pub async fn reverse(
+        &self,
+        payment_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[66], &[payment_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `bank_transfer_payments` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingBankTransferPayments::options).
+#[derive(Debug)]
+pub struct BlockingBankTransferPayments<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `bank_transfer_payments` operations.
+    pub fn bank_transfer_payments(&self) -> BlockingBankTransferPayments<'_> {
+        BlockingBankTransferPayments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingBankTransferPayments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> BankTransferPayments<'_> {
+        self.client
+            .client()
+            .bank_transfer_payments()
+            .options(self.options.clone())
+    }
+
+    /// Debits a customer's bank account (ACH or PAD). A declined transfer is a success here: read its `transactionResult`.
+    ///
+    /// `POST /bank-transfer-payments` (official SDKs: `bank_transfer_payments.payments.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::bank_transfer::BankTransferPaymentRequest,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists a terminal's bank-transfer payments, page by page.
+    ///
+    /// `GET /bank-transfer-payments` (official SDKs: `bank_transfer_payments.payments.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::bank_transfer::BankTransferPaymentListQuery,
+    ) -> Result<BlockingPager<payroc_model::bank_transfer::BankTransferPayment>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a bank-transfer payment.
+    ///
+    /// `GET /bank-transfer-payments/{paymentId}` (official SDKs: `bank_transfer_payments.payments.retrieve`).
+    pub fn retrieve(
+        &self,
+        payment_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(payment_id))
+    }
+
+    /// Re-presents a returned payment, to the same account or a new one.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/represent` (official SDKs: `bank_transfer_payments.payments.represent`).
+    pub fn represent(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::bank_transfer::Representment,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().represent(payment_id, request))
+    }
+
+    /// Refunds a settled payment (in full or in part); a payment still in the open batch is reversed instead.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/refund` (official SDKs: `bank_transfer_payments.refunds.refund`).
+    pub fn refund(
+        &self,
+        payment_id: &str,
+        request: &payroc_model::bank_transfer::BankTransferReferencedRefund,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().refund(payment_id, request))
+    }
+
+    /// Voids a payment still in the open batch.
+    ///
+    /// `POST /bank-transfer-payments/{paymentId}/reverse` (official SDKs: `bank_transfer_payments.refunds.reverse_payment`).
+    pub fn reverse(
+        &self,
+        payment_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferPayment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().reverse(payment_id))
+    }
+}
+
+/// The `bank_transfer_refunds` operations of a [`Client`]; per-call options with
+/// [`options`](BankTransferRefunds::options).
+#[derive(Debug)]
+pub struct BankTransferRefunds<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `bank_transfer_refunds` operations.
+    pub fn bank_transfer_refunds(&self) -> BankTransferRefunds<'_> {
+        BankTransferRefunds {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BankTransferRefunds<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends money to a bank account without a linked payment (an unreferenced refund).
+    ///
+    /// `POST /bank-transfer-refunds` (official SDKs: `bank_transfer_payments.refunds.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::bank_transfer::BankTransferUnreferencedRefund,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[67], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists a terminal's bank-transfer refunds, page by page.
+    ///
+    /// `GET /bank-transfer-refunds` (official SDKs: `bank_transfer_payments.refunds.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::bank_transfer::BankTransferRefundListQuery,
+    ) -> Result<Pager<payroc_model::bank_transfer::BankTransferRefund>> {
+        self.client.list(&OPERATIONS[68], &[], query)
+    }
+
+    /// Reads a bank-transfer refund.
+    ///
+    /// `GET /bank-transfer-refunds/{refundId}` (official SDKs: `bank_transfer_payments.refunds.retrieve`).
+    pub async fn retrieve(
+        &self,
+        refund_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[69], &[refund_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Voids a refund still in the open batch.
+    ///
+    /// `POST /bank-transfer-refunds/{refundId}/reverse` (official SDKs: `bank_transfer_payments.refunds.reverse_refund`).
+    pub async fn reverse(
+        &self,
+        refund_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[70], &[refund_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `bank_transfer_refunds` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingBankTransferRefunds::options).
+#[derive(Debug)]
+pub struct BlockingBankTransferRefunds<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `bank_transfer_refunds` operations.
+    pub fn bank_transfer_refunds(&self) -> BlockingBankTransferRefunds<'_> {
+        BlockingBankTransferRefunds {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingBankTransferRefunds<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> BankTransferRefunds<'_> {
+        self.client
+            .client()
+            .bank_transfer_refunds()
+            .options(self.options.clone())
+    }
+
+    /// Sends money to a bank account without a linked payment (an unreferenced refund).
+    ///
+    /// `POST /bank-transfer-refunds` (official SDKs: `bank_transfer_payments.refunds.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::bank_transfer::BankTransferUnreferencedRefund,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists a terminal's bank-transfer refunds, page by page.
+    ///
+    /// `GET /bank-transfer-refunds` (official SDKs: `bank_transfer_payments.refunds.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::bank_transfer::BankTransferRefundListQuery,
+    ) -> Result<BlockingPager<payroc_model::bank_transfer::BankTransferRefund>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a bank-transfer refund.
+    ///
+    /// `GET /bank-transfer-refunds/{refundId}` (official SDKs: `bank_transfer_payments.refunds.retrieve`).
+    pub fn retrieve(
+        &self,
+        refund_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(refund_id))
+    }
+
+    /// Voids a refund still in the open batch.
+    ///
+    /// `POST /bank-transfer-refunds/{refundId}/reverse` (official SDKs: `bank_transfer_payments.refunds.reverse_refund`).
+    pub fn reverse(
+        &self,
+        refund_id: &str,
+    ) -> Result<payroc_model::bank_transfer::BankTransferRefund> {
+        self.client
+            .runtime()
+            .block_on(self.handle().reverse(refund_id))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -2602,7 +2982,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[63], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[73], &[], Some(request), &self.options)
             .await
     }
 
@@ -2614,7 +2994,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[64], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[74], &[], Some(request), &self.options)
             .await
     }
 
@@ -2626,7 +3006,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[65], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[75], &[], Some(request), &self.options)
             .await
     }
 
@@ -2638,7 +3018,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[66], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[76], &[customer_id], None, &self.options)
             .await
     }
 
@@ -2652,7 +3032,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[67],
+                &OPERATIONS[77],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -2668,7 +3048,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[68], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[78], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -2680,7 +3060,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[69], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[79], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -3055,6 +3435,46 @@ pub(crate) async fn dispatch(
                 .rest_json::<payroc_model::session::ApplePaySessionRequest, payroc_model::session::ApplePaySession>(op, call)
                 .await
         }
+        "bank_transfer_payments.create" => {
+            client
+                .rest_json::<payroc_model::bank_transfer::BankTransferPaymentRequest, payroc_model::bank_transfer::BankTransferPayment>(op, call)
+                .await
+        }
+        "bank_transfer_payments.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::bank_transfer::BankTransferPayment>(op, call)
+                .await
+        }
+        "bank_transfer_payments.represent" => {
+            client
+                .rest_json::<payroc_model::bank_transfer::Representment, payroc_model::bank_transfer::BankTransferPayment>(op, call)
+                .await
+        }
+        "bank_transfer_payments.refund" => {
+            client
+                .rest_json::<payroc_model::bank_transfer::BankTransferReferencedRefund, payroc_model::bank_transfer::BankTransferPayment>(op, call)
+                .await
+        }
+        "bank_transfer_payments.reverse" => {
+            client
+                .rest_json::<NoBody, payroc_model::bank_transfer::BankTransferPayment>(op, call)
+                .await
+        }
+        "bank_transfer_refunds.create" => {
+            client
+                .rest_json::<payroc_model::bank_transfer::BankTransferUnreferencedRefund, payroc_model::bank_transfer::BankTransferRefund>(op, call)
+                .await
+        }
+        "bank_transfer_refunds.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::bank_transfer::BankTransferRefund>(op, call)
+                .await
+        }
+        "bank_transfer_refunds.reverse" => {
+            client
+                .rest_json::<NoBody, payroc_model::bank_transfer::BankTransferRefund>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -3121,6 +3541,8 @@ pub(crate) fn pager(
         "payment_links.list_sharing_events" => client.pager_json::<payroc_model::payment_link::SharingEventListQuery, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call),
         "payment_plans.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::payment_plan::PaymentPlan>(op, call),
         "subscriptions.list" => client.pager_json::<payroc_model::payment_plan::SubscriptionListQuery, payroc_model::payment_plan::Subscription>(op, call),
+        "bank_transfer_payments.list" => client.pager_json::<payroc_model::bank_transfer::BankTransferPaymentListQuery, payroc_model::bank_transfer::BankTransferPayment>(op, call),
+        "bank_transfer_refunds.list" => client.pager_json::<payroc_model::bank_transfer::BankTransferRefundListQuery, payroc_model::bank_transfer::BankTransferRefund>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -324,6 +324,61 @@ pub static OPERATIONS: &[Operation] = &[
         .repeatable()
         .official("apple_pay_sessions.create", "ApplePaySessions.Create")
         .doc("Starts an Apple Pay merchant session (another one is harmless, so retried without a key)."),
+    // Bank transfers (ACH and PAD).
+    Operation::rest("bank_transfer_payments.create", Post, "/bank-transfer-payments")
+        .request("bank_transfer::BankTransferPaymentRequest")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .keyed()
+        .official("bank_transfer_payments.payments.create", "BankTransferPayments.Payments.Create")
+        .doc("Debits a customer's bank account (ACH or PAD). A declined transfer is a success here: read its `transactionResult`."),
+    Operation::rest("bank_transfer_payments.list", Get, "/bank-transfer-payments")
+        .query("bank_transfer::BankTransferPaymentListQuery")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .pages()
+        .official("bank_transfer_payments.payments.list", "BankTransferPayments.Payments.List")
+        .doc("Lists a terminal's bank-transfer payments, page by page."),
+    Operation::rest("bank_transfer_payments.retrieve", Get, "/bank-transfer-payments/{paymentId}")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .official("bank_transfer_payments.payments.retrieve", "BankTransferPayments.Payments.Retrieve")
+        .doc("Reads a bank-transfer payment."),
+    Operation::rest("bank_transfer_payments.represent", Post, "/bank-transfer-payments/{paymentId}/represent")
+        .request("bank_transfer::Representment")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .keyed()
+        .official("bank_transfer_payments.payments.represent", "BankTransferPayments.Payments.Represent")
+        .doc("Re-presents a returned payment, to the same account or a new one."),
+    Operation::rest("bank_transfer_payments.refund", Post, "/bank-transfer-payments/{paymentId}/refund")
+        .request("bank_transfer::BankTransferReferencedRefund")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .keyed()
+        .official("bank_transfer_payments.refunds.refund", "BankTransferPayments.Refunds.Refund")
+        .doc("Refunds a settled payment (in full or in part); a payment still in the open batch is reversed instead."),
+    Operation::rest("bank_transfer_payments.reverse", Post, "/bank-transfer-payments/{paymentId}/reverse")
+        .response("bank_transfer::BankTransferPayment", "BankTransferPayment")
+        .keyed()
+        .official("bank_transfer_payments.refunds.reverse_payment", "BankTransferPayments.Refunds.ReversePayment")
+        .doc("Voids a payment still in the open batch."),
+    Operation::rest("bank_transfer_refunds.create", Post, "/bank-transfer-refunds")
+        .request("bank_transfer::BankTransferUnreferencedRefund")
+        .response("bank_transfer::BankTransferRefund", "BankTransferRefund")
+        .keyed()
+        .official("bank_transfer_payments.refunds.create", "BankTransferPayments.Refunds.Create")
+        .doc("Sends money to a bank account without a linked payment (an unreferenced refund)."),
+    Operation::rest("bank_transfer_refunds.list", Get, "/bank-transfer-refunds")
+        .query("bank_transfer::BankTransferRefundListQuery")
+        .response("bank_transfer::BankTransferRefund", "BankTransferRefund")
+        .pages()
+        .official("bank_transfer_payments.refunds.list", "BankTransferPayments.Refunds.List")
+        .doc("Lists a terminal's bank-transfer refunds, page by page."),
+    Operation::rest("bank_transfer_refunds.retrieve", Get, "/bank-transfer-refunds/{refundId}")
+        .response("bank_transfer::BankTransferRefund", "BankTransferRefund")
+        .official("bank_transfer_payments.refunds.retrieve", "BankTransferPayments.Refunds.Retrieve")
+        .doc("Reads a bank-transfer refund."),
+    Operation::rest("bank_transfer_refunds.reverse", Post, "/bank-transfer-refunds/{refundId}/reverse")
+        .response("bank_transfer::BankTransferRefund", "BankTransferRefund")
+        .keyed()
+        .official("bank_transfer_payments.refunds.reverse_refund", "BankTransferPayments.Refunds.ReverseRefund")
+        .doc("Voids a refund still in the open batch."),
     // Repeat payments run by the merchant's own scheduler.
     Operation::helper("repeat_payments.start", "FirstPayment")
         .with_body()

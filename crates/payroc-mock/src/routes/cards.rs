@@ -27,8 +27,13 @@ mod tokens;
 
 pub(crate) use payments::create_payment;
 pub(crate) use refunds::create_refund;
-pub(crate) use shared::{host_of, resource_link, TEST_ICC_DATA};
-pub(crate) use tokens::card_on_file;
+pub(crate) use shared::{
+    host_of, mask_account, parse_optional, reply, resource_link, TEST_ICC_DATA,
+};
+pub(crate) use tokens::{
+    bank_account_on_file, card_on_file, check_id_free, claim_bank_account, masked_ach, masked_pad,
+    save_bank_account, NewToken,
+};
 
 use crate::Mock;
 use axum::routing::{get, post};

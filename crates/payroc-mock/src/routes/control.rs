@@ -50,7 +50,7 @@ macro_rules! control_routes {
 
 control_routes! {
     GET "/_mock/ledger" => ledger,
-        "every resource held: payments, refunds, tokens, Cloud instructions, signatures, links, recurrences";
+        "every resource held: payments, refunds, tokens, Cloud instructions, signatures, links, recurrences, bank transfers";
     GET "/_mock/counters" => counters,
         "request counts per route, token grants, payments per order id, idempotent replays";
     GET "/_mock/requests" => requests,
@@ -69,6 +69,8 @@ control_routes! {
         "the emulator's date and how many days it runs ahead of real time";
     POST "/_mock/clock" => advance_clock,
         "move the emulator's date forward {\"days\": n} (0 to 3660) and collect the subscription payments that fall due";
+    POST "/_mock/bank-transfers/settle" => crate::routes::bank::settle,
+        "close the bank-transfer batch: every `ready`/`pending` bank-transfer payment and refund becomes `complete`";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the

@@ -1,6 +1,7 @@
 //! The API's routes, one module per area. What they create and change is kept in
 //! the store's ledger.
 
+mod bank;
 mod cards;
 mod cloud;
 mod control;
@@ -11,6 +12,7 @@ mod paytrace;
 mod plans;
 mod sessions;
 
+pub use bank::SettledTransfers;
 pub(crate) use control::CONTROL_PREFIX;
 pub use control::{ControlRoute, CONTROL_ROUTES};
 
@@ -38,6 +40,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(paytrace::routes())
         .merge(sessions::routes())
         .merge(plans::routes())
+        .merge(bank::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -47,6 +50,7 @@ async fn fallback() -> Response {
     problem(StatusCode::NOT_FOUND, "Not found", "No such endpoint")
 }
 
+pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use plans::collect_due_payments;
 

@@ -4,6 +4,7 @@
 
 use super::Store;
 use crate::problem::Refusal;
+use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
 use payroc_model::payment::{CardEntryMethod, Payment};
@@ -34,6 +35,8 @@ pub(crate) struct Ledger {
     pub(crate) paytrace: PaytraceLedger,
     #[serde(flatten)]
     pub(crate) sessions: SessionsLedger,
+    #[serde(flatten)]
+    pub(crate) bank: BankLedger,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
@@ -221,6 +224,17 @@ pub(crate) struct StoredSubscription {
     /// The host its links point at (the one it was created through).
     #[serde(skip)]
     pub(crate) host: String,
+}
+
+/// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
+/// `bankTransferPayments` and `bankTransferRefunds`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BankLedger {
+    /// Every bank-transfer payment, re-presentments included, whatever its outcome.
+    pub(crate) bank_transfer_payments: Vec<BankTransferPayment>,
+    /// Every bank-transfer refund, referenced or not.
+    pub(crate) bank_transfer_refunds: Vec<BankTransferRefund>,
 }
 
 /// What this area keeps: every recurrence, in creation order.

@@ -81,6 +81,13 @@ class HostedFieldsSession(PayrocObject):
 class ApplePaySession(PayrocObject):
     """An Apple Pay merchant session: ``start_session_response`` is the JSON text to
     hand to Apple Pay JS unchanged."""
+class BankTransferPayment(PayrocObject):
+    """A bank-transfer payment (ACH or PAD), created or retrieved; account numbers
+    come masked and stay redacted in ``repr``."""
+
+
+class BankTransferRefund(PayrocObject):
+    """A bank-transfer refund, referenced or unreferenced."""
 
 
 class CloudSale(PayrocObject):

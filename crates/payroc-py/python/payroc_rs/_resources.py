@@ -312,6 +312,54 @@ class ApplePaySessions(_Resource):
         return self._call("apple_pay_sessions.create", {"processingTerminalId": processing_terminal_id}, _body(body, fields, True), o.ApplePaySession, None, timeout)
 
 
+class BankTransferPayments(_Resource):
+    """The `bank_transfer_payments` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.BankTransferPayment:
+        """Debits a customer's bank account (ACH or PAD). A declined transfer is a success here: read its ``transactionResult``."""
+        return self._call("bank_transfer_payments.create", {}, _body(body, fields, True), o.BankTransferPayment, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.BankTransferPayment]:
+        """Lists a terminal's bank-transfer payments, page by page."""
+        return self._list("bank_transfer_payments.list", {}, filters, o.BankTransferPayment, timeout)
+
+    def retrieve(self, payment_id: str, *, timeout: Optional[float] = None) -> o.BankTransferPayment:
+        """Reads a bank-transfer payment."""
+        return self._call("bank_transfer_payments.retrieve", {"paymentId": payment_id}, None, o.BankTransferPayment, None, timeout)
+
+    def represent(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.BankTransferPayment:
+        """Re-presents a returned payment, to the same account or a new one."""
+        return self._call("bank_transfer_payments.represent", {"paymentId": payment_id}, _body(body, fields, True), o.BankTransferPayment, idempotency_key, timeout)
+
+    def refund(self, payment_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.BankTransferPayment:
+        """Refunds a settled payment (in full or in part); a payment still in the open batch is reversed instead."""
+        return self._call("bank_transfer_payments.refund", {"paymentId": payment_id}, _body(body, fields, True), o.BankTransferPayment, idempotency_key, timeout)
+
+    def reverse(self, payment_id: str, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.BankTransferPayment:
+        """Voids a payment still in the open batch."""
+        return self._call("bank_transfer_payments.reverse", {"paymentId": payment_id}, None, o.BankTransferPayment, idempotency_key, timeout)
+
+
+class BankTransferRefunds(_Resource):
+    """The `bank_transfer_refunds` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.BankTransferRefund:
+        """Sends money to a bank account without a linked payment (an unreferenced refund)."""
+        return self._call("bank_transfer_refunds.create", {}, _body(body, fields, True), o.BankTransferRefund, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.BankTransferRefund]:
+        """Lists a terminal's bank-transfer refunds, page by page."""
+        return self._list("bank_transfer_refunds.list", {}, filters, o.BankTransferRefund, timeout)
+
+    def retrieve(self, refund_id: str, *, timeout: Optional[float] = None) -> o.BankTransferRefund:
+        """Reads a bank-transfer refund."""
+        return self._call("bank_transfer_refunds.retrieve", {"refundId": refund_id}, None, o.BankTransferRefund, None, timeout)
+
+    def reverse(self, refund_id: str, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.BankTransferRefund:
+        """Voids a refund still in the open batch."""
+        return self._call("bank_transfer_refunds.reverse", {"refundId": refund_id}, None, o.BankTransferRefund, idempotency_key, timeout)
+
+
 class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
     """The `repeat_payments` operations."""
 
@@ -368,6 +416,8 @@ class PayrocResources:
     fx_rates: FxRates
     hosted_fields_sessions: HostedFieldsSessions
     apple_pay_sessions: ApplePaySessions
+    bank_transfer_payments: BankTransferPayments
+    bank_transfer_refunds: BankTransferRefunds
     repeat_payments: RepeatPayments
 
     def _attach(self, native: Any, runner: Any) -> None:
@@ -388,6 +438,8 @@ class PayrocResources:
         self.fx_rates = FxRates(native, runner)
         self.hosted_fields_sessions = HostedFieldsSessions(native, runner)
         self.apple_pay_sessions = ApplePaySessions(native, runner)
+        self.bank_transfer_payments = BankTransferPayments(native, runner)
+        self.bank_transfer_refunds = BankTransferRefunds(native, runner)
         self.repeat_payments = RepeatPayments(native, runner)
 
 

@@ -54,7 +54,7 @@ impl Refusal {
 }
 
 /// The outcome of a handler as a response: the body with `status`, or the refusal.
-pub(super) fn reply<T: Serialize>(status: StatusCode, result: Result<T, Refusal>) -> Response {
+pub(crate) fn reply<T: Serialize>(status: StatusCode, result: Result<T, Refusal>) -> Response {
     match result {
         Ok(body) => json(status, &body),
         Err(refusal) => refusal.into_response(),
@@ -63,7 +63,7 @@ pub(super) fn reply<T: Serialize>(status: StatusCode, result: Result<T, Refusal>
 
 /// Reads a body whose every field is optional: an empty body is the default request.
 /// (The `400` is boxed: a `Response` is too large to return by value in a `Result`.)
-pub(super) fn parse_optional<T: DeserializeOwned + Validate + Default>(
+pub(crate) fn parse_optional<T: DeserializeOwned + Validate + Default>(
     body: &Bytes,
 ) -> Result<T, Box<Response>> {
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -139,7 +139,7 @@ fn test_pan(first_digit: Option<&str>) -> &'static str {
 }
 
 /// A bank account number with all but its last four characters starred.
-pub(super) fn mask_account(number: &str) -> String {
+pub(crate) fn mask_account(number: &str) -> String {
     let chars: Vec<char> = number.chars().collect();
     let keep = if chars.len() > 4 { 4 } else { 0 };
     let mut out = "*".repeat(chars.len() - keep);

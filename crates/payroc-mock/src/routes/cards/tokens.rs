@@ -129,7 +129,7 @@ fn as_secure_token(token: &SecureTokenWithAccountType) -> SecureToken {
 }
 
 /// `409` when `id` is taken on `terminal` by a live or a deleted token.
-pub(super) fn check_id_free(ledger: &CardsLedger, terminal: &str, id: &str) -> Result<(), Refusal> {
+pub(crate) fn check_id_free(ledger: &CardsLedger, terminal: &str, id: &str) -> Result<(), Refusal> {
     if ledger
         .secure_tokens
         .iter()
@@ -165,17 +165,17 @@ fn generated_id(s: &mut Store) -> String {
 }
 
 /// What a new secure token is made of, besides its source.
-pub(super) struct NewToken {
+pub(crate) struct NewToken {
     /// Owning terminal.
-    pub(super) terminal: String,
+    pub(crate) terminal: String,
     /// The merchant's id; generated when `None` (already checked to be free).
-    pub(super) id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Agreement for merchant-initiated charges.
-    pub(super) mit_agreement: Option<MitAgreement>,
+    pub(crate) mit_agreement: Option<MitAgreement>,
     /// The customer.
-    pub(super) customer: Option<RetrievedCustomer>,
+    pub(crate) customer: Option<RetrievedCustomer>,
     /// Merchant-defined fields.
-    pub(super) custom_fields: Vec<CustomField>,
+    pub(crate) custom_fields: Vec<CustomField>,
 }
 
 /// Records a new secure token with the next gateway token number.
@@ -245,6 +245,38 @@ pub(super) fn summary(token: &SecureTokenWithAccountType, host: &str) -> SecureT
     }
 }
 
+/// The live secure token with gateway token `number` on `terminal`. Unknown and
+/// deleted tokens are a `400` on `parameter`.
+fn live_token<'a>(
+    ledger: &'a CardsLedger,
+    terminal: &str,
+    number: &str,
+    parameter: &str,
+) -> Result<&'a SecureTokenWithAccountType, Refusal> {
+    let live = ledger
+        .secure_tokens
+        .iter()
+        .find(|t| t.processing_terminal_id == terminal && t.token == number);
+    if let Some(token) = live {
+        return Ok(token);
+    }
+    let deleted = ledger
+        .deleted_secure_tokens
+        .iter()
+        .find(|t| t.processing_terminal_id == terminal && t.token == number);
+    let message = match deleted {
+        Some(d) => format!(
+            "the secure token `{}` holding this token was deleted; save the details again",
+            d.secure_token_id
+        ),
+        None => format!(
+            "no secure token with this token exists on processing terminal {terminal}; \
+             send the gateway `token` (296753…) of a live secure token"
+        ),
+    };
+    Err(Refusal::bad(parameter, "format", message))
+}
+
 /// The card saved under gateway token `number` on `terminal`, with its summary.
 /// Unknown, deleted and bank-account tokens are a `400` on `parameter`.
 pub(crate) fn card_on_file(
@@ -254,27 +286,7 @@ pub(crate) fn card_on_file(
     parameter: &str,
     host: &str,
 ) -> Result<(ResolvedCard, SecureTokenSummary), Refusal> {
-    let live = ledger
-        .secure_tokens
-        .iter()
-        .find(|t| t.processing_terminal_id == terminal && t.token == number);
-    let Some(token) = live else {
-        let deleted = ledger
-            .deleted_secure_tokens
-            .iter()
-            .find(|t| t.processing_terminal_id == terminal && t.token == number);
-        let message = match deleted {
-            Some(d) => format!(
-                "the secure token `{}` holding this token was deleted; save the card again",
-                d.secure_token_id
-            ),
-            None => format!(
-                "no secure token with this token exists on processing terminal {terminal}; \
-                 send the gateway `token` (296753…) of a live secure token"
-            ),
-        };
-        return Err(Refusal::bad(parameter, "format", message));
-    };
+    let token = live_token(ledger, terminal, number, parameter)?;
     match &token.source {
         Some(SecureTokenResponseSource::Card(card)) => {
             Ok((ResolvedCard::from_source(card), summary(token, host)))
@@ -285,6 +297,55 @@ pub(crate) fn card_on_file(
             "this secure token holds bank-account details; card transactions need a card token",
         )),
     }
+}
+
+/// The bank account (masked, `ach` or `pad`) saved under gateway token `number` on
+/// `terminal`, with its summary. Unknown, deleted and card tokens are a `400` on
+/// `parameter`.
+pub(crate) fn bank_account_on_file(
+    ledger: &CardsLedger,
+    terminal: &str,
+    number: &str,
+    parameter: &str,
+    host: &str,
+) -> Result<(SecureTokenResponseSource, SecureTokenSummary), Refusal> {
+    let token = live_token(ledger, terminal, number, parameter)?;
+    match &token.source {
+        Some(source @ (SecureTokenResponseSource::Ach(_) | SecureTokenResponseSource::Pad(_))) => {
+            Ok((source.clone(), summary(token, host)))
+        }
+        _ => Err(Refusal::bad(
+            parameter,
+            "format",
+            "this secure token holds a card; bank transfers need a bank-account token",
+        )),
+    }
+}
+
+/// Saves a bank transfer's account (`ach` or `pad` details, or what a single-use token
+/// held) as a secure token (`credentialOnFile.tokenize`); returns its summary.
+pub(crate) fn save_bank_account(
+    s: &mut Store,
+    new: NewToken,
+    source: SecureTokenResponseSource,
+    host: &str,
+) -> SecureTokenSummary {
+    let saved = Saved {
+        source,
+        status: SecureTokenStatus::NotValidated,
+        card: None,
+    };
+    summary(&save(s, new, saved), host)
+}
+
+/// An ACH account as a secure token keeps it, masked.
+pub(crate) fn masked_ach(source: &AchSource) -> SecureTokenResponseSource {
+    saved_ach(source).source
+}
+
+/// A PAD account as a secure token keeps it, masked.
+pub(crate) fn masked_pad(source: &PadSource) -> SecureTokenResponseSource {
+    saved_pad(source).source
 }
 
 /// Single-use token `token`, if it can still be used: unknown, used and expired tokens
@@ -354,6 +415,27 @@ pub(super) fn claim_card(
     entry
         .card
         .ok_or_else(|| Refusal::bad(parameter, "format", "the single-use token holds no card"))
+}
+
+/// The bank account (masked) behind single-use token `token`, which is then used up;
+/// a card token is a `400` on `parameter` and stays unused.
+pub(crate) fn claim_bank_account(
+    ledger: &mut CardsLedger,
+    token: &str,
+    parameter: &str,
+) -> Result<SecureTokenResponseSource, Refusal> {
+    let holds_card = ledger
+        .single_use_tokens
+        .iter()
+        .any(|t| t.token == token && t.card.is_some());
+    if holds_card {
+        return Err(Refusal::bad(
+            parameter,
+            "format",
+            "this single-use token holds a card; bank transfers need bank-account details",
+        ));
+    }
+    claim(ledger, token, parameter, false).map(|entry| entry.source)
 }
 
 /// `POST /v1/processing-terminals/{processingTerminalId}/secure-tokens`: 201.
