@@ -1259,149 +1259,6 @@ static void test_payment_features(payroc_client *client) {
         CHECK(r == PAYROC_RESULT_OK && strstr(out, c->expect) != NULL, "%s: %s %s", c->op, name(r),
               r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
         CHECK(r != PAYROC_RESULT_OK || !leaks_card(out), "%s: the reply holds the card: %s", c->op, out);
-/* ---- bank transfers (ACH and PAD): every operation with a valid request, then the
- * refusals of each state. The amount's last two digits pick the emulator's outcome
- * (10 settled, 11 returned, else ready in the open batch); "_settle" closes the batch.
- * Every text that comes back is checked for the account number sent. ---- */
-
-#define BT_ACCOUNT "1234567890"
-#define BT_ACH "{\"type\":\"ach\",\"nameOnAccount\":\"Sarah Hopper\",\"accountNumber\":\"" BT_ACCOUNT \
-               "\",\"routingNumber\":\"123456789\",\"secCode\":\"web\"}"
-#define BT_PAD "{\"type\":\"pad\",\"nameOnAccount\":\"Jean Tremblay\",\"accountNumber\":\"" BT_ACCOUNT \
-               "\",\"transitNumber\":\"76543\",\"institutionNumber\":\"543\"}"
-#define BT_PAYMENT(order, amount, currency, method)                                                   \
-    "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"" order "\",\"amount\":" amount \
-    ",\"currency\":\"" currency "\"},\"paymentMethod\":" method "}"
-
-/* The ids the cases save and use: slot 0 is the run tag (for order ids). */
-enum { BT_TAG, BT_OPEN, BT_SETTLED, BT_RETURNED, BT_REFUND, BT_UNREFERENCED, BT_SLOTS };
-
-static const struct bank_case {
-    const char *op;      /* a payroc_call operation, or "_settle" (close the batch) */
-    int slot;            /* the saved id each %s of params and body stands for */
-    const char *params;
-    const char *body;
-    payroc_result want;
-    const char *expect;  /* text the reply holds (OK), or a field error's path */
-    int save;            /* slot for the reply's first paymentId or refundId; 0: none */
-} bank_cases[] = {
-    {"bank_transfer_payments.create", BT_TAG, NULL,
-     BT_PAYMENT("C-BT-%s-1", "4999", "USD", BT_ACH), PAYROC_RESULT_OK, "\"status\":\"ready\"", BT_OPEN},
-    {"bank_transfer_payments.create", BT_TAG, NULL,
-     BT_PAYMENT("C-BT-%s-2", "5010", "CAD", BT_PAD), PAYROC_RESULT_OK, "\"status\":\"complete\"", BT_SETTLED},
-    {"bank_transfer_payments.create", BT_TAG, NULL,
-     BT_PAYMENT("C-BT-%s-3", "6011", "USD", BT_ACH), PAYROC_RESULT_OK, "\"returnCode\":\"R01\"", BT_RETURNED},
-    {"bank_transfer_payments.retrieve", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
-     "\"accountNumber\":\"******7890\"", 0},
-    {"bank_transfer_payments.list", BT_TAG,
-     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"orderId\":\"C-BT-%s-1\",\"limit\":2}}", NULL,
-     PAYROC_RESULT_OK, "\"count\":1", 0},
-    {"bank_transfer_payments.represent", BT_RETURNED, "{\"paymentId\":\"%s\"}", "{}", PAYROC_RESULT_OK,
-     "\"represented\":true", 0},
-    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}",
-     "{\"amount\":1000,\"description\":\"Damaged\"}", PAYROC_RESULT_OK, "\"amount\":1000", BT_REFUND},
-    {"bank_transfer_payments.reverse", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
-     "\"status\":\"reversal\"", 0},
-    {"bank_transfer_refunds.create", BT_TAG, NULL,
-     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-4\",\"amount\":700,"
-     "\"currency\":\"USD\"},\"refundMethod\":" BT_ACH "}",
-     PAYROC_RESULT_OK, "\"type\":\"unreferencedRefund\"", BT_UNREFERENCED},
-    {"bank_transfer_refunds.list", BT_TAG,
-     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"orderId\":\"C-BT-%s-4\","
-     "\"type\":[\"unreferencedRefund\"]}}",
-     NULL, PAYROC_RESULT_OK, "\"count\":1", 0},
-    {"bank_transfer_refunds.retrieve", BT_REFUND, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
-     "\"type\":\"refund\"", 0},
-    {"bank_transfer_refunds.reverse", BT_UNREFERENCED, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
-     "\"status\":\"reversal\"", 0},
-    /* Refused by the state: 409. */
-    {"bank_transfer_payments.reverse", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_API_CONFLICT,
-     NULL, 0},
-    {"bank_transfer_payments.represent", BT_OPEN, "{\"paymentId\":\"%s\"}", "{}",
-     PAYROC_RESULT_API_CONFLICT, NULL, 0},
-    {"bank_transfer_payments.represent", BT_RETURNED, "{\"paymentId\":\"%s\"}", "{}",
-     PAYROC_RESULT_API_CONFLICT, NULL, 0},
-    {"bank_transfer_payments.refund", BT_RETURNED, "{\"paymentId\":\"%s\"}",
-     "{\"amount\":100,\"description\":\"x\"}", PAYROC_RESULT_API_CONFLICT, NULL, 0},
-    {"bank_transfer_payments.reverse", BT_SETTLED, "{\"paymentId\":\"%s\"}", NULL,
-     PAYROC_RESULT_API_CONFLICT, NULL, 0},
-    {"bank_transfer_refunds.reverse", BT_UNREFERENCED, "{\"refundId\":\"%s\"}", NULL,
-     PAYROC_RESULT_API_CONFLICT, NULL, 0},
-    {"_settle", BT_TAG, NULL, NULL, PAYROC_RESULT_OK, NULL, 0},
-    {"bank_transfer_refunds.reverse", BT_REFUND, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_API_CONFLICT,
-     NULL, 0},
-    /* Refused by the server at a field: 400. */
-    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}",
-     "{\"amount\":999999,\"description\":\"Too much\"}", PAYROC_RESULT_API_BAD_REQUEST, "amount", 0},
-    {"bank_transfer_refunds.create", BT_TAG, NULL,
-     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-5\",\"amount\":700,"
-     "\"currency\":\"USD\"},\"refundMethod\":{\"type\":\"secureToken\",\"token\":\"296753999994\"}}",
-     PAYROC_RESULT_API_BAD_REQUEST, "refundMethod.token", 0},
-    /* Unknown ids: 404. */
-    {"bank_transfer_payments.retrieve", BT_TAG, "{\"paymentId\":\"NOSUCHPAY1\"}", NULL,
-     PAYROC_RESULT_API_NOT_FOUND, NULL, 0},
-    {"bank_transfer_refunds.retrieve", BT_TAG, "{\"refundId\":\"NOSUCHREF1\"}", NULL,
-     PAYROC_RESULT_API_NOT_FOUND, NULL, 0},
-    /* Refused before the network, with the field's path. */
-    {"bank_transfer_payments.create", BT_TAG, NULL,
-     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-6\",\"currency\":\"USD\"},"
-     "\"paymentMethod\":{\"type\":\"ach\",\"nameOnAccount\":\"S\",\"accountNumber\":\"" BT_ACCOUNT "\","
-     "\"routingNumber\":\"12345\"}}",
-     PAYROC_RESULT_VALIDATION, "paymentMethod.routingNumber", 0},
-    {"bank_transfer_payments.create", BT_TAG, NULL,
-     BT_PAYMENT("C-BT-%s-7", "100", "CAD",
-                "{\"type\":\"pad\",\"nameOnAccount\":\"J\",\"accountNumber\":\"1\",\"transitNumber\":\"7654\","
-                "\"institutionNumber\":\"543\"}"),
-     PAYROC_RESULT_VALIDATION, "paymentMethod.transitNumber", 0},
-    {"bank_transfer_payments.list", BT_TAG, "{\"query\":{\"type\":[\"refund\"]}}", NULL,
-     PAYROC_RESULT_VALIDATION, "processingTerminalId", 0},
-    {"bank_transfer_refunds.list", BT_TAG,
-     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"type\":[\"payment\"]}}", NULL,
-     PAYROC_RESULT_VALIDATION, "type", 0},
-    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}", "{\"amount\":0}",
-     PAYROC_RESULT_VALIDATION, "description", 0},
-};
-
-static void test_bank_transfers(payroc_client *client) {
-    char ids[BT_SLOTS][64], params[512], body[1024], order[64], first[64] = "", second[64] = "";
-    char *out = NULL;
-    const char *text;
-    payroc_error *err = NULL;
-    payroc_result r;
-    size_t i;
-    char key[40];
-    /* A key of this run (the body names this run's order). */
-    snprintf(key, sizeof key, "6a1c1f0e-3b9e-4d7b-9a51-%012lx", strtoul(run_tag, NULL, 16));
-    snprintf(ids[BT_TAG], sizeof ids[BT_TAG], "%s", run_tag);
-    for (i = 1; i < BT_SLOTS; i++) ids[i][0] = '\0';
-
-    for (i = 0; i < sizeof bank_cases / sizeof bank_cases[0]; i++) {
-        const struct bank_case *c = &bank_cases[i];
-        if (strcmp(c->op, "_settle") == 0) {
-            CHECK(mock_control(base_url, "POST", "/_mock/bank-transfers/settle", "") == 200,
-                  "cannot close the bank-transfer batch");
-            continue;
-        }
-        if (c->params) snprintf(params, sizeof params, c->params, ids[c->slot]);
-        if (c->body) snprintf(body, sizeof body, c->body, ids[c->slot]);
-        r = payroc_call(client, c->op, c->params ? params : "{}", c->body ? body : NULL, NULL, &out, &err);
-        text = r == PAYROC_RESULT_OK ? out : payroc_error_message(err);
-        CHECK(r == c->want, "case %zu %s: %s, not %s: %s", i, c->op, name(r), name(c->want), text);
-        CHECK(text == NULL || strstr(text, BT_ACCOUNT) == NULL, "case %zu %s: the account number came back",
-              i, c->op);
-        if (r == PAYROC_RESULT_OK && c->expect) {
-            CHECK(strstr(out, c->expect) != NULL, "case %zu %s: no %s in %s", i, c->op, c->expect, out);
-        } else if (r != PAYROC_RESULT_OK && c->expect) {
-            CHECK(has_path(err, c->expect), "case %zu %s: no field error at %s", i, c->op, c->expect);
-        }
-        if (r != PAYROC_RESULT_OK && c->want >= PAYROC_RESULT_API && c->want < PAYROC_RESULT_AUTHENTICATION) {
-            CHECK(payroc_error_problem_json(err) != NULL, "case %zu %s: no problem JSON", i, c->op);
-        }
-        if (r == PAYROC_RESULT_OK && c->save) {
-            CHECK(json_find(out, "refundId", ids[c->save], sizeof ids[c->save]) ||
-                      json_find(out, "paymentId", ids[c->save], sizeof ids[c->save]),
-                  "case %zu %s: no id in %s", i, c->op, out);
-        }
         if (r == PAYROC_RESULT_OK) payroc_string_free(out);
         else payroc_error_free(err);
         out = NULL;
@@ -1569,6 +1426,156 @@ static void test_payment_plans(payroc_client *client) {
             {"payment_plans.delete", plan_m, NULL, PAYROC_RESULT_OK, ""},
         };
         run_plan_cases(client, after_clock, sizeof after_clock / sizeof after_clock[0]);
+    }
+}
+
+/* ---- bank transfers (ACH and PAD): every operation with a valid request, then the
+ * refusals of each state. The amount's last two digits pick the emulator's outcome
+ * (10 settled, 11 returned, else ready in the open batch); "_settle" closes the batch.
+ * Every text that comes back is checked for the account number sent. ---- */
+
+#define BT_ACCOUNT "1234567890"
+#define BT_ACH "{\"type\":\"ach\",\"nameOnAccount\":\"Sarah Hopper\",\"accountNumber\":\"" BT_ACCOUNT \
+               "\",\"routingNumber\":\"123456789\",\"secCode\":\"web\"}"
+#define BT_PAD "{\"type\":\"pad\",\"nameOnAccount\":\"Jean Tremblay\",\"accountNumber\":\"" BT_ACCOUNT \
+               "\",\"transitNumber\":\"76543\",\"institutionNumber\":\"543\"}"
+#define BT_PAYMENT(order, amount, currency, method)                                                   \
+    "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"" order "\",\"amount\":" amount \
+    ",\"currency\":\"" currency "\"},\"paymentMethod\":" method "}"
+
+/* The ids the cases save and use: slot 0 is the run tag (for order ids). */
+enum { BT_TAG, BT_OPEN, BT_SETTLED, BT_RETURNED, BT_REFUND, BT_UNREFERENCED, BT_SLOTS };
+
+static const struct bank_case {
+    const char *op;      /* a payroc_call operation, or "_settle" (close the batch) */
+    int slot;            /* the saved id each %s of params and body stands for */
+    const char *params;
+    const char *body;
+    payroc_result want;
+    const char *expect;  /* text the reply holds (OK), or a field error's path */
+    int save;            /* slot for the reply's first paymentId or refundId; 0: none */
+} bank_cases[] = {
+    {"bank_transfer_payments.create", BT_TAG, NULL,
+     BT_PAYMENT("C-BT-%s-1", "4999", "USD", BT_ACH), PAYROC_RESULT_OK, "\"status\":\"ready\"", BT_OPEN},
+    {"bank_transfer_payments.create", BT_TAG, NULL,
+     BT_PAYMENT("C-BT-%s-2", "5010", "CAD", BT_PAD), PAYROC_RESULT_OK, "\"status\":\"complete\"", BT_SETTLED},
+    {"bank_transfer_payments.create", BT_TAG, NULL,
+     BT_PAYMENT("C-BT-%s-3", "6011", "USD", BT_ACH), PAYROC_RESULT_OK, "\"returnCode\":\"R01\"", BT_RETURNED},
+    {"bank_transfer_payments.retrieve", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
+     "\"accountNumber\":\"******7890\"", 0},
+    {"bank_transfer_payments.list", BT_TAG,
+     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"orderId\":\"C-BT-%s-1\",\"limit\":2}}", NULL,
+     PAYROC_RESULT_OK, "\"count\":1", 0},
+    {"bank_transfer_payments.represent", BT_RETURNED, "{\"paymentId\":\"%s\"}", "{}", PAYROC_RESULT_OK,
+     "\"represented\":true", 0},
+    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}",
+     "{\"amount\":1000,\"description\":\"Damaged\"}", PAYROC_RESULT_OK, "\"amount\":1000", BT_REFUND},
+    {"bank_transfer_payments.reverse", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
+     "\"status\":\"reversal\"", 0},
+    {"bank_transfer_refunds.create", BT_TAG, NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-4\",\"amount\":700,"
+     "\"currency\":\"USD\"},\"refundMethod\":" BT_ACH "}",
+     PAYROC_RESULT_OK, "\"type\":\"unreferencedRefund\"", BT_UNREFERENCED},
+    {"bank_transfer_refunds.list", BT_TAG,
+     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"orderId\":\"C-BT-%s-4\","
+     "\"type\":[\"unreferencedRefund\"]}}",
+     NULL, PAYROC_RESULT_OK, "\"count\":1", 0},
+    {"bank_transfer_refunds.retrieve", BT_REFUND, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
+     "\"type\":\"refund\"", 0},
+    {"bank_transfer_refunds.reverse", BT_UNREFERENCED, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_OK,
+     "\"status\":\"reversal\"", 0},
+    /* Refused by the state: 409. */
+    {"bank_transfer_payments.reverse", BT_OPEN, "{\"paymentId\":\"%s\"}", NULL, PAYROC_RESULT_API_CONFLICT,
+     NULL, 0},
+    {"bank_transfer_payments.represent", BT_OPEN, "{\"paymentId\":\"%s\"}", "{}",
+     PAYROC_RESULT_API_CONFLICT, NULL, 0},
+    {"bank_transfer_payments.represent", BT_RETURNED, "{\"paymentId\":\"%s\"}", "{}",
+     PAYROC_RESULT_API_CONFLICT, NULL, 0},
+    {"bank_transfer_payments.refund", BT_RETURNED, "{\"paymentId\":\"%s\"}",
+     "{\"amount\":100,\"description\":\"x\"}", PAYROC_RESULT_API_CONFLICT, NULL, 0},
+    {"bank_transfer_payments.reverse", BT_SETTLED, "{\"paymentId\":\"%s\"}", NULL,
+     PAYROC_RESULT_API_CONFLICT, NULL, 0},
+    {"bank_transfer_refunds.reverse", BT_UNREFERENCED, "{\"refundId\":\"%s\"}", NULL,
+     PAYROC_RESULT_API_CONFLICT, NULL, 0},
+    {"_settle", BT_TAG, NULL, NULL, PAYROC_RESULT_OK, NULL, 0},
+    {"bank_transfer_refunds.reverse", BT_REFUND, "{\"refundId\":\"%s\"}", NULL, PAYROC_RESULT_API_CONFLICT,
+     NULL, 0},
+    /* Refused by the server at a field: 400. */
+    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}",
+     "{\"amount\":999999,\"description\":\"Too much\"}", PAYROC_RESULT_API_BAD_REQUEST, "amount", 0},
+    {"bank_transfer_refunds.create", BT_TAG, NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-5\",\"amount\":700,"
+     "\"currency\":\"USD\"},\"refundMethod\":{\"type\":\"secureToken\",\"token\":\"296753999994\"}}",
+     PAYROC_RESULT_API_BAD_REQUEST, "refundMethod.token", 0},
+    /* Unknown ids: 404. */
+    {"bank_transfer_payments.retrieve", BT_TAG, "{\"paymentId\":\"NOSUCHPAY1\"}", NULL,
+     PAYROC_RESULT_API_NOT_FOUND, NULL, 0},
+    {"bank_transfer_refunds.retrieve", BT_TAG, "{\"refundId\":\"NOSUCHREF1\"}", NULL,
+     PAYROC_RESULT_API_NOT_FOUND, NULL, 0},
+    /* Refused before the network, with the field's path. */
+    {"bank_transfer_payments.create", BT_TAG, NULL,
+     "{\"processingTerminalId\":\"" TERMINAL "\",\"order\":{\"orderId\":\"C-BT-%s-6\",\"currency\":\"USD\"},"
+     "\"paymentMethod\":{\"type\":\"ach\",\"nameOnAccount\":\"S\",\"accountNumber\":\"" BT_ACCOUNT "\","
+     "\"routingNumber\":\"12345\"}}",
+     PAYROC_RESULT_VALIDATION, "paymentMethod.routingNumber", 0},
+    {"bank_transfer_payments.create", BT_TAG, NULL,
+     BT_PAYMENT("C-BT-%s-7", "100", "CAD",
+                "{\"type\":\"pad\",\"nameOnAccount\":\"J\",\"accountNumber\":\"1\",\"transitNumber\":\"7654\","
+                "\"institutionNumber\":\"543\"}"),
+     PAYROC_RESULT_VALIDATION, "paymentMethod.transitNumber", 0},
+    {"bank_transfer_payments.list", BT_TAG, "{\"query\":{\"type\":[\"refund\"]}}", NULL,
+     PAYROC_RESULT_VALIDATION, "processingTerminalId", 0},
+    {"bank_transfer_refunds.list", BT_TAG,
+     "{\"query\":{\"processingTerminalId\":\"" TERMINAL "\",\"type\":[\"payment\"]}}", NULL,
+     PAYROC_RESULT_VALIDATION, "type", 0},
+    {"bank_transfer_payments.refund", BT_SETTLED, "{\"paymentId\":\"%s\"}", "{\"amount\":0}",
+     PAYROC_RESULT_VALIDATION, "description", 0},
+};
+
+static void test_bank_transfers(payroc_client *client) {
+    char ids[BT_SLOTS][64], params[512], body[1024], order[64], first[64] = "", second[64] = "";
+    char *out = NULL;
+    const char *text;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    char key[40];
+    /* A key of this run (the body names this run's order). */
+    snprintf(key, sizeof key, "6a1c1f0e-3b9e-4d7b-9a51-%012lx", strtoul(run_tag, NULL, 16));
+    snprintf(ids[BT_TAG], sizeof ids[BT_TAG], "%s", run_tag);
+    for (i = 1; i < BT_SLOTS; i++) ids[i][0] = '\0';
+
+    for (i = 0; i < sizeof bank_cases / sizeof bank_cases[0]; i++) {
+        const struct bank_case *c = &bank_cases[i];
+        if (strcmp(c->op, "_settle") == 0) {
+            CHECK(mock_control(base_url, "POST", "/_mock/bank-transfers/settle", "") == 200,
+                  "cannot close the bank-transfer batch");
+            continue;
+        }
+        if (c->params) snprintf(params, sizeof params, c->params, ids[c->slot]);
+        if (c->body) snprintf(body, sizeof body, c->body, ids[c->slot]);
+        r = payroc_call(client, c->op, c->params ? params : "{}", c->body ? body : NULL, NULL, &out, &err);
+        text = r == PAYROC_RESULT_OK ? out : payroc_error_message(err);
+        CHECK(r == c->want, "case %zu %s: %s, not %s: %s", i, c->op, name(r), name(c->want), text);
+        CHECK(text == NULL || strstr(text, BT_ACCOUNT) == NULL, "case %zu %s: the account number came back",
+              i, c->op);
+        if (r == PAYROC_RESULT_OK && c->expect) {
+            CHECK(strstr(out, c->expect) != NULL, "case %zu %s: no %s in %s", i, c->op, c->expect, out);
+        } else if (r != PAYROC_RESULT_OK && c->expect) {
+            CHECK(has_path(err, c->expect), "case %zu %s: no field error at %s", i, c->op, c->expect);
+        }
+        if (r != PAYROC_RESULT_OK && c->want >= PAYROC_RESULT_API && c->want < PAYROC_RESULT_AUTHENTICATION) {
+            CHECK(payroc_error_problem_json(err) != NULL, "case %zu %s: no problem JSON", i, c->op);
+        }
+        if (r == PAYROC_RESULT_OK && c->save) {
+            CHECK(json_find(out, "refundId", ids[c->save], sizeof ids[c->save]) ||
+                      json_find(out, "paymentId", ids[c->save], sizeof ids[c->save]),
+                  "case %zu %s: no id in %s", i, c->op, out);
+        }
+        if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+        else payroc_error_free(err);
+        out = NULL;
+        err = NULL;
     }
 
     /* The same key and body again: the stored payment, not a second debit. */
