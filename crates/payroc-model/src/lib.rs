@@ -39,6 +39,8 @@
 //!   standing instructions; [`refund`] — refunds.
 //! - [`cloud`] — Payroc Cloud payment, refund and signature instructions, signatures.
 //! - [`payment_link`] — payment links and their sharing events.
+//! - [`funding`] — funding recipients, their owners and funding accounts, funding
+//!   instructions, funding activity and balances.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
 #![forbid(unsafe_code)]
 
@@ -49,6 +51,7 @@ pub mod card;
 pub mod cloud;
 pub mod common;
 pub mod error;
+pub mod funding;
 pub mod identity;
 pub mod json;
 pub mod money;
