@@ -19,7 +19,7 @@ from ._helpers import (
 # takes longer to import than this package.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Mapping, Optional, Sequence
+    from typing import Any, List, Mapping, Optional, Sequence
 
     from ._base import Pager
 
@@ -287,7 +287,7 @@ class FundingRecipients(_Resource):
         """Deletes a funding recipient with its owners and funding accounts."""
         return self._call("funding_recipients.delete", {"recipientId": recipient_id}, None, None, None, timeout)
 
-    def list_accounts(self, recipient_id: str, *, timeout: Optional[float] = None) -> list[o.FundingAccount]:
+    def list_accounts(self, recipient_id: str, *, timeout: Optional[float] = None) -> List[o.FundingAccount]:
         """Lists a funding recipient's funding accounts (one array, not paged)."""
         return self._call("funding_recipients.list_accounts", {"recipientId": recipient_id}, None, o.FundingAccount, None, timeout)
 
@@ -295,7 +295,7 @@ class FundingRecipients(_Resource):
         """Adds a funding account to a funding recipient."""
         return self._call("funding_recipients.create_account", {"recipientId": recipient_id}, _body(body, fields, True), o.FundingAccount, idempotency_key, timeout)
 
-    def list_owners(self, recipient_id: str, *, timeout: Optional[float] = None) -> list[o.Owner]:
+    def list_owners(self, recipient_id: str, *, timeout: Optional[float] = None) -> List[o.Owner]:
         """Lists a funding recipient's owners (one array, not paged)."""
         return self._call("funding_recipients.list_owners", {"recipientId": recipient_id}, None, o.Owner, None, timeout)
 
