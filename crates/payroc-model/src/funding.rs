@@ -311,6 +311,7 @@ impl Validate for FundingAccount {
             v.violation("paymentMethods", "required", "needs one payment method");
         }
         v.each("paymentMethods", &self.payment_methods);
+        metadata(v, &self.metadata);
     }
 }
 
@@ -527,6 +528,7 @@ impl Validate for CreateFundingRecipient {
         }
         v.each("fundingAccounts", &self.funding_accounts);
         recipient_accounts_credit_only(v, &self.funding_accounts);
+        metadata(v, &self.metadata);
     }
 }
 
@@ -599,6 +601,7 @@ impl Validate for FundingRecipient {
         v.required_str("doingBusinessAs", &self.doing_business_as);
         v.nested("address", &self.address);
         contact_methods(v, &self.contact_methods, false);
+        metadata(v, &self.metadata);
     }
 }
 
@@ -681,6 +684,7 @@ impl Validate for FundingPayment {
         }
         v.known("paymentMethod", &self.payment_method);
         v.nested("amount", &self.amount);
+        metadata(v, &self.metadata);
     }
 }
 
@@ -781,6 +785,7 @@ impl Validate for Instruction {
             Some(merchants) if !merchants.is_empty() => v.each("merchants", merchants),
             _ => v.violation("merchants", "required", "needs at least one merchant"),
         }
+        metadata(v, &self.metadata);
     }
 }
 
@@ -832,6 +837,16 @@ pub struct MerchantBalance {
     /// Fields the server sent that this SDK does not know yet, written back unchanged.
     #[serde(flatten)]
     pub unknown: UnknownFields,
+}
+
+/// `metadata` in a request: text values only, as the API takes them.
+fn metadata(v: &mut Validator, metadata: &Option<Metadata>) {
+    let Some(metadata) = metadata else {
+        return;
+    };
+    if metadata.values().any(|value| !value.is_string()) {
+        v.violation("metadata", "type", "values must be strings");
+    }
 }
 
 /// A date range filter, both ends required (`dateFrom`, `dateTo`, `YYYY-MM-DD`).
@@ -1106,7 +1121,14 @@ mod tests {
         );
         assert_eq!(instruction.total_for("4525644354"), 120_000);
         instruction.merchants = Some(Vec::new());
-        assert_eq!(paths(&instruction.validate().unwrap_err()), ["merchants"]);
+        instruction
+            .metadata
+            .get_or_insert_with(Metadata::new)
+            .insert("count".into(), json!(3));
+        assert_eq!(
+            paths(&instruction.validate().unwrap_err()),
+            ["merchants", "metadata"]
+        );
         let wire = serde_json::to_value(Instruction::new(vec![InstructionMerchant::new(
             "4525644354",
             vec![FundingPayment::ach_usd(123, 5)],
