@@ -262,6 +262,16 @@ async fn an_instruction_above_the_available_balance_or_to_no_account_is_refused_
         .await
         .unwrap_err();
     assert_eq!(more.kind(), ErrorKind::Conflict);
+    // Amounts whose sum would overflow are refused like any other excess.
+    let huge = pay(vec![
+        FundingPayment::ach_usd(account, i64::MAX / 2 + 1),
+        FundingPayment::ach_usd(account, i64::MAX / 2 + 1),
+    ]);
+    assert_eq!(
+        instructions.create(&huge).await.unwrap_err().kind(),
+        ErrorKind::Conflict
+    );
+    assert_eq!(amounts(&client).await, (10_000, 10_000, 0));
     // A merchant never credited has nothing available.
     let stranger = Instruction::new(vec![InstructionMerchant::new(
         "1111111111",

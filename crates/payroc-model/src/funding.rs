@@ -767,7 +767,8 @@ impl Instruction {
         }
     }
 
-    /// The sum of its payments out of `merchant_id`'s balance, in minor units.
+    /// The sum of its payments out of `merchant_id`'s balance, in minor units (at most
+    /// `i64::MAX`).
     pub fn total_for(&self, merchant_id: &str) -> i64 {
         self.merchants
             .iter()
@@ -775,7 +776,7 @@ impl Instruction {
             .filter(|m| m.merchant_id == merchant_id)
             .flat_map(|m| &m.recipients)
             .map(|r| r.amount.value)
-            .sum()
+            .fold(0, i64::saturating_add)
     }
 }
 

@@ -568,7 +568,7 @@ pub(crate) fn credit_funding(
     if let Some(name) = merchant_name {
         balance.merchant_name = name.to_owned();
     }
-    balance.funds += amount;
+    balance.funds = balance.funds.saturating_add(amount);
     let merchant = balance.merchant_name.clone();
     let credit = movement(
         id,
@@ -620,7 +620,7 @@ fn balance_view(merchant_id: &str, balance: &FundingBalance) -> MerchantBalance 
         merchant_id: Some(merchant_id.to_owned()),
         funds: Some(balance.funds),
         pending: Some(balance.pending),
-        available: Some(balance.funds - balance.pending),
+        available: Some(balance.funds.saturating_sub(balance.pending)),
         currency: Some(Currency::Usd),
         unknown: Default::default(),
     }
@@ -691,7 +691,10 @@ fn check_and_stamp(
     for merchant in merchants_of(instruction) {
         let wanted = instruction.total_for(&merchant);
         let released = old.map_or(0, |old| old.total_for(&merchant));
-        let available = merchant_balance(s, &merchant).available.unwrap_or(0) + released;
+        let available = merchant_balance(s, &merchant)
+            .available
+            .unwrap_or(0)
+            .saturating_add(released);
         if wanted > available {
             return Err(Refusal::Conflict(format!(
                 "the instruction sends {wanted} from merchant {merchant}'s funding balance, \
@@ -715,7 +718,7 @@ fn hold(s: &mut Store, instruction: &Instruction, sign: i64) {
                 merchant_name: format!("Merchant {merchant}"),
                 ..FundingBalance::default()
             });
-        balance.pending += sign * total;
+        balance.pending = balance.pending.saturating_add(sign.saturating_mul(total));
     }
 }
 
@@ -979,11 +982,11 @@ fn complete(s: &mut Store, index: usize, now: &str) -> i64 {
                 .funding_balances
                 .entry(merchant.merchant_id.clone())
                 .or_default();
-            balance.pending -= amount;
+            balance.pending = balance.pending.saturating_sub(amount);
             let name = balance.merchant_name.clone();
             match (holder, movement_id) {
                 (Some(holder), Some(id_of_movement)) => {
-                    balance.funds -= amount;
+                    balance.funds = balance.funds.saturating_sub(amount);
                     payment.status = Some(FundingPaymentStatus::Funded);
                     let debit = movement(
                         id_of_movement,
