@@ -302,7 +302,8 @@ char *payroc_operations(void);
  *   of a POST/PATCH: persist it with your order to retry safely after a crash.
  * - On success `*response_json_out` owns the response: the server's JSON as it
  *   came, fields this SDK does not know included (`null` for operations that return
- *   nothing; a helper's result is described below): free it with `payroc_string_free`. On failure
+ *   nothing, such as a PUT or DELETE; the array as sent for those listed as `array of`
+ *   below; a helper's result is described below): free it with `payroc_string_free`. On failure
  *   it is not written and `*error_out` (when not NULL) owns an error to free with
  *   `payroc_error_free`.
  *
