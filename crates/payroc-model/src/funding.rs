@@ -518,6 +518,19 @@ impl Validate for CreateFundingRecipient {
         if self.owners.is_empty() {
             v.violation("owners", "required", "needs at least one owner");
         }
+        if self
+            .owners
+            .iter()
+            .filter(|o| o.relationship.is_control_prong)
+            .count()
+            > 1
+        {
+            v.violation(
+                "owners",
+                "conflict",
+                "only one owner may be the control prong",
+            );
+        }
         v.each("owners", &self.owners);
         if self.funding_accounts.is_empty() {
             v.violation(
@@ -1062,6 +1075,7 @@ mod tests {
     fn every_violation_has_its_path() {
         let mut r = recipient();
         r.tax_id = SensitiveData::new("12345");
+        r.owners.push(owner());
         r.doing_business_as = " ".into();
         r.contact_methods.clear();
         r.owners[0].contact_methods = vec![ContactMethod {
@@ -1080,6 +1094,7 @@ mod tests {
                 "taxId",
                 "doingBusinessAs",
                 "contactMethods",
+                "owners",
                 "owners[0].dateOfBirth",
                 "owners[0].contactMethods",
                 "owners[0].relationship.equityPercentage",
