@@ -1594,6 +1594,173 @@ static void test_bank_transfers(payroc_client *client) {
     CHECK(payments_for(order) == 1, "%ld bank transfers for one key", payments_for(order));
 }
 
+/* ---- funding: recipients, accounts, owners, instructions, balances, activity ---- */
+
+/* The integer value of the first "key": in json (0 when absent). */
+static long json_long(const char *json, const char *key) {
+    char pattern[96];
+    const char *at;
+    if (json == NULL) return 0;
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    at = strstr(json, pattern);
+    return at ? strtol(at + strlen(pattern), NULL, 10) : 0;
+}
+
+/* What the funding table's templates name: {R} recipient, {A} account, {I} instruction,
+ * {M} merchant, {F}/{T} a date range around today. */
+struct funding_ids {
+    char recipient[24], account[24], instruction[24], merchant[24], from[11], to[11];
+};
+
+/* template with each {X} replaced by its id. */
+static void funding_fill(char *out, size_t n, const char *template, const struct funding_ids *ids) {
+    size_t len = 0;
+    const char *at;
+    for (at = template; *at != '\0' && len + 1 < n; at++) {
+        const char *value = NULL;
+        if (at[0] == '{' && at[1] != '\0' && at[2] == '}') {
+            switch (at[1]) {
+            case 'R': value = ids->recipient; break;
+            case 'A': value = ids->account; break;
+            case 'I': value = ids->instruction; break;
+            case 'M': value = ids->merchant; break;
+            case 'F': value = ids->from; break;
+            case 'T': value = ids->to; break;
+            default: break;
+            }
+        }
+        if (value != NULL) {
+            len += (size_t)snprintf(out + len, n - len, "%s", value);
+            if (len >= n) len = n - 1;
+            at += 2;
+        } else {
+            out[len++] = *at;
+        }
+    }
+    out[len] = '\0';
+}
+
+#define F_ADDRESS "\"address\":{\"address1\":\"1 Example Ave.\",\"city\":\"Chicago\",\"state\":\"Illinois\"," \
+                  "\"country\":\"US\",\"postalCode\":\"60056\"}"
+#define F_ACCOUNT(name, number) "{\"type\":\"checking\",\"use\":\"credit\",\"nameOnAccount\":\"" name "\"," \
+    "\"paymentMethods\":[{\"type\":\"ach\",\"value\":{\"routingNumber\":\"123456789\",\"accountNumber\":\"" number "\"}}]}"
+#define F_OWNER(first, prong) "{\"firstName\":\"" first "\",\"lastName\":\"Doe\",\"dateOfBirth\":\"1964-03-22\"," \
+    F_ADDRESS ",\"identifiers\":[{\"type\":\"nationalId\",\"value\":\"123004320\"}],\"contactMethods\":[{\"type\":" \
+    "\"email\",\"value\":\"jane@example.com\"}],\"relationship\":{\"isControlProng\":" prong "}}"
+#define F_RECIPIENT_FIELDS "\"recipientType\":\"nonProfit\",\"taxId\":\"987654321\",\"doingBusinessAs\":\"Doe Charity\"," \
+    F_ADDRESS ",\"contactMethods\":[{\"type\":\"email\",\"value\":\"info@example.com\"}]"
+#define F_INSTRUCTION(amount) "{\"merchants\":[{\"merchantId\":\"{M}\",\"recipients\":[{\"fundingAccountId\":{A}," \
+    "\"paymentMethod\":\"ACH\",\"amount\":{\"value\":" amount ",\"currency\":\"USD\"}}]}]}"
+
+/* Every funding operation with a valid request, in an order that builds what the next
+ * needs; then the error paths (validation before the network, 404, 409). */
+static void test_funding(payroc_client *client) {
+    static const struct {
+        const char *op, *params, *body, *expect; /* expect: in the reply ("null": no content) */
+    } table[] = {
+        {"funding_recipients.create", "{}",
+         "{" F_RECIPIENT_FIELDS ",\"owners\":[" F_OWNER("Jane", "true") "],\"fundingAccounts\":["
+         F_ACCOUNT("Doe Charity", "99001122334") "]}", "\"recipientId\":"},
+        {"funding_recipients.list", "{\"query\":{\"limit\":100}}", NULL, "\"data\":["},
+        {"funding_recipients.retrieve", "{\"recipientId\":\"{R}\"}", NULL, "\"doingBusinessAs\":\"Doe Charity\""},
+        {"funding_recipients.update", "{\"recipientId\":\"{R}\"}",
+         "{" F_RECIPIENT_FIELDS ",\"charityId\":\"CH-9\"}", "null"},
+        {"funding_recipients.create_account", "{\"recipientId\":\"{R}\"}", F_ACCOUNT("Doe Savings", "5550001"),
+         "\"status\":\"approved\""},
+        {"funding_recipients.list_accounts", "{\"recipientId\":\"{R}\"}", NULL, "\"nameOnAccount\":\"Doe Savings\""},
+        {"funding_recipients.create_owner", "{\"recipientId\":\"{R}\"}", F_OWNER("John", "false"),
+         "\"value\":\"xxxxx4320\""},
+        {"funding_recipients.list_owners", "{\"recipientId\":\"{R}\"}", NULL, "\"firstName\":\"John\""},
+        {"funding_accounts.list", "{}", NULL, "\"hasMore\":"},
+        {"funding_accounts.retrieve", "{\"fundingAccountId\":\"{A}\"}", NULL, "\"fundingAccountId\":{A}"},
+        {"funding_accounts.update", "{\"fundingAccountId\":\"{A}\"}", F_ACCOUNT("Doe Foundation", "99001122334"),
+         "null"},
+        {"funding_instructions.create", "{}", F_INSTRUCTION("3000"), "\"status\":\"accepted\""},
+        {"funding_instructions.list", "{\"query\":{\"dateFrom\":\"{F}\",\"dateTo\":\"{T}\",\"limit\":100}}", NULL,
+         "\"instructionId\":{I}"},
+        {"funding_instructions.retrieve", "{\"instructionId\":\"{I}\"}", NULL, "\"value\":3000"},
+        {"funding_instructions.update", "{\"instructionId\":\"{I}\"}", F_INSTRUCTION("2500"), "null"},
+        {"funding_activity.retrieve_balance", "{\"query\":{\"merchantId\":\"{M}\"}}", NULL,
+         "\"pending\":2500,\"available\":7500"},
+        {"funding_activity.list", "{\"query\":{\"dateFrom\":\"{F}\",\"dateTo\":\"{T}\",\"merchantId\":\"{M}\"}}",
+         NULL, "\"amount\":10000,\"type\":\"credit\""},
+        {"funding_instructions.delete", "{\"instructionId\":\"{I}\"}", NULL, "null"},
+        {"funding_accounts.delete", "{\"fundingAccountId\":\"{A}\"}", NULL, "null"},
+        {"funding_recipients.delete", "{\"recipientId\":\"{R}\"}", NULL, "null"},
+    };
+    struct funding_ids ids;
+    char params[512], body[2048], expect[128], credit[256];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    memset(&ids, 0, sizeof ids);
+    snprintf(ids.merchant, sizeof ids.merchant, "C%s", run_tag);
+    iso_date_in_days(-3, ids.from);
+    iso_date_in_days(3, ids.to);
+    snprintf(credit, sizeof credit, "{\"merchantId\":\"%s\",\"amount\":10000,\"merchantName\":\"C Pizza\"}",
+             ids.merchant);
+    CHECK(mock_control(base_url, "POST", "/_mock/funding/credit", credit) == 200, "credit funding");
+
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        funding_fill(params, sizeof params, table[i].params, &ids);
+        if (table[i].body) funding_fill(body, sizeof body, table[i].body, &ids);
+        funding_fill(expect, sizeof expect, table[i].expect, &ids);
+        r = payroc_call(client, table[i].op, params, table[i].body ? body : NULL, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_OK && out != NULL && strstr(out, expect) != NULL, "%s: %s %s", table[i].op,
+              name(r), r == PAYROC_RESULT_OK ? (out ? out : "") : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "funding_recipients.create") == 0) {
+            snprintf(ids.recipient, sizeof ids.recipient, "%ld", json_long(out, "recipientId"));
+            snprintf(ids.account, sizeof ids.account, "%ld", json_long(out, "fundingAccountId"));
+        }
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "funding_instructions.create") == 0) {
+            snprintf(ids.instruction, sizeof ids.instruction, "%ld", json_long(out, "instructionId"));
+        }
+        /* A plain array comes as the server sent it. */
+        if (r == PAYROC_RESULT_OK && strstr(table[i].op, ".list_") != NULL) {
+            CHECK(out[0] == '[', "%s: not an array: %s", table[i].op, out);
+        }
+        /* No account number in an error; in a reply only as the server sent it. */
+        if (r != PAYROC_RESULT_OK) payroc_error_free(err);
+        payroc_string_free(out);
+        out = NULL;
+        err = NULL;
+    }
+
+    /* Validation before the network, with the path; no account number in the message. */
+    r = payroc_call(client, "funding_recipients.create", "{}",
+                    "{" F_RECIPIENT_FIELDS ",\"owners\":[" F_OWNER("Jane", "true") "],\"fundingAccounts\":["
+                    F_ACCOUNT("Doe", "77ab66") "]}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION &&
+              has_path(err, "fundingAccounts[0].paymentMethods[0].value.accountNumber") &&
+              strstr(payroc_error_message(err), "77ab66") == NULL,
+          "%s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    r = payroc_call(client, "funding_activity.list", "{}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "dateFrom") && has_path(err, "dateTo"), "%s: %s",
+          name(r), payroc_error_message(err));
+    payroc_error_free(err);
+
+    /* The emulator's refusals: 404 for what is gone, 409 above the available balance. */
+    funding_fill(params, sizeof params, "{\"recipientId\":\"{R}\"}", &ids);
+    r = payroc_call(client, "funding_recipients.list_owners", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "%s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    r = payroc_call(client, "funding_recipients.create", "{}",
+                    "{" F_RECIPIENT_FIELDS ",\"owners\":[" F_OWNER("Jane", "true") "],\"fundingAccounts\":["
+                    F_ACCOUNT("Doe", "99001122334") "]}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
+    snprintf(ids.account, sizeof ids.account, "%ld", json_long(out, "fundingAccountId"));
+    payroc_string_free(out);
+    out = NULL;
+    funding_fill(body, sizeof body, F_INSTRUCTION("10001"), &ids);
+    r = payroc_call(client, "funding_instructions.create", "{}", body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_CONFLICT, "%s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -1673,6 +1840,7 @@ int main(int argc, char **argv) {
     test_payment_features(client);
     test_payment_plans(client);
     test_bank_transfers(client);
+    test_funding(client);
     test_threads(client);
 
     payroc_client_free(client);

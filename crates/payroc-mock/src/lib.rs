@@ -156,12 +156,40 @@ impl Mock {
         self.clock.advance_days(i64::from(days));
         let today = self.clock.today();
         let now = self.clock.now_rfc3339();
-        let payment_ids = self.with_store(|s| routes::collect_due_payments(s, &today, &now));
+        let (payment_ids, funding_instruction_ids) = self.with_store(|s| {
+            (
+                routes::collect_due_payments(s, &today, &now),
+                routes::review_instructions(s, &today, &now),
+            )
+        });
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),
             payment_ids,
+            funding_instruction_ids,
         }
+    }
+
+    /// Credits `amount` (minor units of USD) of settled funds to `merchant_id`'s
+    /// funding balance, as one `credit` movement of funding activity (also
+    /// `POST /_mock/funding/credit`); `merchant_name` sets the merchant's DBA name
+    /// that activity shows. Returns the movement and the balance after it.
+    pub fn credit_funding(
+        &self,
+        merchant_id: &str,
+        merchant_name: Option<&str>,
+        amount: i64,
+        description: &str,
+    ) -> FundingCredit {
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            let activity_id =
+                routes::credit_funding(s, merchant_id, merchant_name, amount, description, &now);
+            FundingCredit {
+                activity_id,
+                balance: routes::merchant_balance(s, merchant_id),
+            }
+        })
     }
 
     /// The emulator's date and how far it runs ahead of real time (also
@@ -171,6 +199,7 @@ impl Mock {
             today: self.clock.today(),
             offset_days: self.clock.offset_days(),
             payment_ids: Vec::new(),
+            funding_instruction_ids: Vec::new(),
         }
     }
 
@@ -193,6 +222,20 @@ pub struct ClockAdvance {
     /// The payments the move collected (subscription payments that fell due), oldest
     /// first; empty when only reading the clock.
     pub payment_ids: Vec<String>,
+    /// The funding instructions the move completed (paid out), oldest first.
+    pub funding_instruction_ids: Vec<i64>,
+}
+
+/// Settled funds credited to a merchant's funding balance ([`Mock::credit_funding`],
+/// `POST /_mock/funding/credit`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct FundingCredit {
+    /// The `credit` movement of funding activity.
+    pub activity_id: i64,
+    /// The merchant's balance after it.
+    pub balance: payroc_model::funding::MerchantBalance,
 }
 
 /// A running emulator. Dropping it stops the server.

@@ -876,3 +876,61 @@ async fn the_header_read_timeout_is_30_s_unless_configured() {
         .unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
+
+/// A funding recipient's create body (funding's PUTs replace one).
+fn recipient_body(name: &str) -> Value {
+    let address = json!({"address1": "1 Example Ave.", "city": "Chicago", "state": "Illinois",
+        "country": "US", "postalCode": "60056"});
+    json!({
+        "recipientType": "nonProfit", "taxId": "987654321", "doingBusinessAs": name,
+        "address": address, "contactMethods": [{"type": "email", "value": "info@example.com"}],
+        "owners": [{"firstName": "Jane", "lastName": "Doe", "dateOfBirth": "1964-03-22",
+            "address": address, "identifiers": [{"type": "nationalId", "value": "123004320"}],
+            "contactMethods": [{"type": "email", "value": "jane@example.com"}],
+            "relationship": {"isControlProng": true}}],
+        "fundingAccounts": [{"type": "checking", "use": "credit", "nameOnAccount": name,
+            "paymentMethods": [{"type": "ach", "value": {"routingNumber": "123456789",
+                "accountNumber": "99001122334"}}]}]
+    })
+}
+
+#[tokio::test]
+async fn a_put_body_is_json_and_takes_no_idempotency_key() {
+    let h = Harness::new().await;
+    let reply = h
+        .http
+        .post(h.url("/v1/funding-recipients"))
+        .bearer_auth(&h.token)
+        .header("idempotency-key", new_key())
+        .header("content-type", "application/json")
+        .body(recipient_body("Doe Charity").to_string())
+        .send()
+        .await
+        .unwrap();
+    let created: Value = serde_json::from_slice(&reply.bytes().await.unwrap()).unwrap();
+    let path = format!("/v1/funding-recipients/{}", created["recipientId"]);
+    let mut replaced = recipient_body("Doe Foundation");
+    replaced.as_object_mut().unwrap().remove("owners");
+    let put = |content_type: &'static str| {
+        h.http
+            .put(h.url(&path))
+            .bearer_auth(&h.token)
+            .header("content-type", content_type)
+            .body(replaced.to_string())
+            .send()
+    };
+    assert_eq!(put("text/plain").await.unwrap().status().as_u16(), 415);
+    let read = |h: &Harness| h.http.get(h.url(&path)).bearer_auth(&h.token).send();
+    let body = |reply: reqwest::Response| async move {
+        serde_json::from_slice::<Value>(&reply.bytes().await.unwrap()).unwrap()
+    };
+    let before = body(read(&h).await.unwrap()).await;
+    assert_eq!(before["doingBusinessAs"], "Doe Charity");
+    assert_eq!(
+        put("application/json").await.unwrap().status().as_u16(),
+        204
+    );
+    let after = body(read(&h).await.unwrap()).await;
+    assert_eq!(after["doingBusinessAs"], "Doe Foundation");
+    assert_eq!(after["recipientId"], created["recipientId"]);
+}

@@ -41,6 +41,8 @@
 //! - [`payment_link`] — payment links and their sharing events.
 //! - [`payment_feature`] — card and bank-account verification, EBT balances, BIN
 //!   look-ups and DCC rates; [`session`] — Hosted Fields and Apple Pay sessions.
+//! - [`funding`] — funding recipients, their owners and funding accounts, funding
+//!   instructions, funding activity and balances.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
 #![forbid(unsafe_code)]
 
@@ -52,6 +54,7 @@ pub mod card;
 pub mod cloud;
 pub mod common;
 pub mod error;
+pub mod funding;
 pub mod identity;
 pub mod json;
 pub mod money;

@@ -55,6 +55,9 @@ pub struct Operation {
     pub body: bool,
     /// The response type (in `payroc_model`); `None`: the reply has no content.
     pub response: Option<&'static str>,
+    /// The reply is a plain JSON array of `response` (not a page): a `Vec` in Rust,
+    /// the array as sent in C, a list of objects in Python.
+    pub array: bool,
     /// What the bindings call the response object (the Python class).
     pub returns: Option<&'static str>,
     /// Sends an `Idempotency-Key` (the same on every retry): it can charge or move
@@ -86,6 +89,7 @@ impl Operation {
             request: None,
             body: false,
             response: None,
+            array: false,
             returns: None,
             idempotency_key: false,
             repeatable: matches!(method, Method::Get),
@@ -130,6 +134,12 @@ impl Operation {
     pub(crate) const fn response(mut self, ty: &'static str, returns: &'static str) -> Self {
         self.response = Some(ty);
         self.returns = Some(returns);
+        self
+    }
+
+    /// The reply is a plain JSON array of the response type.
+    pub(crate) const fn array(mut self) -> Self {
+        self.array = true;
         self
     }
 
@@ -373,14 +383,16 @@ impl Client {
         decode(&call, &response)
     }
 
-    /// [`invoke`](Self::invoke) for an operation whose reply has no content.
-    pub(crate) async fn invoke_empty(
+    /// [`invoke`](Self::invoke) for an operation whose reply has no content (a
+    /// delete, or a PUT that replaces a resource with `body`).
+    pub(crate) async fn invoke_empty<B: Serialize + Validate + ?Sized>(
         &self,
         op: &'static Operation,
         ids: &[&str],
+        body: Option<&B>,
         options: &RequestOptions,
     ) -> Result<()> {
-        let call = op.prepare::<NoBody>(self.api_url(), ids, &[], None, options)?;
+        let call = op.prepare(self.api_url(), ids, &[], body, options)?;
         self.execute(&call).await.map(drop)
     }
 

@@ -68,9 +68,11 @@ control_routes! {
     GET "/_mock/clock" => get_clock,
         "the emulator's date and how many days it runs ahead of real time";
     POST "/_mock/clock" => advance_clock,
-        "move the emulator's date forward {\"days\": n} (0 to 3660) and collect the subscription payments that fall due";
+        "move the emulator's date forward {\"days\": n} (0 to 3660), collect the subscription payments that fall due and review funding instructions";
     POST "/_mock/bank-transfers/settle" => crate::routes::bank::settle,
         "close the bank-transfer batch: every `ready`/`pending` bank-transfer payment and refund becomes `complete`";
+    POST "/_mock/funding/credit" => credit_funding,
+        "credit settled funds to a merchant's funding balance: {\"merchantId\", \"amount\" (minor units, USD), \"description\"?, \"merchantName\"?}";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the
@@ -82,6 +84,40 @@ const MAX_CLOCK_DAYS: u32 = 3660;
 #[serde(deny_unknown_fields)]
 struct ClockMove {
     days: u32,
+}
+
+/// The body of `POST /_mock/funding/credit`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct FundingCreditRequest {
+    merchant_id: String,
+    amount: i64,
+    description: Option<String>,
+    merchant_name: Option<String>,
+}
+
+pub(crate) async fn credit_funding(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
+    match serde_json::from_slice::<FundingCreditRequest>(&body) {
+        Ok(credit) if credit.amount > 0 && !credit.merchant_id.trim().is_empty() => json(
+            StatusCode::OK,
+            &mock.credit_funding(
+                &credit.merchant_id,
+                credit.merchant_name.as_deref(),
+                credit.amount,
+                credit.description.as_deref().unwrap_or("sales"),
+            ),
+        ),
+        Ok(_) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "merchantId must not be blank and amount must be above zero",
+        ),
+        Err(err) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            format!("send {{\"merchantId\": \"…\", \"amount\": n}}: {err}"),
+        ),
+    }
 }
 
 pub(crate) async fn ledger(State(mock): State<Arc<Mock>>) -> Response {

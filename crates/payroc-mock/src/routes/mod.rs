@@ -5,6 +5,7 @@ mod bank;
 mod cards;
 mod cloud;
 mod control;
+mod funding;
 mod identity;
 mod links;
 mod list;
@@ -41,6 +42,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(sessions::routes())
         .merge(plans::routes())
         .merge(bank::routes())
+        .merge(funding::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -52,6 +54,7 @@ async fn fallback() -> Response {
 
 pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
 
 /// A JSON response with a status.

@@ -40,9 +40,15 @@ from ._errors import (
     ValidationError,
 )
 from ._objects import (
+    ActivityRecord,
     CloudRefund,
     CloudSale,
     FirstPayment,
+    FundingAccount,
+    FundingInstruction,
+    FundingRecipient,
+    MerchantBalance,
+    Owner,
     Payment,
     PaymentInstruction,
     PaymentLink,
@@ -65,6 +71,12 @@ from ._payroc import CancelToken, __version__
 
 __all__ = [
     "operations",
+    "ActivityRecord",
+    "FundingAccount",
+    "FundingInstruction",
+    "FundingRecipient",
+    "MerchantBalance",
+    "Owner",
     "ApiError",
     "AsyncClient",
     "AsyncPager",
