@@ -39,6 +39,9 @@
 //!   standing instructions; [`refund`] — refunds.
 //! - [`cloud`] — Payroc Cloud payment, refund and signature instructions, signatures.
 //! - [`payment_link`] — payment links and their sharing events.
+//! - [`date`] — [`Date`](date::Date), a typed `YYYY-MM-DD` calendar date.
+//! - [`settlement`] — settlement reporting: batches, transactions, authorizations,
+//!   disputes, ACH deposits and their fees.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
 #![forbid(unsafe_code)]
 
@@ -48,6 +51,7 @@ mod macros;
 pub mod card;
 pub mod cloud;
 pub mod common;
+pub mod date;
 pub mod error;
 pub mod identity;
 pub mod json;
@@ -60,6 +64,7 @@ pub mod paytrace;
 pub mod refund;
 pub mod secret;
 pub mod secure_token;
+pub mod settlement;
 pub mod validate;
 
 pub use money::{Currency, DecimalAmount};
