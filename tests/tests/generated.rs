@@ -44,6 +44,17 @@ fn model(ty: &str) -> String {
     format!("payroc_model::{ty}")
 }
 
+/// The Rust type of `op`'s reply: the response type, or a `Vec` of it for a plain array.
+fn rust_reply(op: &Operation) -> Option<String> {
+    op.response.map(|r| {
+        if op.array {
+            format!("Vec<{}>", model(r))
+        } else {
+            model(r)
+        }
+    })
+}
+
 /// The type a Rust method takes its body as (a slice for a list of patches).
 fn model_arg(ty: &str) -> String {
     match ty {
@@ -164,20 +175,18 @@ fn render_rust() -> String {
                     "None".to_owned()
                 };
                 let no_body = if op.request.is_some() { "_" } else { "NoBody" };
-                match (op.response, api) {
+                match (rust_reply(op), api) {
                     (None, _) => writeln!(
                         out,
                         "    pub async fn {name}(&self{params}) -> Result<()> {{\n        self.client\n            .invoke_empty({op_ref}, {ids}, &self.options)\n            .await\n    }}"
                     ),
                     (Some(resp), Api::Payroc) => writeln!(
                         out,
-                        "    pub async fn {name}(&self{params}) -> Result<{}> {{\n        self.client\n            .invoke::<{no_body}, _>({op_ref}, {ids}, &[], {body}, &self.options)\n            .await\n    }}",
-                        model(resp)
+                        "    pub async fn {name}(&self{params}) -> Result<{resp}> {{\n        self.client\n            .invoke::<{no_body}, _>({op_ref}, {ids}, &[], {body}, &self.options)\n            .await\n    }}"
                     ),
                     (Some(resp), Api::Paytrace) => writeln!(
                         out,
-                        "    pub async fn {name}(&self{params}) -> Result<{}> {{\n        self.client\n            .invoke::<{no_body}, _>({op_ref}, {ids}, {body}, &self.options)\n            .await\n    }}",
-                        model(resp)
+                        "    pub async fn {name}(&self{params}) -> Result<{resp}> {{\n        self.client\n            .invoke::<{no_body}, _>({op_ref}, {ids}, {body}, &self.options)\n            .await\n    }}"
                     ),
                 }
                 .unwrap();
@@ -220,7 +229,7 @@ fn render_rust() -> String {
                     .unwrap();
                     continue;
                 }
-                let ret = op.response.map_or("()".to_owned(), model);
+                let ret = rust_reply(op).unwrap_or_else(|| "()".to_owned());
                 writeln!(
                     out,
                     "    pub fn {name}(&self{params}) -> Result<{ret}> {{\n        self.client.runtime().block_on(self.handle().{name}({args}))\n    }}"
@@ -255,7 +264,7 @@ fn render_rust() -> String {
                 continue;
             }
             let body = op.request.map_or("NoBody".to_owned(), model);
-            let resp = op.response.map_or("NoBody".to_owned(), model);
+            let resp = rust_reply(op).unwrap_or_else(|| "NoBody".to_owned());
             writeln!(
                 out,
                 "        \"{}\" => {{\n            client\n                .rest_json::<{body}, {resp}>(op, call)\n                .await\n        }}",
@@ -331,6 +340,8 @@ fn render_c_doc() -> String {
             };
             let returns = if op.pages {
                 format!("page of {}", op.returns.unwrap_or("-"))
+            } else if op.array {
+                format!("array of {}", op.returns.unwrap_or("-"))
             } else {
                 op.returns.unwrap_or("null").to_owned()
             };
@@ -427,6 +438,8 @@ fn render_python() -> String {
                 let args = format!("{{{}}}", args.join(", "));
                 let ret = if op.pages {
                     format!("Pager[{returns}]")
+                } else if op.array {
+                    format!("list[{returns}]")
                 } else {
                     returns.clone()
                 };
@@ -623,6 +636,11 @@ fn the_table_is_consistent() {
             op.pages,
             op.query.is_some(),
             "`{}`: a list has a query type",
+            op.name
+        );
+        assert!(
+            !op.array || (op.response.is_some() && !op.pages),
+            "`{}`: a plain array has an item type and is not paged",
             op.name
         );
         if op.is_helper() {

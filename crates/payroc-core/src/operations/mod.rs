@@ -55,6 +55,9 @@ pub struct Operation {
     pub body: bool,
     /// The response type (in `payroc_model`); `None`: the reply has no content.
     pub response: Option<&'static str>,
+    /// The reply is a plain JSON array of `response` (not a page): a `Vec` in Rust,
+    /// the array as sent in C, a list of objects in Python.
+    pub array: bool,
     /// What the bindings call the response object (the Python class).
     pub returns: Option<&'static str>,
     /// Sends an `Idempotency-Key` (the same on every retry): it can charge or move
@@ -86,6 +89,7 @@ impl Operation {
             request: None,
             body: false,
             response: None,
+            array: false,
             returns: None,
             idempotency_key: false,
             repeatable: matches!(method, Method::Get),
@@ -130,6 +134,12 @@ impl Operation {
     pub(crate) const fn response(mut self, ty: &'static str, returns: &'static str) -> Self {
         self.response = Some(ty);
         self.returns = Some(returns);
+        self
+    }
+
+    /// The reply is a plain JSON array of the response type.
+    pub(crate) const fn array(mut self) -> Self {
+        self.array = true;
         self
     }
 
