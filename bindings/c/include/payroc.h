@@ -362,6 +362,17 @@ char *payroc_operations(void);
  * - `subscriptions.deactivate` (processingTerminalId, subscriptionId) → - → Subscription
  * - `subscriptions.reactivate` (processingTerminalId, subscriptionId) → - → Subscription
  * - `subscriptions.pay` (processingTerminalId, subscriptionId) → SubscriptionPaymentRequest → SubscriptionPayment, idempotency key
+ * - `batches.list` (query) → - → page of Batch
+ * - `batches.retrieve` (batchId) → - → Batch
+ * - `transactions.list` (query) → - → page of Transaction
+ * - `transactions.retrieve` (transactionId) → - → Transaction
+ * - `authorizations.list` (query) → - → page of Authorization
+ * - `authorizations.retrieve` (authorizationId) → - → Authorization
+ * - `disputes.list` (query) → - → page of Dispute
+ * - `disputes.list_statuses` (disputeId) → - → array of DisputeStatus
+ * - `ach_deposits.list` (query) → - → page of AchDeposit
+ * - `ach_deposits.retrieve` (achDepositId) → - → AchDeposit
+ * - `ach_deposit_fees.list` (query) → - → page of AchDepositFee
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *

@@ -149,12 +149,30 @@ impl Mock {
         self.clock.advance_days(i64::from(days));
         let today = self.clock.today();
         let now = self.clock.now_rfc3339();
-        let payment_ids = self.with_store(|s| routes::collect_due_payments(s, &today, &now));
+        // The batches of the day just left close before the day's subscription
+        // payments are taken: those belong to the new day.
+        let day = self.today_number();
+        let payment_ids = self.with_store(|s| {
+            routes::settle_due(s, day, None);
+            routes::collect_due_payments(s, &today, &now)
+        });
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),
             payment_ids,
         }
+    }
+
+    /// The emulator's date as days since the epoch.
+    pub(crate) fn today_number(&self) -> i64 {
+        clock::parse_iso_date(&self.clock.today()).unwrap_or_default()
+    }
+
+    /// Closes the open batches if the emulator's date has passed their day (every
+    /// API request passes here first); `host` is where the reports' links point.
+    fn settle_due(&self, host: Option<&str>) {
+        let day = self.today_number();
+        self.with_store(|s| routes::settle_due(s, day, host));
     }
 
     /// The emulator's date and how far it runs ahead of real time (also

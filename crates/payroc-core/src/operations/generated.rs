@@ -2071,6 +2071,633 @@ impl BlockingSubscriptions<'_> {
     }
 }
 
+/// The `batches` operations of a [`Client`]; per-call options with
+/// [`options`](Batches::options).
+#[derive(Debug)]
+pub struct Batches<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `batches` operations.
+    pub fn batches(&self) -> Batches<'_> {
+        Batches {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Batches<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the batches merchants submitted on a date, page by page.
+    ///
+    /// `GET /batches` (official SDKs: `reporting.settlement.list_batches`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::BatchListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Batch>> {
+        self.client.list(&OPERATIONS[54], &[], query)
+    }
+
+    /// Reads a batch: its sales, returns and number of transactions.
+    ///
+    /// `GET /batches/{batchId}` (official SDKs: `reporting.settlement.retrieve_batch`).
+    pub async fn retrieve(&self, batch_id: &str) -> Result<payroc_model::settlement::Batch> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[55], &[batch_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `batches` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingBatches::options).
+#[derive(Debug)]
+pub struct BlockingBatches<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `batches` operations.
+    pub fn batches(&self) -> BlockingBatches<'_> {
+        BlockingBatches {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingBatches<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Batches<'_> {
+        self.client.client().batches().options(self.options.clone())
+    }
+
+    /// Lists the batches merchants submitted on a date, page by page.
+    ///
+    /// `GET /batches` (official SDKs: `reporting.settlement.list_batches`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::BatchListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Batch>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a batch: its sales, returns and number of transactions.
+    ///
+    /// `GET /batches/{batchId}` (official SDKs: `reporting.settlement.retrieve_batch`).
+    pub fn retrieve(&self, batch_id: &str) -> Result<payroc_model::settlement::Batch> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(batch_id))
+    }
+}
+
+/// The `transactions` operations of a [`Client`]; per-call options with
+/// [`options`](Transactions::options).
+#[derive(Debug)]
+pub struct Transactions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `transactions` operations.
+    pub fn transactions(&self) -> Transactions<'_> {
+        Transactions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Transactions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists settled transactions of a date or a batch, page by page.
+    ///
+    /// `GET /transactions` (official SDKs: `reporting.settlement.list_transactions`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::TransactionListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Transaction>> {
+        self.client.list(&OPERATIONS[56], &[], query)
+    }
+
+    /// Reads a settled transaction.
+    ///
+    /// `GET /transactions/{transactionId}` (official SDKs: `reporting.settlement.retrieve_transaction`).
+    pub async fn retrieve(
+        &self,
+        transaction_id: &str,
+    ) -> Result<payroc_model::settlement::Transaction> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[57], &[transaction_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `transactions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingTransactions::options).
+#[derive(Debug)]
+pub struct BlockingTransactions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `transactions` operations.
+    pub fn transactions(&self) -> BlockingTransactions<'_> {
+        BlockingTransactions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingTransactions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Transactions<'_> {
+        self.client
+            .client()
+            .transactions()
+            .options(self.options.clone())
+    }
+
+    /// Lists settled transactions of a date or a batch, page by page.
+    ///
+    /// `GET /transactions` (official SDKs: `reporting.settlement.list_transactions`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::TransactionListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Transaction>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a settled transaction.
+    ///
+    /// `GET /transactions/{transactionId}` (official SDKs: `reporting.settlement.retrieve_transaction`).
+    pub fn retrieve(&self, transaction_id: &str) -> Result<payroc_model::settlement::Transaction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(transaction_id))
+    }
+}
+
+/// The `authorizations` operations of a [`Client`]; per-call options with
+/// [`options`](Authorizations::options).
+#[derive(Debug)]
+pub struct Authorizations<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `authorizations` operations.
+    pub fn authorizations(&self) -> Authorizations<'_> {
+        Authorizations {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Authorizations<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the authorizations of a date or a batch, page by page.
+    ///
+    /// `GET /authorizations` (official SDKs: `reporting.settlement.list_authorizations`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AuthorizationListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Authorization>> {
+        self.client.list(&OPERATIONS[58], &[], query)
+    }
+
+    /// Reads an authorization.
+    ///
+    /// `GET /authorizations/{authorizationId}` (official SDKs: `reporting.settlement.retrieve_authorization`).
+    pub async fn retrieve(
+        &self,
+        authorization_id: &str,
+    ) -> Result<payroc_model::settlement::Authorization> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[59],
+                &[authorization_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `authorizations` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAuthorizations::options).
+#[derive(Debug)]
+pub struct BlockingAuthorizations<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `authorizations` operations.
+    pub fn authorizations(&self) -> BlockingAuthorizations<'_> {
+        BlockingAuthorizations {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAuthorizations<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Authorizations<'_> {
+        self.client
+            .client()
+            .authorizations()
+            .options(self.options.clone())
+    }
+
+    /// Lists the authorizations of a date or a batch, page by page.
+    ///
+    /// `GET /authorizations` (official SDKs: `reporting.settlement.list_authorizations`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AuthorizationListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Authorization>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads an authorization.
+    ///
+    /// `GET /authorizations/{authorizationId}` (official SDKs: `reporting.settlement.retrieve_authorization`).
+    pub fn retrieve(
+        &self,
+        authorization_id: &str,
+    ) -> Result<payroc_model::settlement::Authorization> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(authorization_id))
+    }
+}
+
+/// The `disputes` operations of a [`Client`]; per-call options with
+/// [`options`](Disputes::options).
+#[derive(Debug)]
+pub struct Disputes<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `disputes` operations.
+    pub fn disputes(&self) -> Disputes<'_> {
+        Disputes {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Disputes<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the disputes (chargebacks) created on a date, page by page.
+    ///
+    /// `GET /disputes` (official SDKs: `reporting.settlement.list_disputes`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Dispute>> {
+        self.client.list(&OPERATIONS[60], &[], query)
+    }
+
+    /// Lists every status a dispute has had, oldest first.
+    ///
+    /// `GET /disputes/{disputeId}/statuses` (official SDKs: `reporting.settlement.list_disputes_statuses`).
+    pub async fn list_statuses(
+        &self,
+        dispute_id: &str,
+    ) -> Result<Vec<payroc_model::settlement::DisputeStatus>> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[61], &[dispute_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `disputes` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingDisputes::options).
+#[derive(Debug)]
+pub struct BlockingDisputes<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `disputes` operations.
+    pub fn disputes(&self) -> BlockingDisputes<'_> {
+        BlockingDisputes {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingDisputes<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Disputes<'_> {
+        self.client
+            .client()
+            .disputes()
+            .options(self.options.clone())
+    }
+
+    /// Lists the disputes (chargebacks) created on a date, page by page.
+    ///
+    /// `GET /disputes` (official SDKs: `reporting.settlement.list_disputes`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Dispute>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists every status a dispute has had, oldest first.
+    ///
+    /// `GET /disputes/{disputeId}/statuses` (official SDKs: `reporting.settlement.list_disputes_statuses`).
+    pub fn list_statuses(
+        &self,
+        dispute_id: &str,
+    ) -> Result<Vec<payroc_model::settlement::DisputeStatus>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_statuses(dispute_id))
+    }
+}
+
+/// The `ach_deposits` operations of a [`Client`]; per-call options with
+/// [`options`](AchDeposits::options).
+#[derive(Debug)]
+pub struct AchDeposits<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `ach_deposits` operations.
+    pub fn ach_deposits(&self) -> AchDeposits<'_> {
+        AchDeposits {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl AchDeposits<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the ACH deposits of a date, page by page.
+    ///
+    /// `GET /ach-deposits` (official SDKs: `reporting.settlement.list_ach_deposits`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<Pager<payroc_model::settlement::AchDeposit>> {
+        self.client.list(&OPERATIONS[62], &[], query)
+    }
+
+    /// Reads an ACH deposit: the batches it pays, less fees.
+    ///
+    /// `GET /ach-deposits/{achDepositId}` (official SDKs: `reporting.settlement.retrieve_ach_deposit`).
+    pub async fn retrieve(
+        &self,
+        ach_deposit_id: &str,
+    ) -> Result<payroc_model::settlement::AchDeposit> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[63], &[ach_deposit_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `ach_deposits` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAchDeposits::options).
+#[derive(Debug)]
+pub struct BlockingAchDeposits<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `ach_deposits` operations.
+    pub fn ach_deposits(&self) -> BlockingAchDeposits<'_> {
+        BlockingAchDeposits {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAchDeposits<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> AchDeposits<'_> {
+        self.client
+            .client()
+            .ach_deposits()
+            .options(self.options.clone())
+    }
+
+    /// Lists the ACH deposits of a date, page by page.
+    ///
+    /// `GET /ach-deposits` (official SDKs: `reporting.settlement.list_ach_deposits`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::AchDeposit>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads an ACH deposit: the batches it pays, less fees.
+    ///
+    /// `GET /ach-deposits/{achDepositId}` (official SDKs: `reporting.settlement.retrieve_ach_deposit`).
+    pub fn retrieve(&self, ach_deposit_id: &str) -> Result<payroc_model::settlement::AchDeposit> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(ach_deposit_id))
+    }
+}
+
+/// The `ach_deposit_fees` operations of a [`Client`]; per-call options with
+/// [`options`](AchDepositFees::options).
+#[derive(Debug)]
+pub struct AchDepositFees<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `ach_deposit_fees` operations.
+    pub fn ach_deposit_fees(&self) -> AchDepositFees<'_> {
+        AchDepositFees {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl AchDepositFees<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the fees taken from ACH deposits of a date or of one deposit, page by page.
+    ///
+    /// `GET /ach-deposit-fees` (official SDKs: `reporting.settlement.list_ach_deposit_fees`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AchDepositFeeListQuery,
+    ) -> Result<Pager<payroc_model::settlement::AchDepositFee>> {
+        self.client.list(&OPERATIONS[64], &[], query)
+    }
+}
+
+/// The `ach_deposit_fees` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAchDepositFees::options).
+#[derive(Debug)]
+pub struct BlockingAchDepositFees<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `ach_deposit_fees` operations.
+    pub fn ach_deposit_fees(&self) -> BlockingAchDepositFees<'_> {
+        BlockingAchDepositFees {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAchDepositFees<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> AchDepositFees<'_> {
+        self.client
+            .client()
+            .ach_deposit_fees()
+            .options(self.options.clone())
+    }
+
+    /// Lists the fees taken from ACH deposits of a date or of one deposit, page by page.
+    ///
+    /// `GET /ach-deposit-fees` (official SDKs: `reporting.settlement.list_ach_deposit_fees`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AchDepositFeeListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::AchDepositFee>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -2106,7 +2733,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[56], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[67], &[], Some(request), &self.options)
             .await
     }
 
@@ -2118,7 +2745,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[57], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[68], &[], Some(request), &self.options)
             .await
     }
 
@@ -2130,7 +2757,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[58], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[69], &[], Some(request), &self.options)
             .await
     }
 
@@ -2142,7 +2769,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[59], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[70], &[customer_id], None, &self.options)
             .await
     }
 
@@ -2156,7 +2783,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[60],
+                &OPERATIONS[71],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -2172,7 +2799,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[61], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[72], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -2184,7 +2811,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[62], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[73], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -2524,6 +3151,31 @@ pub(crate) async fn dispatch(
                 .rest_json::<payroc_model::payment_plan::SubscriptionPaymentRequest, payroc_model::payment_plan::SubscriptionPayment>(op, call)
                 .await
         }
+        "batches.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Batch>(op, call)
+                .await
+        }
+        "transactions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Transaction>(op, call)
+                .await
+        }
+        "authorizations.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Authorization>(op, call)
+                .await
+        }
+        "disputes.list_statuses" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::settlement::DisputeStatus>>(op, call)
+                .await
+        }
+        "ach_deposits.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::AchDeposit>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -2590,6 +3242,12 @@ pub(crate) fn pager(
         "payment_links.list_sharing_events" => client.pager_json::<payroc_model::payment_link::SharingEventListQuery, payroc_model::payment_link::PaymentLinkEmailShareEvent>(op, call),
         "payment_plans.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::payment_plan::PaymentPlan>(op, call),
         "subscriptions.list" => client.pager_json::<payroc_model::payment_plan::SubscriptionListQuery, payroc_model::payment_plan::Subscription>(op, call),
+        "batches.list" => client.pager_json::<payroc_model::settlement::BatchListQuery, payroc_model::settlement::Batch>(op, call),
+        "transactions.list" => client.pager_json::<payroc_model::settlement::TransactionListQuery, payroc_model::settlement::Transaction>(op, call),
+        "authorizations.list" => client.pager_json::<payroc_model::settlement::AuthorizationListQuery, payroc_model::settlement::Authorization>(op, call),
+        "disputes.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::Dispute>(op, call),
+        "ach_deposits.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::AchDeposit>(op, call),
+        "ach_deposit_fees.list" => client.pager_json::<payroc_model::settlement::AchDepositFeeListQuery, payroc_model::settlement::AchDepositFee>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -21,7 +21,7 @@ mod shared;
 /// Secure tokens and single-use tokens.
 mod tokens;
 
-pub(crate) use payments::create_payment;
+pub(crate) use payments::{create_payment, operations as payment_operations};
 pub(crate) use refunds::create_refund;
 pub(crate) use shared::{host_of, resource_link, TEST_ICC_DATA};
 pub(crate) use tokens::card_on_file;

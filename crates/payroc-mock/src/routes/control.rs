@@ -5,10 +5,10 @@
 
 use crate::faults::{FaultConfig, QueuedFault};
 use crate::problem::problem;
-use crate::routes::json;
+use crate::routes::{json, settlement};
 use crate::Mock;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter};
@@ -68,7 +68,13 @@ control_routes! {
     GET "/_mock/clock" => get_clock,
         "the emulator's date and how many days it runs ahead of real time";
     POST "/_mock/clock" => advance_clock,
-        "move the emulator's date forward {\"days\": n} (0 to 3660) and collect the subscription payments that fall due";
+        "move the emulator's date forward {\"days\": n} (0 to 3660): the open batches close at the cut-off, then the subscription payments that fall due are collected";
+    POST "/_mock/batches/close" => close_batches,
+        "close every open batch now, dated today: settle its payments and refunds, make its ACH deposit and fees; answers the batches";
+    POST "/_mock/disputes" => open_dispute,
+        "open a dispute on a settled sale {\"paymentId\" | \"transactionId\", \"amount\"?, \"feeAmount\"?, \"disputeType\"?, \"description\"?}; the next deposit takes it";
+    POST "/_mock/disputes/{disputeId}/statuses" => change_dispute_status,
+        "move a dispute to a new status {\"status\": \"representmentInProgress\"} (appended to its history)";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the
@@ -123,6 +129,42 @@ pub(crate) async fn advance_clock(State(mock): State<Arc<Mock>>, body: Bytes) ->
             "Bad request",
             format!("send {{\"days\": n}}, a whole number of days to move forward: {err}"),
         ),
+    }
+}
+
+pub(crate) async fn close_batches(State(mock): State<Arc<Mock>>) -> Response {
+    let day = mock.today_number();
+    json(
+        StatusCode::OK,
+        &mock.with_store(|s| settlement::close_now(s, day)),
+    )
+}
+
+pub(crate) async fn open_dispute(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
+    let request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => return problem(StatusCode::BAD_REQUEST, "Bad request", err.to_string()),
+    };
+    let day = mock.today_number();
+    match mock.with_store(|s| settlement::open_dispute(s, day, request)) {
+        Ok(dispute) => json(StatusCode::CREATED, &dispute),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+pub(crate) async fn change_dispute_status(
+    State(mock): State<Arc<Mock>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => return problem(StatusCode::BAD_REQUEST, "Bad request", err.to_string()),
+    };
+    let day = mock.today_number();
+    match mock.with_store(|s| settlement::change_dispute_status(s, day, &id, request)) {
+        Ok(dispute) => json(StatusCode::OK, &dispute),
+        Err(refusal) => refusal.into_response(),
     }
 }
 

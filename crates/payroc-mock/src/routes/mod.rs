@@ -9,6 +9,7 @@ mod links;
 mod list;
 mod paytrace;
 mod plans;
+pub(crate) mod settlement;
 
 pub(crate) use control::CONTROL_PREFIX;
 pub use control::{ControlRoute, CONTROL_ROUTES};
@@ -36,6 +37,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(links::routes())
         .merge(paytrace::routes())
         .merge(plans::routes())
+        .merge(settlement::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -47,6 +49,7 @@ async fn fallback() -> Response {
 
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use plans::collect_due_payments;
+pub(crate) use settlement::sweep as settle_due;
 
 /// A JSON response with a status.
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
