@@ -185,6 +185,42 @@ impl Mock {
         }
     }
 
+    /// Closes every open batch now, dated today (also `POST /_mock/batches/close`):
+    /// settles its payments and refunds and makes its ACH deposit; returns the batches.
+    pub fn close_batches(&self) -> Vec<payroc_model::settlement::Batch> {
+        let day = self.today_number();
+        self.with_store(|s| routes::settlement::close_now(s, day))
+    }
+
+    /// Opens a dispute of `amount` (all of it when `None`) on the settled sale
+    /// `payment_id` (also `POST /_mock/disputes`); the merchant's next deposit takes it.
+    /// `Err` says why not (unknown or unsettled payment, amount out of range).
+    pub fn open_dispute(
+        &self,
+        payment_id: &str,
+        amount: Option<i64>,
+    ) -> Result<payroc_model::settlement::Dispute, String> {
+        let day = self.today_number();
+        let request = routes::settlement::OpenDispute::for_payment(payment_id, amount);
+        self.with_store(|s| routes::settlement::open_dispute(s, day, request))
+            .map_err(|refusal| refusal.message())
+    }
+
+    /// Moves dispute `dispute_id` to `status` (also
+    /// `POST /_mock/disputes/{disputeId}/statuses`).
+    pub fn change_dispute_status(
+        &self,
+        dispute_id: i64,
+        status: payroc_model::settlement::DisputeStatusValue,
+    ) -> Result<payroc_model::settlement::Dispute, String> {
+        let day = self.today_number();
+        let request = routes::settlement::NewDisputeStatus { status };
+        self.with_store(|s| {
+            routes::settlement::change_dispute_status(s, day, &dispute_id.to_string(), request)
+        })
+        .map_err(|refusal| refusal.message())
+    }
+
     /// Makes every issued bearer token expired (also `POST /_mock/tokens/expire`).
     pub fn expire_tokens(&self) {
         self.with_store(Store::expire_tokens);

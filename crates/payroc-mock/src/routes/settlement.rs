@@ -932,6 +932,20 @@ pub(crate) struct OpenDispute {
     description: Option<String>,
 }
 
+impl OpenDispute {
+    /// A dispute of `amount` (all when `None`) on the sale `payment_id`.
+    pub(crate) fn for_payment(payment_id: &str, amount: Option<i64>) -> Self {
+        Self {
+            payment_id: Some(payment_id.to_owned()),
+            transaction_id: None,
+            amount,
+            fee_amount: None,
+            dispute_type: None,
+            description: None,
+        }
+    }
+}
+
 /// Opens a dispute on a settled capture (`POST /_mock/disputes`); its amount and fee
 /// are taken from the merchant's next deposit.
 pub(crate) fn open_dispute(
@@ -1081,7 +1095,7 @@ fn current(status: &DisputeStatus, dispute_id: i64, host: &str) -> DisputeStatus
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NewDisputeStatus {
-    status: DisputeStatusValue,
+    pub(crate) status: DisputeStatusValue,
 }
 
 /// Moves a dispute to a new status (`POST /_mock/disputes/{disputeId}/statuses`).
