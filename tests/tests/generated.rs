@@ -391,7 +391,7 @@ fn render_python() -> String {
          # takes longer to import than this package.\n\
          TYPE_CHECKING = False\n\
          if TYPE_CHECKING:\n\
-         \x20   from typing import Any, Mapping, Optional, Sequence\n\n\
+         \x20   from typing import Any, List, Mapping, Optional, Sequence\n\n\
          \x20   from ._base import Pager\n",
     );
     for api in [Api::Payroc, Api::Paytrace] {
@@ -439,7 +439,7 @@ fn render_python() -> String {
                 let ret = if op.pages {
                     format!("Pager[{returns}]")
                 } else if op.array {
-                    format!("list[{returns}]")
+                    format!("List[{returns}]")
                 } else {
                     returns.clone()
                 };

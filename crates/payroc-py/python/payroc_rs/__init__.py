@@ -40,8 +40,14 @@ from ._errors import (
     ValidationError,
 )
 from ._objects import (
+    AchDeposit,
+    AchDepositFee,
+    Authorization,
+    Batch,
     CloudRefund,
     CloudSale,
+    Dispute,
+    DisputeStatus,
     FirstPayment,
     Payment,
     PaymentInstruction,
@@ -57,11 +63,16 @@ from ._objects import (
     Signature,
     SignatureInstruction,
     SingleUseToken,
+    Transaction,
 )
 from ._payroc import CancelToken, __version__
 
 __all__ = [
     "operations",
+    "AchDeposit",
+    "AchDepositFee",
+    "Authorization",
+    "Batch",
     "ApiError",
     "AsyncClient",
     "AsyncPager",
@@ -76,6 +87,8 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "Dispute",
+    "DisputeStatus",
     "FieldError",
     "FirstPayment",
     "NotFoundError",
@@ -100,6 +113,7 @@ __all__ = [
     "SignatureInstruction",
     "SingleUseToken",
     "TimeoutError",
+    "Transaction",
     "TransportError",
     "ValidationError",
     "__version__",

@@ -19,7 +19,7 @@ from ._helpers import (
 # takes longer to import than this package.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Mapping, Optional, Sequence
+    from typing import Any, List, Mapping, Optional, Sequence
 
     from ._base import Pager
 
@@ -307,7 +307,7 @@ class Disputes(_Resource):
         """Lists the disputes (chargebacks) created on a date, page by page."""
         return self._list("disputes.list", {}, filters, o.Dispute, timeout)
 
-    def list_statuses(self, dispute_id: str, *, timeout: Optional[float] = None) -> list[o.DisputeStatus]:
+    def list_statuses(self, dispute_id: str, *, timeout: Optional[float] = None) -> List[o.DisputeStatus]:
         """Lists every status a dispute has had, oldest first."""
         return self._call("disputes.list_statuses", {"disputeId": dispute_id}, None, o.DisputeStatus, None, timeout)
 
