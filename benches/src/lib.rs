@@ -39,6 +39,7 @@ pub fn full_payment_request(order_id: &str, secure_token: &str) -> PaymentReques
         state: "Illinois".into(),
         country: "US".into(),
         postal_code: "60056".into(),
+        unknown: Default::default(),
     };
     let mut request = PaymentRequest::new(
         Channel::Web,

@@ -178,7 +178,7 @@ fn render_rust() -> String {
                 match (rust_reply(op), api) {
                     (None, _) => writeln!(
                         out,
-                        "    pub async fn {name}(&self{params}) -> Result<()> {{\n        self.client\n            .invoke_empty({op_ref}, {ids}, &self.options)\n            .await\n    }}"
+                        "    pub async fn {name}(&self{params}) -> Result<()> {{\n        self.client\n            .invoke_empty::<{no_body}>({op_ref}, {ids}, {body}, &self.options)\n            .await\n    }}"
                     ),
                     (Some(resp), Api::Payroc) => writeln!(
                         out,

@@ -225,7 +225,20 @@ async fn a_closed_batch_reports_exactly_the_payments_and_refunds_made() {
         .collect_all()
         .await
         .unwrap();
-    assert_eq!(listed, vec![deposit]);
+    assert_eq!(listed, vec![deposit.clone()]);
+    // The deposit's net amount is the merchant's funding balance now.
+    let merchant_id = deposit
+        .merchant
+        .as_ref()
+        .unwrap()
+        .merchant_id
+        .clone()
+        .unwrap();
+    let ledger = server.mock().ledger();
+    assert_eq!(
+        ledger["fundingBalances"][&merchant_id]["funds"].as_i64(),
+        deposit.net_amount
+    );
 
     // Settled payments are `complete` now: a refund makes a record, settled next time.
     let payment = client.payments().retrieve(&kept).await.unwrap();

@@ -20,6 +20,8 @@ pub enum Method {
     Post,
     /// `PATCH`
     Patch,
+    /// `PUT`: a full replace.
+    Put,
     /// `DELETE`
     Delete,
 }
@@ -31,6 +33,7 @@ impl Method {
             Self::Get => "GET",
             Self::Post => "POST",
             Self::Patch => "PATCH",
+            Self::Put => "PUT",
             Self::Delete => "DELETE",
         }
     }

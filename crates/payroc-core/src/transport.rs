@@ -60,6 +60,7 @@ impl HttpTransport for ReqwestTransport {
                 Method::Get => reqwest::Method::GET,
                 Method::Post => reqwest::Method::POST,
                 Method::Patch => reqwest::Method::PATCH,
+                Method::Put => reqwest::Method::PUT,
                 Method::Delete => reqwest::Method::DELETE,
             };
             let mut builder = self

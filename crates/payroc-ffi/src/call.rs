@@ -208,6 +208,26 @@ pub extern "C" fn payroc_operations() -> *mut c_char {
 /// - `ach_deposits.list` (query) → - → page of AchDeposit
 /// - `ach_deposits.retrieve` (achDepositId) → - → AchDeposit
 /// - `ach_deposit_fees.list` (query) → - → page of AchDepositFee
+/// - `funding_recipients.create` () → CreateFundingRecipient → FundingRecipient, idempotency key
+/// - `funding_recipients.list` (query) → - → page of FundingRecipient
+/// - `funding_recipients.retrieve` (recipientId) → - → FundingRecipient
+/// - `funding_recipients.update` (recipientId) → FundingRecipient → null
+/// - `funding_recipients.delete` (recipientId) → - → null
+/// - `funding_recipients.list_accounts` (recipientId) → - → array of FundingAccount
+/// - `funding_recipients.create_account` (recipientId) → FundingAccount → FundingAccount, idempotency key
+/// - `funding_recipients.list_owners` (recipientId) → - → array of Owner
+/// - `funding_recipients.create_owner` (recipientId) → Owner → Owner, idempotency key
+/// - `funding_accounts.list` (query) → - → page of FundingAccount
+/// - `funding_accounts.retrieve` (fundingAccountId) → - → FundingAccount
+/// - `funding_accounts.update` (fundingAccountId) → FundingAccount → null
+/// - `funding_accounts.delete` (fundingAccountId) → - → null
+/// - `funding_instructions.create` () → Instruction → FundingInstruction, idempotency key
+/// - `funding_instructions.list` (query) → - → page of FundingInstruction
+/// - `funding_instructions.retrieve` (instructionId) → - → FundingInstruction
+/// - `funding_instructions.update` (instructionId) → Instruction → null
+/// - `funding_instructions.delete` (instructionId) → - → null
+/// - `funding_activity.list` (query) → - → page of ActivityRecord
+/// - `funding_activity.retrieve_balance` (query) → - → page of MerchantBalance
 /// - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
 /// - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
 ///

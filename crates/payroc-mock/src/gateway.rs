@@ -219,7 +219,10 @@ async fn handle(
     if let Err(response) = authenticate(mock, route, request.headers()) {
         return response;
     }
-    let writes = (method == Method::POST || method == Method::PATCH) && route.starts_with("/v1/");
+    // A PUT (a full replace) sends a body too: its media type is checked, though it
+    // takes no Idempotency-Key.
+    let writes = (method == Method::POST || method == Method::PATCH || method == Method::PUT)
+        && route.starts_with("/v1/");
     if !writes {
         return next.run(request).await;
     }

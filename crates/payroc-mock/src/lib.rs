@@ -150,16 +150,21 @@ impl Mock {
         let today = self.clock.today();
         let now = self.clock.now_rfc3339();
         // The batches of the day just left close before the day's subscription
-        // payments are taken: those belong to the new day.
+        // payments are taken (those belong to the new day) and before funding
+        // instructions are reviewed (a deposit credits the funding balance).
         let day = self.today_number();
-        let payment_ids = self.with_store(|s| {
-            routes::settle_due(s, day, None);
-            routes::collect_due_payments(s, &today, &now)
+        let (payment_ids, funding_instruction_ids) = self.with_store(|s| {
+            routes::settle_due(s, day, &now, None);
+            (
+                routes::collect_due_payments(s, &today, &now),
+                routes::review_instructions(s, &today, &now),
+            )
         });
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),
             payment_ids,
+            funding_instruction_ids,
         }
     }
 
@@ -172,7 +177,30 @@ impl Mock {
     /// API request passes here first); `host` is where the reports' links point.
     fn settle_due(&self, host: Option<&str>) {
         let day = self.today_number();
-        self.with_store(|s| routes::settle_due(s, day, host));
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| routes::settle_due(s, day, &now, host));
+    }
+
+    /// Credits `amount` (minor units of USD) of settled funds to `merchant_id`'s
+    /// funding balance, as one `credit` movement of funding activity (also
+    /// `POST /_mock/funding/credit`); `merchant_name` sets the merchant's DBA name
+    /// that activity shows. Returns the movement and the balance after it.
+    pub fn credit_funding(
+        &self,
+        merchant_id: &str,
+        merchant_name: Option<&str>,
+        amount: i64,
+        description: &str,
+    ) -> FundingCredit {
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            let activity_id =
+                routes::credit_funding(s, merchant_id, merchant_name, amount, description, &now);
+            FundingCredit {
+                activity_id,
+                balance: routes::merchant_balance(s, merchant_id),
+            }
+        })
     }
 
     /// The emulator's date and how far it runs ahead of real time (also
@@ -182,6 +210,7 @@ impl Mock {
             today: self.clock.today(),
             offset_days: self.clock.offset_days(),
             payment_ids: Vec::new(),
+            funding_instruction_ids: Vec::new(),
         }
     }
 
@@ -189,7 +218,8 @@ impl Mock {
     /// settles its payments and refunds and makes its ACH deposit; returns the batches.
     pub fn close_batches(&self) -> Vec<payroc_model::settlement::Batch> {
         let day = self.today_number();
-        self.with_store(|s| routes::settlement::close_now(s, day))
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| routes::settlement::close_now(s, day, &now))
     }
 
     /// Opens a dispute of `amount` (all of it when `None`) on the settled sale
@@ -240,6 +270,20 @@ pub struct ClockAdvance {
     /// The payments the move collected (subscription payments that fell due), oldest
     /// first; empty when only reading the clock.
     pub payment_ids: Vec<String>,
+    /// The funding instructions the move completed (paid out), oldest first.
+    pub funding_instruction_ids: Vec<i64>,
+}
+
+/// Settled funds credited to a merchant's funding balance ([`Mock::credit_funding`],
+/// `POST /_mock/funding/credit`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct FundingCredit {
+    /// The `credit` movement of funding activity.
+    pub activity_id: i64,
+    /// The merchant's balance after it.
+    pub balance: payroc_model::funding::MerchantBalance,
 }
 
 /// A running emulator. Dropping it stops the server.

@@ -175,6 +175,10 @@ pub struct Address {
     pub country: String,
     /// Postal or ZIP code.
     pub postal_code: String,
+    /// Fields the server sent that this SDK does not know yet, written back unchanged
+    /// (an address is also part of replies: a funding recipient's, an owner's).
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 impl Validate for Address {

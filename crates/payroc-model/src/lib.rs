@@ -42,6 +42,8 @@
 //! - [`date`] — [`Date`](date::Date), a typed `YYYY-MM-DD` calendar date.
 //! - [`settlement`] — settlement reporting: batches, transactions, authorizations,
 //!   disputes, ACH deposits and their fees.
+//! - [`funding`] — funding recipients, their owners and funding accounts, funding
+//!   instructions, funding activity and balances.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
 #![forbid(unsafe_code)]
 
@@ -53,6 +55,7 @@ pub mod cloud;
 pub mod common;
 pub mod date;
 pub mod error;
+pub mod funding;
 pub mod identity;
 pub mod json;
 pub mod money;

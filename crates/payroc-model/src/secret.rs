@@ -244,7 +244,7 @@ fn mask_security_codes(text: &str) -> String {
 /// [`BearerToken`], [`Password`], [`ApiKey`]), by their JSON name folded as
 /// [`is_secret_field`] folds it. `emvTags` is whole: each tag's `value` is sensitive,
 /// and `value` alone names harmless fields elsewhere.
-const SECRET_FIELDS: [&str; 17] = [
+const SECRET_FIELDS: [&str; 18] = [
     "cardnumber",
     "cvv",
     "cvvencrypted",
@@ -257,6 +257,7 @@ const SECRET_FIELDS: [&str; 17] = [
     "trackdata",
     "emvtags",
     "accountnumber",
+    "taxid",
     "accesstoken",
     "refreshtoken",
     "clientsecret",

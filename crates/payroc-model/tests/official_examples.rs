@@ -13,6 +13,9 @@
 
 use payroc_model::cloud::{PaymentInstruction, RefundInstruction, Signature, SignatureInstruction};
 use payroc_model::error::ProblemDetails;
+use payroc_model::funding::{
+    ActivityRecord, FundingAccount, FundingRecipient, Instruction, MerchantBalance, Owner,
+};
 use payroc_model::identity::IdentityToken;
 use payroc_model::page::Paginated;
 use payroc_model::payment::Payment;
@@ -130,6 +133,25 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
     Some(match (method, path) {
         // Deletes and cancels answer with no body (the mappings hold an empty string).
         ("DELETE", _) => return None,
+        // A funding PUT (a full replace) answers with no content too.
+        ("PUT", p) if p.starts_with("/funding-") => return None,
+        (_, p) if p.ends_with("/funding-accounts") && body.is_array() => {
+            round_trip::<Vec<FundingAccount>>
+        }
+        (_, p) if p.ends_with("/owners") && body.is_array() => round_trip::<Vec<Owner>>,
+        (_, p) if p.ends_with("/owners") => round_trip::<Owner>,
+        (_, p) if p.contains("funding-accounts") && list => round_trip::<Paginated<FundingAccount>>,
+        (_, p) if p.contains("funding-accounts") => round_trip::<FundingAccount>,
+        (_, p) if p.starts_with("/funding-recipients") && list => {
+            round_trip::<Paginated<FundingRecipient>>
+        }
+        (_, p) if p.starts_with("/funding-recipients") => round_trip::<FundingRecipient>,
+        (_, p) if p.starts_with("/funding-instructions") && list => {
+            round_trip::<Paginated<Instruction>>
+        }
+        (_, p) if p.starts_with("/funding-instructions") => round_trip::<Instruction>,
+        (_, "/funding-balance") => round_trip::<Paginated<MerchantBalance>>,
+        (_, "/funding-activity") => round_trip::<Paginated<ActivityRecord>>,
         ("POST", "/authorize") => round_trip::<IdentityToken>,
         (_, p) if p.contains("secure-tokens") && list => {
             round_trip::<Paginated<SecureTokenWithAccountType>>

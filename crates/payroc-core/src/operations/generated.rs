@@ -110,9 +110,10 @@ impl SecureTokens<'_> {
     /// `DELETE /processing-terminals/{processingTerminalId}/secure-tokens/{secureTokenId}` (official SDKs: `tokenization.secure_tokens.delete`).
     pub async fn delete(&self, processing_terminal_id: &str, secure_token_id: &str) -> Result<()> {
         self.client
-            .invoke_empty(
+            .invoke_empty::<NoBody>(
                 &OPERATIONS[4],
                 &[processing_terminal_id, secure_token_id],
+                None,
                 &self.options,
             )
             .await
@@ -855,7 +856,12 @@ impl PaymentInstructions<'_> {
     /// `DELETE /payment-instructions/{paymentInstructionId}` (official SDKs: `payroc_cloud.payment_instructions.delete`).
     pub async fn cancel(&self, payment_instruction_id: &str) -> Result<()> {
         self.client
-            .invoke_empty(&OPERATIONS[21], &[payment_instruction_id], &self.options)
+            .invoke_empty::<NoBody>(
+                &OPERATIONS[21],
+                &[payment_instruction_id],
+                None,
+                &self.options,
+            )
             .await
     }
 }
@@ -998,7 +1004,12 @@ impl RefundInstructions<'_> {
     /// `DELETE /refund-instructions/{refundInstructionId}` (official SDKs: `payroc_cloud.refund_instructions.delete`).
     pub async fn cancel(&self, refund_instruction_id: &str) -> Result<()> {
         self.client
-            .invoke_empty(&OPERATIONS[26], &[refund_instruction_id], &self.options)
+            .invoke_empty::<NoBody>(
+                &OPERATIONS[26],
+                &[refund_instruction_id],
+                None,
+                &self.options,
+            )
             .await
     }
 }
@@ -1141,7 +1152,12 @@ impl SignatureInstructions<'_> {
     /// `DELETE /signature-instructions/{signatureInstructionId}` (official SDKs: `payroc_cloud.signature_instructions.delete`).
     pub async fn cancel(&self, signature_instruction_id: &str) -> Result<()> {
         self.client
-            .invoke_empty(&OPERATIONS[31], &[signature_instruction_id], &self.options)
+            .invoke_empty::<NoBody>(
+                &OPERATIONS[31],
+                &[signature_instruction_id],
+                None,
+                &self.options,
+            )
             .await
     }
 }
@@ -1668,9 +1684,10 @@ impl PaymentPlans<'_> {
     /// `DELETE /processing-terminals/{processingTerminalId}/payment-plans/{paymentPlanId}` (official SDKs: `repeat_payments.payment_plans.delete`).
     pub async fn delete(&self, processing_terminal_id: &str, payment_plan_id: &str) -> Result<()> {
         self.client
-            .invoke_empty(
+            .invoke_empty::<NoBody>(
                 &OPERATIONS[46],
                 &[processing_terminal_id, payment_plan_id],
+                None,
                 &self.options,
             )
             .await
@@ -2698,6 +2715,749 @@ impl BlockingAchDepositFees<'_> {
     }
 }
 
+/// The `funding_recipients` operations of a [`Client`]; per-call options with
+/// [`options`](FundingRecipients::options).
+#[derive(Debug)]
+pub struct FundingRecipients<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `funding_recipients` operations.
+    pub fn funding_recipients(&self) -> FundingRecipients<'_> {
+        FundingRecipients {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl FundingRecipients<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a funding recipient (a business that receives funds, e.g. a charity) with its owners and funding accounts.
+    ///
+    /// `POST /funding-recipients` (official SDKs: `funding.funding_recipients.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::funding::CreateFundingRecipient,
+    ) -> Result<payroc_model::funding::FundingRecipient> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[65], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists funding recipients, page by page.
+    ///
+    /// `GET /funding-recipients` (official SDKs: `funding.funding_recipients.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::funding::FundingRecipient>> {
+        self.client.list(&OPERATIONS[66], &[], query)
+    }
+
+    /// Reads a funding recipient.
+    ///
+    /// `GET /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.retrieve`).
+    pub async fn retrieve(
+        &self,
+        recipient_id: &str,
+    ) -> Result<payroc_model::funding::FundingRecipient> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[67], &[recipient_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Replaces a funding recipient's details (a PUT: send them all; owners and accounts change through their own operations).
+    ///
+    /// `PUT /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.update`).
+    pub async fn update(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::FundingRecipient,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[68],
+                &[recipient_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a funding recipient with its owners and funding accounts.
+    ///
+    /// `DELETE /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.delete`).
+    pub async fn delete(&self, recipient_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[69], &[recipient_id], None, &self.options)
+            .await
+    }
+
+    /// Lists a funding recipient's funding accounts (one array, not paged).
+    ///
+    /// `GET /funding-recipients/{recipientId}/funding-accounts` (official SDKs: `funding.funding_recipients.list_accounts`).
+    pub async fn list_accounts(
+        &self,
+        recipient_id: &str,
+    ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[70], &[recipient_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Adds a funding account to a funding recipient.
+    ///
+    /// `POST /funding-recipients/{recipientId}/funding-accounts` (official SDKs: `funding.funding_recipients.create_account`).
+    pub async fn create_account(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::FundingAccount,
+    ) -> Result<payroc_model::funding::FundingAccount> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[71],
+                &[recipient_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a funding recipient's owners (one array, not paged).
+    ///
+    /// `GET /funding-recipients/{recipientId}/owners` (official SDKs: `funding.funding_recipients.list_owners`).
+    pub async fn list_owners(
+        &self,
+        recipient_id: &str,
+    ) -> Result<Vec<payroc_model::funding::Owner>> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[72], &[recipient_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Adds an owner to a funding recipient.
+    ///
+    /// `POST /funding-recipients/{recipientId}/owners` (official SDKs: `funding.funding_recipients.create_owner`).
+    pub async fn create_owner(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::Owner,
+    ) -> Result<payroc_model::funding::Owner> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[73],
+                &[recipient_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `funding_recipients` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingFundingRecipients::options).
+#[derive(Debug)]
+pub struct BlockingFundingRecipients<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `funding_recipients` operations.
+    pub fn funding_recipients(&self) -> BlockingFundingRecipients<'_> {
+        BlockingFundingRecipients {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingFundingRecipients<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> FundingRecipients<'_> {
+        self.client
+            .client()
+            .funding_recipients()
+            .options(self.options.clone())
+    }
+
+    /// Creates a funding recipient (a business that receives funds, e.g. a charity) with its owners and funding accounts.
+    ///
+    /// `POST /funding-recipients` (official SDKs: `funding.funding_recipients.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::funding::CreateFundingRecipient,
+    ) -> Result<payroc_model::funding::FundingRecipient> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists funding recipients, page by page.
+    ///
+    /// `GET /funding-recipients` (official SDKs: `funding.funding_recipients.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::FundingRecipient>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a funding recipient.
+    ///
+    /// `GET /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.retrieve`).
+    pub fn retrieve(&self, recipient_id: &str) -> Result<payroc_model::funding::FundingRecipient> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(recipient_id))
+    }
+
+    /// Replaces a funding recipient's details (a PUT: send them all; owners and accounts change through their own operations).
+    ///
+    /// `PUT /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.update`).
+    pub fn update(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::FundingRecipient,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(recipient_id, request))
+    }
+
+    /// Deletes a funding recipient with its owners and funding accounts.
+    ///
+    /// `DELETE /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.delete`).
+    pub fn delete(&self, recipient_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(recipient_id))
+    }
+
+    /// Lists a funding recipient's funding accounts (one array, not paged).
+    ///
+    /// `GET /funding-recipients/{recipientId}/funding-accounts` (official SDKs: `funding.funding_recipients.list_accounts`).
+    pub fn list_accounts(
+        &self,
+        recipient_id: &str,
+    ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_accounts(recipient_id))
+    }
+
+    /// Adds a funding account to a funding recipient.
+    ///
+    /// `POST /funding-recipients/{recipientId}/funding-accounts` (official SDKs: `funding.funding_recipients.create_account`).
+    pub fn create_account(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::FundingAccount,
+    ) -> Result<payroc_model::funding::FundingAccount> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create_account(recipient_id, request))
+    }
+
+    /// Lists a funding recipient's owners (one array, not paged).
+    ///
+    /// `GET /funding-recipients/{recipientId}/owners` (official SDKs: `funding.funding_recipients.list_owners`).
+    pub fn list_owners(&self, recipient_id: &str) -> Result<Vec<payroc_model::funding::Owner>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_owners(recipient_id))
+    }
+
+    /// Adds an owner to a funding recipient.
+    ///
+    /// `POST /funding-recipients/{recipientId}/owners` (official SDKs: `funding.funding_recipients.create_owner`).
+    pub fn create_owner(
+        &self,
+        recipient_id: &str,
+        request: &payroc_model::funding::Owner,
+    ) -> Result<payroc_model::funding::Owner> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create_owner(recipient_id, request))
+    }
+}
+
+/// The `funding_accounts` operations of a [`Client`]; per-call options with
+/// [`options`](FundingAccounts::options).
+#[derive(Debug)]
+pub struct FundingAccounts<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `funding_accounts` operations.
+    pub fn funding_accounts(&self) -> FundingAccounts<'_> {
+        FundingAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl FundingAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists funding accounts, page by page.
+    ///
+    /// `GET /funding-accounts` (official SDKs: `funding.funding_accounts.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::funding::FundingAccount>> {
+        self.client.list(&OPERATIONS[74], &[], query)
+    }
+
+    /// Reads a funding account.
+    ///
+    /// `GET /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.retrieve`).
+    pub async fn retrieve(
+        &self,
+        funding_account_id: &str,
+    ) -> Result<payroc_model::funding::FundingAccount> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[75],
+                &[funding_account_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Replaces a funding recipient's funding account (a PUT: send it all).
+    ///
+    /// `PUT /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.update`).
+    pub async fn update(
+        &self,
+        funding_account_id: &str,
+        request: &payroc_model::funding::FundingAccount,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[76],
+                &[funding_account_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a funding recipient's funding account.
+    ///
+    /// `DELETE /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.delete`).
+    pub async fn delete(&self, funding_account_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[77], &[funding_account_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `funding_accounts` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingFundingAccounts::options).
+#[derive(Debug)]
+pub struct BlockingFundingAccounts<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `funding_accounts` operations.
+    pub fn funding_accounts(&self) -> BlockingFundingAccounts<'_> {
+        BlockingFundingAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingFundingAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> FundingAccounts<'_> {
+        self.client
+            .client()
+            .funding_accounts()
+            .options(self.options.clone())
+    }
+
+    /// Lists funding accounts, page by page.
+    ///
+    /// `GET /funding-accounts` (official SDKs: `funding.funding_accounts.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::FundingAccount>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a funding account.
+    ///
+    /// `GET /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.retrieve`).
+    pub fn retrieve(
+        &self,
+        funding_account_id: &str,
+    ) -> Result<payroc_model::funding::FundingAccount> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(funding_account_id))
+    }
+
+    /// Replaces a funding recipient's funding account (a PUT: send it all).
+    ///
+    /// `PUT /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.update`).
+    pub fn update(
+        &self,
+        funding_account_id: &str,
+        request: &payroc_model::funding::FundingAccount,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(funding_account_id, request))
+    }
+
+    /// Deletes a funding recipient's funding account.
+    ///
+    /// `DELETE /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.delete`).
+    pub fn delete(&self, funding_account_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(funding_account_id))
+    }
+}
+
+/// The `funding_instructions` operations of a [`Client`]; per-call options with
+/// [`options`](FundingInstructions::options).
+#[derive(Debug)]
+pub struct FundingInstructions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `funding_instructions` operations.
+    pub fn funding_instructions(&self) -> FundingInstructions<'_> {
+        FundingInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl FundingInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends amounts of merchants' available funding balances to funding accounts.
+    ///
+    /// `POST /funding-instructions` (official SDKs: `funding.funding_instructions.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::funding::Instruction,
+    ) -> Result<payroc_model::funding::Instruction> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[78], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists the funding instructions created in a date range, page by page.
+    ///
+    /// `GET /funding-instructions` (official SDKs: `funding.funding_instructions.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::funding::FundingInstructionListQuery,
+    ) -> Result<Pager<payroc_model::funding::Instruction>> {
+        self.client.list(&OPERATIONS[79], &[], query)
+    }
+
+    /// Reads a funding instruction and where its payments stand.
+    ///
+    /// `GET /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        instruction_id: &str,
+    ) -> Result<payroc_model::funding::Instruction> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[80], &[instruction_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Replaces a funding instruction's payments while it is `accepted` (a PUT: send them all).
+    ///
+    /// `PUT /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.update`).
+    pub async fn update(
+        &self,
+        instruction_id: &str,
+        request: &payroc_model::funding::Instruction,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[81],
+                &[instruction_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a funding instruction while it is `accepted`; its amounts return to the balances.
+    ///
+    /// `DELETE /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.delete`).
+    pub async fn delete(&self, instruction_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[82], &[instruction_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `funding_instructions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingFundingInstructions::options).
+#[derive(Debug)]
+pub struct BlockingFundingInstructions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `funding_instructions` operations.
+    pub fn funding_instructions(&self) -> BlockingFundingInstructions<'_> {
+        BlockingFundingInstructions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingFundingInstructions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> FundingInstructions<'_> {
+        self.client
+            .client()
+            .funding_instructions()
+            .options(self.options.clone())
+    }
+
+    /// Sends amounts of merchants' available funding balances to funding accounts.
+    ///
+    /// `POST /funding-instructions` (official SDKs: `funding.funding_instructions.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::funding::Instruction,
+    ) -> Result<payroc_model::funding::Instruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists the funding instructions created in a date range, page by page.
+    ///
+    /// `GET /funding-instructions` (official SDKs: `funding.funding_instructions.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::funding::FundingInstructionListQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::Instruction>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a funding instruction and where its payments stand.
+    ///
+    /// `GET /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.retrieve`).
+    pub fn retrieve(&self, instruction_id: &str) -> Result<payroc_model::funding::Instruction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(instruction_id))
+    }
+
+    /// Replaces a funding instruction's payments while it is `accepted` (a PUT: send them all).
+    ///
+    /// `PUT /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.update`).
+    pub fn update(
+        &self,
+        instruction_id: &str,
+        request: &payroc_model::funding::Instruction,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(instruction_id, request))
+    }
+
+    /// Deletes a funding instruction while it is `accepted`; its amounts return to the balances.
+    ///
+    /// `DELETE /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.delete`).
+    pub fn delete(&self, instruction_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(instruction_id))
+    }
+}
+
+/// The `funding_activity` operations of a [`Client`]; per-call options with
+/// [`options`](FundingActivity::options).
+#[derive(Debug)]
+pub struct FundingActivity<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `funding_activity` operations.
+    pub fn funding_activity(&self) -> FundingActivity<'_> {
+        FundingActivity {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl FundingActivity<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the movements of merchants' funding balances in a date range, page by page.
+    ///
+    /// `GET /funding-activity` (official SDKs: `funding.funding_activity.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::funding::FundingActivityListQuery,
+    ) -> Result<Pager<payroc_model::funding::ActivityRecord>> {
+        self.client.list(&OPERATIONS[83], &[], query)
+    }
+
+    /// Lists merchants' funding balances (funds, pending, available), page by page.
+    ///
+    /// `GET /funding-balance` (official SDKs: `funding.funding_activity.retrieve_balance`).
+    pub fn retrieve_balance(
+        &self,
+        query: &payroc_model::funding::FundingBalanceQuery,
+    ) -> Result<Pager<payroc_model::funding::MerchantBalance>> {
+        self.client.list(&OPERATIONS[84], &[], query)
+    }
+}
+
+/// The `funding_activity` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingFundingActivity::options).
+#[derive(Debug)]
+pub struct BlockingFundingActivity<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `funding_activity` operations.
+    pub fn funding_activity(&self) -> BlockingFundingActivity<'_> {
+        BlockingFundingActivity {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingFundingActivity<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> FundingActivity<'_> {
+        self.client
+            .client()
+            .funding_activity()
+            .options(self.options.clone())
+    }
+
+    /// Lists the movements of merchants' funding balances in a date range, page by page.
+    ///
+    /// `GET /funding-activity` (official SDKs: `funding.funding_activity.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::funding::FundingActivityListQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::ActivityRecord>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists merchants' funding balances (funds, pending, available), page by page.
+    ///
+    /// `GET /funding-balance` (official SDKs: `funding.funding_activity.retrieve_balance`).
+    pub fn retrieve_balance(
+        &self,
+        query: &payroc_model::funding::FundingBalanceQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::MerchantBalance>> {
+        Ok(BlockingPager::new(
+            self.handle().retrieve_balance(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -2733,7 +3493,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[67], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[87], &[], Some(request), &self.options)
             .await
     }
 
@@ -2745,7 +3505,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[68], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[88], &[], Some(request), &self.options)
             .await
     }
 
@@ -2757,7 +3517,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[69], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[89], &[], Some(request), &self.options)
             .await
     }
 
@@ -2769,7 +3529,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[70], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[90], &[customer_id], None, &self.options)
             .await
     }
 
@@ -2783,7 +3543,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[71],
+                &OPERATIONS[91],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -2799,7 +3559,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[72], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[92], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -2811,7 +3571,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[73], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[93], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -3176,6 +3936,81 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, payroc_model::settlement::AchDeposit>(op, call)
                 .await
         }
+        "funding_recipients.create" => {
+            client
+                .rest_json::<payroc_model::funding::CreateFundingRecipient, payroc_model::funding::FundingRecipient>(op, call)
+                .await
+        }
+        "funding_recipients.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::funding::FundingRecipient>(op, call)
+                .await
+        }
+        "funding_recipients.update" => {
+            client
+                .rest_json::<payroc_model::funding::FundingRecipient, NoBody>(op, call)
+                .await
+        }
+        "funding_recipients.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "funding_recipients.list_accounts" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::funding::FundingAccount>>(op, call)
+                .await
+        }
+        "funding_recipients.create_account" => {
+            client
+                .rest_json::<payroc_model::funding::FundingAccount, payroc_model::funding::FundingAccount>(op, call)
+                .await
+        }
+        "funding_recipients.list_owners" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::funding::Owner>>(op, call)
+                .await
+        }
+        "funding_recipients.create_owner" => {
+            client
+                .rest_json::<payroc_model::funding::Owner, payroc_model::funding::Owner>(op, call)
+                .await
+        }
+        "funding_accounts.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::funding::FundingAccount>(op, call)
+                .await
+        }
+        "funding_accounts.update" => {
+            client
+                .rest_json::<payroc_model::funding::FundingAccount, NoBody>(op, call)
+                .await
+        }
+        "funding_accounts.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "funding_instructions.create" => {
+            client
+                .rest_json::<payroc_model::funding::Instruction, payroc_model::funding::Instruction>(op, call)
+                .await
+        }
+        "funding_instructions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::funding::Instruction>(op, call)
+                .await
+        }
+        "funding_instructions.update" => {
+            client
+                .rest_json::<payroc_model::funding::Instruction, NoBody>(op, call)
+                .await
+        }
+        "funding_instructions.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -3248,6 +4083,11 @@ pub(crate) fn pager(
         "disputes.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::Dispute>(op, call),
         "ach_deposits.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::AchDeposit>(op, call),
         "ach_deposit_fees.list" => client.pager_json::<payroc_model::settlement::AchDepositFeeListQuery, payroc_model::settlement::AchDepositFee>(op, call),
+        "funding_recipients.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::FundingRecipient>(op, call),
+        "funding_accounts.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::FundingAccount>(op, call),
+        "funding_instructions.list" => client.pager_json::<payroc_model::funding::FundingInstructionListQuery, payroc_model::funding::Instruction>(op, call),
+        "funding_activity.list" => client.pager_json::<payroc_model::funding::FundingActivityListQuery, payroc_model::funding::ActivityRecord>(op, call),
+        "funding_activity.retrieve_balance" => client.pager_json::<payroc_model::funding::FundingBalanceQuery, payroc_model::funding::MerchantBalance>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -383,14 +383,16 @@ impl Client {
         decode(&call, &response)
     }
 
-    /// [`invoke`](Self::invoke) for an operation whose reply has no content.
-    pub(crate) async fn invoke_empty(
+    /// [`invoke`](Self::invoke) for an operation whose reply has no content (a
+    /// delete, or a PUT that replaces a resource with `body`).
+    pub(crate) async fn invoke_empty<B: Serialize + Validate + ?Sized>(
         &self,
         op: &'static Operation,
         ids: &[&str],
+        body: Option<&B>,
         options: &RequestOptions,
     ) -> Result<()> {
-        let call = op.prepare::<NoBody>(self.api_url(), ids, &[], None, options)?;
+        let call = op.prepare(self.api_url(), ids, &[], body, options)?;
         self.execute(&call).await.map(drop)
     }
 

@@ -5,7 +5,7 @@
 //! CONTRIBUTING.md has the recipe for adding one.
 
 use super::Operation;
-use crate::http::Method::{Delete, Get, Patch, Post};
+use crate::http::Method::{Delete, Get, Patch, Post, Put};
 
 /// Every operation, in the order the docs list them.
 pub static OPERATIONS: &[Operation] = &[
@@ -338,6 +338,107 @@ pub static OPERATIONS: &[Operation] = &[
         .pages()
         .official("reporting.settlement.list_ach_deposit_fees", "Reporting.Settlement.ListAchDepositFees")
         .doc("Lists the fees taken from ACH deposits of a date or of one deposit, page by page."),
+    // Funding: paying out merchants' funding balances to funding recipients' accounts.
+    Operation::rest("funding_recipients.create", Post, "/funding-recipients")
+        .request("funding::CreateFundingRecipient")
+        .response("funding::FundingRecipient", "FundingRecipient")
+        .keyed()
+        .official("funding.funding_recipients.create", "Funding.FundingRecipients.Create")
+        .doc("Creates a funding recipient (a business that receives funds, e.g. a charity) with its owners and funding accounts."),
+    Operation::rest("funding_recipients.list", Get, "/funding-recipients")
+        .query("page::PageQuery")
+        .response("funding::FundingRecipient", "FundingRecipient")
+        .pages()
+        .official("funding.funding_recipients.list", "Funding.FundingRecipients.List")
+        .doc("Lists funding recipients, page by page."),
+    Operation::rest("funding_recipients.retrieve", Get, "/funding-recipients/{recipientId}")
+        .response("funding::FundingRecipient", "FundingRecipient")
+        .official("funding.funding_recipients.retrieve", "Funding.FundingRecipients.Retrieve")
+        .doc("Reads a funding recipient."),
+    Operation::rest("funding_recipients.update", Put, "/funding-recipients/{recipientId}")
+        .request("funding::FundingRecipient")
+        .repeatable()
+        .official("funding.funding_recipients.update", "Funding.FundingRecipients.Update")
+        .doc("Replaces a funding recipient's details (a PUT: send them all; owners and accounts change through their own operations)."),
+    Operation::rest("funding_recipients.delete", Delete, "/funding-recipients/{recipientId}")
+        .official("funding.funding_recipients.delete", "Funding.FundingRecipients.Delete")
+        .doc("Deletes a funding recipient with its owners and funding accounts."),
+    Operation::rest("funding_recipients.list_accounts", Get, "/funding-recipients/{recipientId}/funding-accounts")
+        .response("funding::FundingAccount", "FundingAccount")
+        .array()
+        .official("funding.funding_recipients.list_accounts", "Funding.FundingRecipients.ListAccounts")
+        .doc("Lists a funding recipient's funding accounts (one array, not paged)."),
+    Operation::rest("funding_recipients.create_account", Post, "/funding-recipients/{recipientId}/funding-accounts")
+        .request("funding::FundingAccount")
+        .response("funding::FundingAccount", "FundingAccount")
+        .keyed()
+        .official("funding.funding_recipients.create_account", "Funding.FundingRecipients.CreateAccount")
+        .doc("Adds a funding account to a funding recipient."),
+    Operation::rest("funding_recipients.list_owners", Get, "/funding-recipients/{recipientId}/owners")
+        .response("funding::Owner", "Owner")
+        .array()
+        .official("funding.funding_recipients.list_owners", "Funding.FundingRecipients.ListOwners")
+        .doc("Lists a funding recipient's owners (one array, not paged)."),
+    Operation::rest("funding_recipients.create_owner", Post, "/funding-recipients/{recipientId}/owners")
+        .request("funding::Owner")
+        .response("funding::Owner", "Owner")
+        .keyed()
+        .official("funding.funding_recipients.create_owner", "Funding.FundingRecipients.CreateOwner")
+        .doc("Adds an owner to a funding recipient."),
+    Operation::rest("funding_accounts.list", Get, "/funding-accounts")
+        .query("page::PageQuery")
+        .response("funding::FundingAccount", "FundingAccount")
+        .pages()
+        .official("funding.funding_accounts.list", "Funding.FundingAccounts.List")
+        .doc("Lists funding accounts, page by page."),
+    Operation::rest("funding_accounts.retrieve", Get, "/funding-accounts/{fundingAccountId}")
+        .response("funding::FundingAccount", "FundingAccount")
+        .official("funding.funding_accounts.retrieve", "Funding.FundingAccounts.Retrieve")
+        .doc("Reads a funding account."),
+    Operation::rest("funding_accounts.update", Put, "/funding-accounts/{fundingAccountId}")
+        .request("funding::FundingAccount")
+        .repeatable()
+        .official("funding.funding_accounts.update", "Funding.FundingAccounts.Update")
+        .doc("Replaces a funding recipient's funding account (a PUT: send it all)."),
+    Operation::rest("funding_accounts.delete", Delete, "/funding-accounts/{fundingAccountId}")
+        .official("funding.funding_accounts.delete", "Funding.FundingAccounts.Delete")
+        .doc("Deletes a funding recipient's funding account."),
+    Operation::rest("funding_instructions.create", Post, "/funding-instructions")
+        .request("funding::Instruction")
+        .response("funding::Instruction", "FundingInstruction")
+        .keyed()
+        .official("funding.funding_instructions.create", "Funding.FundingInstructions.Create")
+        .doc("Sends amounts of merchants' available funding balances to funding accounts."),
+    Operation::rest("funding_instructions.list", Get, "/funding-instructions")
+        .query("funding::FundingInstructionListQuery")
+        .response("funding::Instruction", "FundingInstruction")
+        .pages()
+        .official("funding.funding_instructions.list", "Funding.FundingInstructions.List")
+        .doc("Lists the funding instructions created in a date range, page by page."),
+    Operation::rest("funding_instructions.retrieve", Get, "/funding-instructions/{instructionId}")
+        .response("funding::Instruction", "FundingInstruction")
+        .official("funding.funding_instructions.retrieve", "Funding.FundingInstructions.Retrieve")
+        .doc("Reads a funding instruction and where its payments stand."),
+    Operation::rest("funding_instructions.update", Put, "/funding-instructions/{instructionId}")
+        .request("funding::Instruction")
+        .repeatable()
+        .official("funding.funding_instructions.update", "Funding.FundingInstructions.Update")
+        .doc("Replaces a funding instruction's payments while it is `accepted` (a PUT: send them all)."),
+    Operation::rest("funding_instructions.delete", Delete, "/funding-instructions/{instructionId}")
+        .official("funding.funding_instructions.delete", "Funding.FundingInstructions.Delete")
+        .doc("Deletes a funding instruction while it is `accepted`; its amounts return to the balances."),
+    Operation::rest("funding_activity.list", Get, "/funding-activity")
+        .query("funding::FundingActivityListQuery")
+        .response("funding::ActivityRecord", "ActivityRecord")
+        .pages()
+        .official("funding.funding_activity.list", "Funding.FundingActivity.List")
+        .doc("Lists the movements of merchants' funding balances in a date range, page by page."),
+    Operation::rest("funding_activity.retrieve_balance", Get, "/funding-balance")
+        .query("funding::FundingBalanceQuery")
+        .response("funding::MerchantBalance", "MerchantBalance")
+        .pages()
+        .official("funding.funding_activity.retrieve_balance", "Funding.FundingActivity.RetrieveBalance")
+        .doc("Lists merchants' funding balances (funds, pending, available), page by page."),
     // Repeat payments run by the merchant's own scheduler.
     Operation::helper("repeat_payments.start", "FirstPayment")
         .with_body()

@@ -68,13 +68,15 @@ control_routes! {
     GET "/_mock/clock" => get_clock,
         "the emulator's date and how many days it runs ahead of real time";
     POST "/_mock/clock" => advance_clock,
-        "move the emulator's date forward {\"days\": n} (0 to 3660): the open batches close at the cut-off, then the subscription payments that fall due are collected";
+        "move the emulator's date forward {\"days\": n} (0 to 3660): the open batches close at the cut-off, then the subscription payments that fall due are collected and funding instructions reviewed";
     POST "/_mock/batches/close" => close_batches,
         "close every open batch now, dated today: settle its payments and refunds, make its ACH deposit and fees; answers the batches";
     POST "/_mock/disputes" => open_dispute,
         "open a dispute on a settled sale {\"paymentId\" | \"transactionId\", \"amount\"?, \"feeAmount\"?, \"disputeType\"?, \"description\"?}; the next deposit takes it";
     POST "/_mock/disputes/{disputeId}/statuses" => change_dispute_status,
         "move a dispute to a new status {\"status\": \"representmentInProgress\"} (appended to its history)";
+    POST "/_mock/funding/credit" => credit_funding,
+        "credit settled funds to a merchant's funding balance: {\"merchantId\", \"amount\" (minor units, USD), \"description\"?, \"merchantName\"?}";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the
@@ -86,6 +88,40 @@ const MAX_CLOCK_DAYS: u32 = 3660;
 #[serde(deny_unknown_fields)]
 struct ClockMove {
     days: u32,
+}
+
+/// The body of `POST /_mock/funding/credit`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct FundingCreditRequest {
+    merchant_id: String,
+    amount: i64,
+    description: Option<String>,
+    merchant_name: Option<String>,
+}
+
+pub(crate) async fn credit_funding(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
+    match serde_json::from_slice::<FundingCreditRequest>(&body) {
+        Ok(credit) if credit.amount > 0 && !credit.merchant_id.trim().is_empty() => json(
+            StatusCode::OK,
+            &mock.credit_funding(
+                &credit.merchant_id,
+                credit.merchant_name.as_deref(),
+                credit.amount,
+                credit.description.as_deref().unwrap_or("sales"),
+            ),
+        ),
+        Ok(_) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "merchantId must not be blank and amount must be above zero",
+        ),
+        Err(err) => problem(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            format!("send {{\"merchantId\": \"…\", \"amount\": n}}: {err}"),
+        ),
+    }
 }
 
 pub(crate) async fn ledger(State(mock): State<Arc<Mock>>) -> Response {
@@ -133,11 +169,7 @@ pub(crate) async fn advance_clock(State(mock): State<Arc<Mock>>, body: Bytes) ->
 }
 
 pub(crate) async fn close_batches(State(mock): State<Arc<Mock>>) -> Response {
-    let day = mock.today_number();
-    json(
-        StatusCode::OK,
-        &mock.with_store(|s| settlement::close_now(s, day)),
-    )
+    json(StatusCode::OK, &mock.close_batches())
 }
 
 pub(crate) async fn open_dispute(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {

@@ -4,6 +4,7 @@
 mod cards;
 mod cloud;
 mod control;
+mod funding;
 mod identity;
 mod links;
 mod list;
@@ -38,6 +39,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(paytrace::routes())
         .merge(plans::routes())
         .merge(settlement::routes())
+        .merge(funding::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -48,6 +50,7 @@ async fn fallback() -> Response {
 }
 
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
 pub(crate) use settlement::sweep as settle_due;
 

@@ -19,6 +19,8 @@
 //!   `returns` of its batches, `dailyFees` = the sum of its fee lines (listed by
 //!   `GET /ach-deposit-fees`), `achAdjustment` = chargebacks opened since the last
 //!   deposit, `netAmount` = sales − returns − fees − adjustments.
+//! - **Funding.** A deposit's net amount, when positive, is credited to the merchant's
+//!   funding balance (`credit_funding`), which funding instructions pay out.
 //! - **Authorizations** are read off the payments: every payment the issuer answered,
 //!   with its batch and transaction once settled.
 //! - **Disputes** are opened on a settled capture by `POST /_mock/disputes`, and move
@@ -104,22 +106,22 @@ pub(crate) fn routes() -> Router<Arc<Mock>> {
 /// Runs before every API request and after every clock move: gives new payments and
 /// refunds their business day, and when `today` is past it closes the open batches,
 /// dated that day. `host` (the request's) is where later links point.
-pub(crate) fn sweep(s: &mut Store, today: i64, host: Option<&str>) {
+pub(crate) fn sweep(s: &mut Store, today: i64, now: &str, host: Option<&str>) {
     if let Some(host) = host {
         s.ledger.settlement.host = host.to_owned();
     }
     let day = *s.ledger.settlement.business_day.get_or_insert(today);
     enter_new(s, day);
     if day < today {
-        close(s, day);
+        close(s, day, now);
         s.ledger.settlement.business_day = Some(today);
     }
 }
 
 /// Closes every open batch now, dated `today` (the control); returns the batches made.
-pub(crate) fn close_now(s: &mut Store, today: i64) -> Vec<Batch> {
-    sweep(s, today, None);
-    close(s, today)
+pub(crate) fn close_now(s: &mut Store, today: i64, now: &str) -> Vec<Batch> {
+    sweep(s, today, now, None);
+    close(s, today, now)
 }
 
 /// Gives each payment and refund made since the last sweep the business day `day`.
@@ -239,7 +241,7 @@ fn refund_settles(refund: &RetrievedRefund, settled: &std::collections::HashSet<
 }
 
 /// Settles everything open into batches dated `day`; returns the batches made.
-fn close(s: &mut Store, day: i64) -> Vec<Batch> {
+fn close(s: &mut Store, day: i64, now: &str) -> Vec<Batch> {
     let state = &s.ledger.settlement;
     let cards = &s.ledger.cards;
     let mut settling = Vec::new();
@@ -297,13 +299,14 @@ fn close(s: &mut Store, day: i64) -> Vec<Batch> {
     }
     let mut made = Vec::new();
     for ((account, _), items) in groups {
-        made.push(close_batch(s, day, account, items));
+        made.push(close_batch(s, day, now, account, items));
     }
     made
 }
 
-/// Makes one batch of `items`, its transactions and its deposit.
-fn close_batch(s: &mut Store, day: i64, account: i64, items: Vec<Settling>) -> Batch {
+/// Makes one batch of `items`, its transactions and its deposit, and credits the
+/// deposit's net amount to the merchant's funding balance.
+fn close_batch(s: &mut Store, day: i64, now: &str, account: i64, items: Vec<Settling>) -> Batch {
     let host = s.ledger.settlement.host.clone();
     let state = &mut s.ledger.settlement;
     let currency = items[0].currency.clone();
@@ -497,6 +500,7 @@ fn close_batch(s: &mut Store, day: i64, account: i64, items: Vec<Settling>) -> B
         )],
         unknown: Default::default(),
     };
+    let net = deposit.net_amount.unwrap_or(0);
     state.ach_deposits.push(deposit);
     state.ach_deposit_fees.extend(fees);
 
@@ -523,6 +527,18 @@ fn close_batch(s: &mut Store, day: i64, account: i64, items: Vec<Settling>) -> B
             refund.transaction_result.status = TransactionStatus::Complete;
             refund.supported_operations.clear();
         }
+    }
+    // What the deposit pays is the merchant's to fund out; a deposit that takes money
+    // back (more returns and chargebacks than sales) credits nothing.
+    if net > 0 {
+        crate::routes::credit_funding(
+            s,
+            merchant.merchant_id.as_deref().unwrap_or_default(),
+            merchant.doing_business_as.as_deref(),
+            net,
+            &format!("ACH deposit {deposit_id} (batch {batch_id})"),
+            now,
+        );
     }
     batch
 }

@@ -6,6 +6,7 @@ use super::Store;
 use crate::problem::Refusal;
 use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
+use payroc_model::funding::{ActivityRecord, FundingAccount, FundingRecipient, Instruction, Owner};
 use payroc_model::payment::{CardEntryMethod, Payment};
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
 use payroc_model::payment_plan::{PaymentPlan, Subscription};
@@ -37,6 +38,8 @@ pub(crate) struct Ledger {
     pub(crate) paytrace: PaytraceLedger,
     #[serde(flatten)]
     pub(crate) settlement: SettlementLedger,
+    #[serde(flatten)]
+    pub(crate) funding: FundingLedger,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
@@ -316,4 +319,80 @@ pub(crate) struct PendingAdjustment {
     pub(crate) amount: i64,
     /// Dispute fee.
     pub(crate) fee: i64,
+}
+
+/// What funding keeps. Shown at `GET /_mock/ledger` as `fundingRecipients`,
+/// `fundingOwners`, `fundingAccounts`, `fundingInstructions`, `fundingBalances`,
+/// `fundingActivity`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FundingLedger {
+    /// Live funding recipients, as stored (their `owners` and `fundingAccounts` are
+    /// filled in when read).
+    pub(crate) funding_recipients: Vec<FundingRecipient>,
+    /// Owners of live recipients.
+    pub(crate) funding_owners: Vec<StoredOwner>,
+    /// Funding accounts of live recipients.
+    pub(crate) funding_accounts: Vec<StoredFundingAccount>,
+    /// Every funding instruction not deleted.
+    pub(crate) funding_instructions: Vec<StoredFundingInstruction>,
+    /// Each merchant's funding balance, by merchant id.
+    pub(crate) funding_balances: std::collections::BTreeMap<String, FundingBalance>,
+    /// Every movement of a funding balance, oldest first.
+    pub(crate) funding_activity: Vec<StoredActivity>,
+    /// The last id handed out (recipients, owners, accounts, instructions, activity).
+    #[serde(skip)]
+    pub(crate) last_id: i64,
+}
+
+/// An owner and the recipient it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredOwner {
+    /// Its recipient.
+    pub(crate) recipient_id: i64,
+    /// The owner, as returned.
+    pub(crate) owner: Owner,
+}
+
+/// A funding account and the recipient it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredFundingAccount {
+    /// Its recipient.
+    pub(crate) recipient_id: i64,
+    /// The account, as returned.
+    pub(crate) account: FundingAccount,
+}
+
+/// A funding instruction and the day it was created, which its review follows.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredFundingInstruction {
+    /// The emulator's day (since the epoch) it was created.
+    pub(crate) created_day: i64,
+    /// The instruction, as returned.
+    pub(crate) instruction: Instruction,
+}
+
+/// A movement of a funding balance and the merchant whose balance it is.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredActivity {
+    /// The merchant (MID).
+    pub(crate) merchant_id: String,
+    /// The movement, as returned.
+    pub(crate) record: ActivityRecord,
+}
+
+/// A merchant's funding balance, in minor units of USD.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FundingBalance {
+    /// The merchant's doing-business-as name, as activity shows it.
+    pub(crate) merchant_name: String,
+    /// All funds, pending ones included.
+    pub(crate) funds: i64,
+    /// Funds promised to funding instructions and not yet sent.
+    pub(crate) pending: i64,
 }

@@ -130,3 +130,27 @@ class RecurrenceResponse(PayrocObject):
 
 class RecurrenceExport(PayrocObject):
     """PayTrace's list of recurrences."""
+
+
+class FundingRecipient(PayrocObject):
+    """A funding recipient: a business that receives funds but takes no payments."""
+
+
+class FundingAccount(PayrocObject):
+    """A bank account that receives (or provides) funds; its account number is redacted in ``repr``."""
+
+
+class Owner(PayrocObject):
+    """An owner of a funding recipient."""
+
+
+class FundingInstruction(PayrocObject):
+    """A funding instruction: amounts of merchants' funding balances sent to funding accounts."""
+
+
+class ActivityRecord(PayrocObject):
+    """One movement of a merchant's funding balance (``type``: ``credit`` or ``debit``)."""
+
+
+class MerchantBalance(PayrocObject):
+    """A merchant's funding balance: ``funds``, ``pending`` and ``available``, in minor units."""

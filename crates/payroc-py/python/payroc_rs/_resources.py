@@ -332,6 +332,102 @@ class AchDepositFees(_Resource):
         return self._list("ach_deposit_fees.list", {}, filters, o.AchDepositFee, timeout)
 
 
+class FundingRecipients(_Resource):
+    """The `funding_recipients` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.FundingRecipient:
+        """Creates a funding recipient (a business that receives funds, e.g. a charity) with its owners and funding accounts."""
+        return self._call("funding_recipients.create", {}, _body(body, fields, True), o.FundingRecipient, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.FundingRecipient]:
+        """Lists funding recipients, page by page."""
+        return self._list("funding_recipients.list", {}, filters, o.FundingRecipient, timeout)
+
+    def retrieve(self, recipient_id: str, *, timeout: Optional[float] = None) -> o.FundingRecipient:
+        """Reads a funding recipient."""
+        return self._call("funding_recipients.retrieve", {"recipientId": recipient_id}, None, o.FundingRecipient, None, timeout)
+
+    def update(self, recipient_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces a funding recipient's details (a PUT: send them all; owners and accounts change through their own operations)."""
+        return self._call("funding_recipients.update", {"recipientId": recipient_id}, _body(body, fields, True), None, None, timeout)
+
+    def delete(self, recipient_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a funding recipient with its owners and funding accounts."""
+        return self._call("funding_recipients.delete", {"recipientId": recipient_id}, None, None, None, timeout)
+
+    def list_accounts(self, recipient_id: str, *, timeout: Optional[float] = None) -> List[o.FundingAccount]:
+        """Lists a funding recipient's funding accounts (one array, not paged)."""
+        return self._call("funding_recipients.list_accounts", {"recipientId": recipient_id}, None, o.FundingAccount, None, timeout)
+
+    def create_account(self, recipient_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.FundingAccount:
+        """Adds a funding account to a funding recipient."""
+        return self._call("funding_recipients.create_account", {"recipientId": recipient_id}, _body(body, fields, True), o.FundingAccount, idempotency_key, timeout)
+
+    def list_owners(self, recipient_id: str, *, timeout: Optional[float] = None) -> List[o.Owner]:
+        """Lists a funding recipient's owners (one array, not paged)."""
+        return self._call("funding_recipients.list_owners", {"recipientId": recipient_id}, None, o.Owner, None, timeout)
+
+    def create_owner(self, recipient_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Owner:
+        """Adds an owner to a funding recipient."""
+        return self._call("funding_recipients.create_owner", {"recipientId": recipient_id}, _body(body, fields, True), o.Owner, idempotency_key, timeout)
+
+
+class FundingAccounts(_Resource):
+    """The `funding_accounts` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.FundingAccount]:
+        """Lists funding accounts, page by page."""
+        return self._list("funding_accounts.list", {}, filters, o.FundingAccount, timeout)
+
+    def retrieve(self, funding_account_id: str, *, timeout: Optional[float] = None) -> o.FundingAccount:
+        """Reads a funding account."""
+        return self._call("funding_accounts.retrieve", {"fundingAccountId": funding_account_id}, None, o.FundingAccount, None, timeout)
+
+    def update(self, funding_account_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces a funding recipient's funding account (a PUT: send it all)."""
+        return self._call("funding_accounts.update", {"fundingAccountId": funding_account_id}, _body(body, fields, True), None, None, timeout)
+
+    def delete(self, funding_account_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a funding recipient's funding account."""
+        return self._call("funding_accounts.delete", {"fundingAccountId": funding_account_id}, None, None, None, timeout)
+
+
+class FundingInstructions(_Resource):
+    """The `funding_instructions` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.FundingInstruction:
+        """Sends amounts of merchants' available funding balances to funding accounts."""
+        return self._call("funding_instructions.create", {}, _body(body, fields, True), o.FundingInstruction, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.FundingInstruction]:
+        """Lists the funding instructions created in a date range, page by page."""
+        return self._list("funding_instructions.list", {}, filters, o.FundingInstruction, timeout)
+
+    def retrieve(self, instruction_id: str, *, timeout: Optional[float] = None) -> o.FundingInstruction:
+        """Reads a funding instruction and where its payments stand."""
+        return self._call("funding_instructions.retrieve", {"instructionId": instruction_id}, None, o.FundingInstruction, None, timeout)
+
+    def update(self, instruction_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces a funding instruction's payments while it is ``accepted`` (a PUT: send them all)."""
+        return self._call("funding_instructions.update", {"instructionId": instruction_id}, _body(body, fields, True), None, None, timeout)
+
+    def delete(self, instruction_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a funding instruction while it is ``accepted``; its amounts return to the balances."""
+        return self._call("funding_instructions.delete", {"instructionId": instruction_id}, None, None, None, timeout)
+
+
+class FundingActivity(_Resource):
+    """The `funding_activity` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.ActivityRecord]:
+        """Lists the movements of merchants' funding balances in a date range, page by page."""
+        return self._list("funding_activity.list", {}, filters, o.ActivityRecord, timeout)
+
+    def retrieve_balance(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.MerchantBalance]:
+        """Lists merchants' funding balances (funds, pending, available), page by page."""
+        return self._list("funding_activity.retrieve_balance", {}, filters, o.MerchantBalance, timeout)
+
+
 class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
     """The `repeat_payments` operations."""
 
@@ -389,6 +485,10 @@ class PayrocResources:
     disputes: Disputes
     ach_deposits: AchDeposits
     ach_deposit_fees: AchDepositFees
+    funding_recipients: FundingRecipients
+    funding_accounts: FundingAccounts
+    funding_instructions: FundingInstructions
+    funding_activity: FundingActivity
     repeat_payments: RepeatPayments
 
     def _attach(self, native: Any, runner: Any) -> None:
@@ -410,6 +510,10 @@ class PayrocResources:
         self.disputes = Disputes(native, runner)
         self.ach_deposits = AchDeposits(native, runner)
         self.ach_deposit_fees = AchDepositFees(native, runner)
+        self.funding_recipients = FundingRecipients(native, runner)
+        self.funding_accounts = FundingAccounts(native, runner)
+        self.funding_instructions = FundingInstructions(native, runner)
+        self.funding_activity = FundingActivity(native, runner)
         self.repeat_payments = RepeatPayments(native, runner)
 
 
