@@ -1174,8 +1174,10 @@ static void test_threads(payroc_client *client) {
 
 /* ---- settlement reporting: payments settle into batches, deposits, disputes ---- */
 
-#define SETTLE_TERMINAL "7777001"   /* its own merchant (account 7777): its batch holds only these */
-#define SETTLE_MERCHANT "4500007777"
+/* This run's own merchant: a processing account drawn from run_tag, so that its batches
+ * hold only this run's payments even on an emulator another run (valgrind's) has used.
+ * The emulator's merchant of terminal AAAAAA001 is 45 followed by the account in 8 digits. */
+static char settle_terminal[16], settle_merchant[16];
 
 /* The integer value of the first "key": in json; 1 when found. */
 static int json_long(const char *json, const char *key, long *out) {
@@ -1207,10 +1209,14 @@ static void settle_sale(payroc_client *client, long amount, char *payment_id, si
     payroc_error *err = NULL;
     payroc_result r;
     snprintf(order_id, sizeof order_id, "C-SET-%s-%ld", run_tag, amount);
+    char sale_body[1024];
+    const char *at;
     payment_json(body, sizeof body, order_id, amount);
-    /* The same body on another terminal: the merchant whose batch this test reads. */
-    memcpy(strstr(body, TERMINAL), SETTLE_TERMINAL, strlen(SETTLE_TERMINAL));
-    r = payroc_call(client, "payments.create", NULL, body, NULL, &out, &err);
+    /* The same body on this run's terminal: the merchant whose batch this test reads. */
+    at = strstr(body, TERMINAL);
+    snprintf(sale_body, sizeof sale_body, "%.*s%s%s", (int)(at - body), body, settle_terminal,
+             at + strlen(TERMINAL));
+    r = payroc_call(client, "payments.create", NULL, sale_body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentId", payment_id, n), "sale %ld: %s %s", amount,
           name(r), r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
     payroc_string_free(out);
@@ -1231,17 +1237,23 @@ static char *settle_call(payroc_client *client, const char *op, const char *para
 static void test_settlement(payroc_client *client) {
     char today[16] = "", pay1[64] = "", pay2[64] = "", params[512], path[96], *clock = NULL, *out = NULL;
     char *page = NULL, *reply = NULL;
-    const char *refund = "{\"channel\":\"moto\",\"processingTerminalId\":\"" SETTLE_TERMINAL "\","
-                         "\"order\":{\"orderId\":\"C-SET-R\",\"amount\":700,\"currency\":\"USD\"},"
-                         "\"refundMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
-                         "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
-                         "\"expiryDate\":\"1230\"}}}}";
+    char refund[768];
     long batch_id = 0, deposit_id = 0, transaction_id = 0, authorization_id = 0, dispute_id = 0;
     long sales = 0, returns = 0, fees = 0, net = 0, after = 0, seen = 0;
     payroc_error *err = NULL;
     payroc_result r;
     size_t i;
 
+    unsigned long account = 700000UL + strtoul(run_tag, NULL, 16) % 299999UL;
+    snprintf(settle_terminal, sizeof settle_terminal, "%lu001", account);
+    snprintf(settle_merchant, sizeof settle_merchant, "45%08lu", account);
+    snprintf(refund, sizeof refund,
+             "{\"channel\":\"moto\",\"processingTerminalId\":\"%s\","
+             "\"order\":{\"orderId\":\"C-SET-R-%s\",\"amount\":700,\"currency\":\"USD\"},"
+             "\"refundMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"1230\"}}}}",
+             settle_terminal, run_tag);
     CHECK(mock_fetch(base_url, "GET", "/_mock/clock", "", &clock) == 200 && json_find(clock, "today", today, sizeof today),
           "no emulator date");
     free(clock);
@@ -1257,7 +1269,7 @@ static void test_settlement(payroc_client *client) {
     CHECK(mock_control(base_url, "POST", "/_mock/batches/close", "") == 200, "cannot close the batches");
 
     /* The merchant's batch holds exactly these, and its deposit pays them less fees. */
-    snprintf(params, sizeof params, "{\"query\":{\"date\":\"%s\",\"merchantId\":\"" SETTLE_MERCHANT "\"}}", today);
+    snprintf(params, sizeof params, "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today, settle_merchant);
     page = settle_call(client, "batches.list", params);
     CHECK(page && strstr(page, "\"count\":1") && json_long(page, "batchId", &batch_id) &&
               json_long(page, "saleAmount", &sales) && json_long(page, "returnAmount", &returns) &&
@@ -1311,14 +1323,17 @@ static void test_settlement(payroc_client *client) {
                                  "\"count\":3",         "\"authorizationResponse\":\"approved\"",
                                  "\"disputeAmount\":400", "\"status\":\"new\"", "\"netAmount\"",
                                  "\"type\":\"return\""};
-        snprintf(cases[0], sizeof cases[0], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"" SETTLE_MERCHANT "\"}}", today);
+        snprintf(cases[0], sizeof cases[0], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
         snprintf(cases[1], sizeof cases[1], "{\"batchId\":\"%ld\"}", batch_id);
         snprintf(cases[2], sizeof cases[2], "{\"transactionId\":\"%ld\"}", transaction_id);
         snprintf(cases[3], sizeof cases[3], "{\"query\":{\"batchId\":%ld}}", batch_id);
         snprintf(cases[4], sizeof cases[4], "{\"authorizationId\":\"%ld\"}", authorization_id);
-        snprintf(cases[5], sizeof cases[5], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"" SETTLE_MERCHANT "\"}}", today);
+        snprintf(cases[5], sizeof cases[5], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
         snprintf(cases[6], sizeof cases[6], "{\"disputeId\":\"%ld\"}", dispute_id);
-        snprintf(cases[7], sizeof cases[7], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"" SETTLE_MERCHANT "\"}}", today);
+        snprintf(cases[7], sizeof cases[7], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
         snprintf(cases[8], sizeof cases[8], "{\"query\":{\"batchId\":%ld,\"transactionType\":\"Return\"}}", batch_id);
         for (i = 0; i < 9; i++) {
             reply = settle_call(client, ops[i], cases[i]);
@@ -1338,7 +1353,7 @@ static void test_settlement(payroc_client *client) {
         static const struct { const char *op, *params, *path; } bad[] = {
             {"batches.list", "{\"query\":{}}", "date"},
             {"transactions.list", "{\"query\":{\"date\":\"2024-02-30\"}}", "date"},
-            {"transactions.list", "{\"query\":{\"merchantId\":\"" SETTLE_MERCHANT "\"}}", "date"},
+            {"transactions.list", "{\"query\":{\"merchantId\":\"4500001234\"}}", "date"},
             {"ach_deposit_fees.list", "{\"query\":{\"achDepositId\":0}}", "achDepositId"},
             {"authorizations.list", "{\"query\":{\"batchId\":1,\"limit\":0}}", "limit"},
         };
