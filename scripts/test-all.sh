@@ -26,7 +26,7 @@ cargo test --workspace --locked 2>&1 | tee "$log"
 step "examples: the quickstart and one example per flow, on the embedded emulator"
 env -u PAYROC_API_KEY bash -c '
   set -euo pipefail
-  for example in quickstart save_card repeat_payments cloud_sale payment_link payment_plan paytrace_recurrence; do
+  for example in quickstart save_card repeat_payments cloud_sale payment_link payment_plan paytrace_recurrence reconcile; do
     echo "--- $example"
     cargo run --quiet --locked -p payroc-examples --bin "$example" >/dev/null
   done'

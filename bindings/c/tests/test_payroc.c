@@ -1761,6 +1761,215 @@ static void test_funding(payroc_client *client) {
     payroc_error_free(err);
 }
 
+/* ---- settlement reporting: payments settle into batches, deposits, disputes ---- */
+
+/* This run's own merchant: a processing account drawn from run_tag, so that its batches
+ * hold only this run's payments even on an emulator another run (valgrind's) has used.
+ * The emulator's merchant of terminal AAAAAA001 is 45 followed by the account in 8 digits. */
+static char settle_terminal[16], settle_merchant[16];
+
+/* The integer value of the first "key": in json; 1 when found. */
+static int json_long(const char *json, const char *key, long *out) {
+    char pattern[128];
+    const char *at;
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    at = json ? strstr(json, pattern) : NULL;
+    if (at == NULL) return 0;
+    *out = strtol(at + strlen(pattern), NULL, 10);
+    return 1;
+}
+
+/* The sum of every "key": integer in json (amounts of a page's items). */
+static long json_sum(const char *json, const char *key) {
+    char pattern[128];
+    const char *at = json;
+    long total = 0;
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    while (at != NULL && (at = strstr(at, pattern)) != NULL) {
+        at += strlen(pattern);
+        total += strtol(at, NULL, 10);
+    }
+    return total;
+}
+
+/* A sale of `amount` on the settlement terminal; its id into payment_id. */
+static void settle_sale(payroc_client *client, long amount, char *payment_id, size_t n) {
+    char body[1024], order_id[48], *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    snprintf(order_id, sizeof order_id, "C-SET-%s-%ld", run_tag, amount);
+    char sale_body[1024];
+    const char *at;
+    payment_json(body, sizeof body, order_id, amount);
+    /* The same body on this run's terminal: the merchant whose batch this test reads. */
+    at = strstr(body, TERMINAL);
+    snprintf(sale_body, sizeof sale_body, "%.*s%s%s", (int)(at - body), body, settle_terminal,
+             at + strlen(TERMINAL));
+    r = payroc_call(client, "payments.create", NULL, sale_body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "paymentId", payment_id, n), "sale %ld: %s %s", amount,
+          name(r), r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+    payroc_string_free(out);
+    payroc_error_free(err);
+}
+
+/* Runs op with params; its reply (owned) or NULL after a failed CHECK. */
+static char *settle_call(payroc_client *client, const char *op, const char *params) {
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r = payroc_call(client, op, params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "%s %s: %s %s", op, params, name(r),
+          r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+    payroc_error_free(err);
+    return r == PAYROC_RESULT_OK ? out : NULL;
+}
+
+static void test_settlement(payroc_client *client) {
+    char today[16] = "", pay1[64] = "", pay2[64] = "", params[512], path[96], *clock = NULL, *out = NULL;
+    char *page = NULL, *reply = NULL;
+    char refund[768];
+    long batch_id = 0, deposit_id = 0, transaction_id = 0, authorization_id = 0, dispute_id = 0;
+    long sales = 0, returns = 0, fees = 0, net = 0, after = 0, seen = 0;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+
+    unsigned long account = 700000UL + strtoul(run_tag, NULL, 16) % 299999UL;
+    snprintf(settle_terminal, sizeof settle_terminal, "%lu001", account);
+    snprintf(settle_merchant, sizeof settle_merchant, "45%08lu", account);
+    snprintf(refund, sizeof refund,
+             "{\"channel\":\"moto\",\"processingTerminalId\":\"%s\","
+             "\"order\":{\"orderId\":\"C-SET-R-%s\",\"amount\":700,\"currency\":\"USD\"},"
+             "\"refundMethod\":{\"type\":\"card\",\"cardDetails\":{\"entryMethod\":\"keyed\","
+             "\"keyedData\":{\"dataFormat\":\"plainText\",\"cardNumber\":\"" PAN "\","
+             "\"expiryDate\":\"1230\"}}}}",
+             settle_terminal, run_tag);
+    CHECK(mock_fetch(base_url, "GET", "/_mock/clock", "", &clock) == 200 && json_find(clock, "today", today, sizeof today),
+          "no emulator date");
+    free(clock);
+    settle_sale(client, 1000, pay1, sizeof pay1);
+    settle_sale(client, 2550, pay2, sizeof pay2);
+    settle_sale(client, 1250, pay2, sizeof pay2);
+    r = payroc_call(client, "refunds.create", NULL, refund, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "refund: %s %s", name(r), r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+    payroc_string_free(out);
+    payroc_error_free(err);
+    out = NULL;
+    err = NULL;
+    CHECK(mock_control(base_url, "POST", "/_mock/batches/close", "") == 200, "cannot close the batches");
+
+    /* The merchant's batch holds exactly these, and its deposit pays them less fees. */
+    snprintf(params, sizeof params, "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today, settle_merchant);
+    page = settle_call(client, "batches.list", params);
+    CHECK(page && strstr(page, "\"count\":1") && json_long(page, "batchId", &batch_id) &&
+              json_long(page, "saleAmount", &sales) && json_long(page, "returnAmount", &returns) &&
+              sales == 4800 && returns == 700,
+          "batch: %s", page ? page : "");
+    payroc_string_free(page);
+
+    /* Every transaction of the batch, two a page, following the cursor. */
+    for (i = 0, after = 0; i < 5; i++) {
+        char cursor[48] = "";
+        if (after) snprintf(cursor, sizeof cursor, ",\"after\":\"%ld\"", after);
+        snprintf(params, sizeof params, "{\"query\":{\"batchId\":%ld,\"limit\":2%s}}", batch_id, cursor);
+        page = settle_call(client, "transactions.list", params);
+        if (page == NULL) break;
+        seen += json_sum(page, "count");
+        if (transaction_id == 0) json_long(page, "transactionId", &transaction_id);
+        if (authorization_id == 0) json_long(page, "authorizationId", &authorization_id);
+        if (deposit_id == 0) json_long(page, "achDepositId", &deposit_id);
+        {
+            const char *next = strstr(page, "after=");
+            after = next ? strtol(next + 6, NULL, 10) : 0;
+        }
+        payroc_string_free(page);
+        if (after == 0) break;
+    }
+    CHECK(seen == 4 && i == 1, "%ld transactions over %zu pages", seen, i + 1);
+
+    snprintf(params, sizeof params, "{\"achDepositId\":\"%ld\"}", deposit_id);
+    reply = settle_call(client, "ach_deposits.retrieve", params);
+    CHECK(reply && json_long(reply, "dailyFees", &fees) && json_long(reply, "netAmount", &net) &&
+              net == sales - returns - fees && fees > 0,
+          "deposit: %s", reply ? reply : "");
+    payroc_string_free(reply);
+    snprintf(params, sizeof params, "{\"query\":{\"achDepositId\":%ld}}", deposit_id);
+    reply = settle_call(client, "ach_deposit_fees.list", params);
+    CHECK(reply && json_sum(reply, "amount") == fees, "fees %ld: %s", fees, reply ? reply : "");
+    payroc_string_free(reply);
+
+    /* A dispute on the first sale (a test control), then every read operation. */
+    snprintf(params, sizeof params, "{\"paymentId\":\"%s\",\"amount\":400}", pay1);
+    CHECK(mock_fetch(base_url, "POST", "/_mock/disputes", params, &reply) == 201 &&
+              json_long(reply, "disputeId", &dispute_id),
+          "dispute: %s", reply ? reply : "");
+    free(reply);
+    {
+        char cases[9][256];
+        const char *ops[9] = {"batches.list",          "batches.retrieve",    "transactions.retrieve",
+                              "authorizations.list",   "authorizations.retrieve", "disputes.list",
+                              "disputes.list_statuses", "ach_deposits.list",   "transactions.list"};
+        const char *expect[9] = {"\"saleAmount\":4800", "\"transactionCount\":4", "\"transactionId\"",
+                                 "\"count\":3",         "\"authorizationResponse\":\"approved\"",
+                                 "\"disputeAmount\":400", "\"status\":\"new\"", "\"netAmount\"",
+                                 "\"type\":\"return\""};
+        snprintf(cases[0], sizeof cases[0], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
+        snprintf(cases[1], sizeof cases[1], "{\"batchId\":\"%ld\"}", batch_id);
+        snprintf(cases[2], sizeof cases[2], "{\"transactionId\":\"%ld\"}", transaction_id);
+        snprintf(cases[3], sizeof cases[3], "{\"query\":{\"batchId\":%ld}}", batch_id);
+        snprintf(cases[4], sizeof cases[4], "{\"authorizationId\":\"%ld\"}", authorization_id);
+        snprintf(cases[5], sizeof cases[5], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
+        snprintf(cases[6], sizeof cases[6], "{\"disputeId\":\"%ld\"}", dispute_id);
+        snprintf(cases[7], sizeof cases[7], "{\"query\":{\"date\":\"%s\",\"merchantId\":\"%s\"}}", today,
+                 settle_merchant);
+        snprintf(cases[8], sizeof cases[8], "{\"query\":{\"batchId\":%ld,\"transactionType\":\"Return\"}}", batch_id);
+        for (i = 0; i < 9; i++) {
+            reply = settle_call(client, ops[i], cases[i]);
+            CHECK(reply && strstr(reply, expect[i]), "%s %s: %s", ops[i], cases[i], reply ? reply : "");
+            payroc_string_free(reply);
+        }
+    }
+    snprintf(path, sizeof path, "/_mock/disputes/%ld/statuses", dispute_id);
+    CHECK(mock_control(base_url, "POST", path, "{\"status\":\"representmentInProgress\"}") == 200, "status");
+    snprintf(params, sizeof params, "{\"disputeId\":\"%ld\"}", dispute_id);
+    reply = settle_call(client, "disputes.list_statuses", params);
+    CHECK(reply && reply[0] == '[' && strstr(reply, "representmentInProgress"), "history: %s", reply ? reply : "");
+    payroc_string_free(reply);
+
+    /* Refused before the network, with the field's path; and the server's 404s. */
+    {
+        static const struct { const char *op, *params, *path; } bad[] = {
+            {"batches.list", "{\"query\":{}}", "date"},
+            {"transactions.list", "{\"query\":{\"date\":\"2024-02-30\"}}", "date"},
+            {"transactions.list", "{\"query\":{\"merchantId\":\"4500001234\"}}", "date"},
+            {"ach_deposit_fees.list", "{\"query\":{\"achDepositId\":0}}", "achDepositId"},
+            {"authorizations.list", "{\"query\":{\"batchId\":1,\"limit\":0}}", "limit"},
+        };
+        static const struct { const char *op, *params; } missing[] = {
+            {"batches.retrieve", "{\"batchId\":\"999999\"}"},
+            {"transactions.retrieve", "{\"transactionId\":\"1\"}"},
+            {"authorizations.retrieve", "{\"authorizationId\":\"999999999\"}"},
+            {"disputes.list_statuses", "{\"disputeId\":\"1\"}"},
+            {"ach_deposits.retrieve", "{\"achDepositId\":\"1\"}"},
+        };
+        for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            r = payroc_call(client, bad[i].op, bad[i].params, NULL, NULL, &out, &err);
+            CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, bad[i].path), "%s %s: %s", bad[i].op,
+                  bad[i].params, name(r));
+            payroc_error_free(err);
+            err = NULL;
+        }
+        for (i = 0; i < sizeof missing / sizeof missing[0]; i++) {
+            r = payroc_call(client, missing[i].op, missing[i].params, NULL, NULL, &out, &err);
+            CHECK(r == PAYROC_RESULT_API_NOT_FOUND && payroc_error_http_status(err) == 404, "%s: %s",
+                  missing[i].op, name(r));
+            payroc_error_free(err);
+            err = NULL;
+        }
+    }
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -1841,6 +2050,7 @@ int main(int argc, char **argv) {
     test_payment_plans(client);
     test_bank_transfers(client);
     test_funding(client);
+    test_settlement(client);
     test_threads(client);
 
     payroc_client_free(client);

@@ -214,6 +214,17 @@ pub extern "C" fn payroc_operations() -> *mut c_char {
 /// - `bank_transfer_refunds.list` (query) → - → page of BankTransferRefund
 /// - `bank_transfer_refunds.retrieve` (refundId) → - → BankTransferRefund
 /// - `bank_transfer_refunds.reverse` (refundId) → - → BankTransferRefund, idempotency key
+/// - `batches.list` (query) → - → page of Batch
+/// - `batches.retrieve` (batchId) → - → Batch
+/// - `transactions.list` (query) → - → page of Transaction
+/// - `transactions.retrieve` (transactionId) → - → Transaction
+/// - `authorizations.list` (query) → - → page of Authorization
+/// - `authorizations.retrieve` (authorizationId) → - → Authorization
+/// - `disputes.list` (query) → - → page of Dispute
+/// - `disputes.list_statuses` (disputeId) → - → array of DisputeStatus
+/// - `ach_deposits.list` (query) → - → page of AchDeposit
+/// - `ach_deposits.retrieve` (achDepositId) → - → AchDeposit
+/// - `ach_deposit_fees.list` (query) → - → page of AchDepositFee
 /// - `funding_recipients.create` () → CreateFundingRecipient → FundingRecipient, idempotency key
 /// - `funding_recipients.list` (query) → - → page of FundingRecipient
 /// - `funding_recipients.retrieve` (recipientId) → - → FundingRecipient

@@ -112,6 +112,13 @@ pub(crate) async fn gateway(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    if path.starts_with("/v1/") {
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok());
+        mock.settle_due(host);
+    }
     let decision = mock.faults.decide(method.as_str(), &path);
     let fault = decision.fault;
     let log_index = mock.with_store(|s| {

@@ -156,7 +156,12 @@ impl Mock {
         self.clock.advance_days(i64::from(days));
         let today = self.clock.today();
         let now = self.clock.now_rfc3339();
+        // The batches of the day just left close before the day's subscription
+        // payments are taken (those belong to the new day) and before funding
+        // instructions are reviewed (a deposit credits the funding balance).
+        let day = self.today_number();
         let (payment_ids, funding_instruction_ids) = self.with_store(|s| {
+            routes::settle_due(s, day, &now, None);
             (
                 routes::collect_due_payments(s, &today, &now),
                 routes::review_instructions(s, &today, &now),
@@ -168,6 +173,19 @@ impl Mock {
             payment_ids,
             funding_instruction_ids,
         }
+    }
+
+    /// The emulator's date as days since the epoch.
+    pub(crate) fn today_number(&self) -> i64 {
+        clock::parse_iso_date(&self.clock.today()).unwrap_or_default()
+    }
+
+    /// Closes the open batches if the emulator's date has passed their day (every
+    /// API request passes here first); `host` is where the reports' links point.
+    fn settle_due(&self, host: Option<&str>) {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| routes::settle_due(s, day, &now, host));
     }
 
     /// Credits `amount` (minor units of USD) of settled funds to `merchant_id`'s
@@ -201,6 +219,43 @@ impl Mock {
             payment_ids: Vec::new(),
             funding_instruction_ids: Vec::new(),
         }
+    }
+
+    /// Closes every open batch now, dated today (also `POST /_mock/batches/close`):
+    /// settles its payments and refunds and makes its ACH deposit; returns the batches.
+    pub fn close_batches(&self) -> Vec<payroc_model::settlement::Batch> {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| routes::settlement::close_now(s, day, &now))
+    }
+
+    /// Opens a dispute of `amount` (all of it when `None`) on the settled sale
+    /// `payment_id` (also `POST /_mock/disputes`); the merchant's next deposit takes it.
+    /// `Err` says why not (unknown or unsettled payment, amount out of range).
+    pub fn open_dispute(
+        &self,
+        payment_id: &str,
+        amount: Option<i64>,
+    ) -> Result<payroc_model::settlement::Dispute, String> {
+        let day = self.today_number();
+        let request = routes::settlement::OpenDispute::for_payment(payment_id, amount);
+        self.with_store(|s| routes::settlement::open_dispute(s, day, request))
+            .map_err(|refusal| refusal.message())
+    }
+
+    /// Moves dispute `dispute_id` to `status` (also
+    /// `POST /_mock/disputes/{disputeId}/statuses`).
+    pub fn change_dispute_status(
+        &self,
+        dispute_id: i64,
+        status: payroc_model::settlement::DisputeStatusValue,
+    ) -> Result<payroc_model::settlement::Dispute, String> {
+        let day = self.today_number();
+        let request = routes::settlement::NewDisputeStatus { status };
+        self.with_store(|s| {
+            routes::settlement::change_dispute_status(s, day, &dispute_id.to_string(), request)
+        })
+        .map_err(|refusal| refusal.message())
     }
 
     /// Makes every issued bearer token expired (also `POST /_mock/tokens/expire`).

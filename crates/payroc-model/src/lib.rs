@@ -41,6 +41,9 @@
 //! - [`payment_link`] — payment links and their sharing events.
 //! - [`payment_feature`] — card and bank-account verification, EBT balances, BIN
 //!   look-ups and DCC rates; [`session`] — Hosted Fields and Apple Pay sessions.
+//! - [`date`] — [`Date`](date::Date), a typed `YYYY-MM-DD` calendar date.
+//! - [`settlement`] — settlement reporting: batches, transactions, authorizations,
+//!   disputes, ACH deposits and their fees.
 //! - [`funding`] — funding recipients, their owners and funding accounts, funding
 //!   instructions, funding activity and balances.
 //! - [`paytrace`] — PayTrace v3 token and recurrence bodies.
@@ -53,6 +56,7 @@ pub mod bank_transfer;
 pub mod card;
 pub mod cloud;
 pub mod common;
+pub mod date;
 pub mod error;
 pub mod funding;
 pub mod identity;
@@ -68,6 +72,7 @@ pub mod refund;
 pub mod secret;
 pub mod secure_token;
 pub mod session;
+pub mod settlement;
 pub mod validate;
 
 pub use money::{Currency, DecimalAmount};

@@ -33,6 +33,9 @@ use payroc_model::secure_token::{
     SecureToken, SecureTokenResponseSource, SecureTokenWithAccountType, SingleUseToken,
 };
 use payroc_model::session::{ApplePaySession, HostedFieldsSession};
+use payroc_model::settlement::{
+    AchDeposit, AchDepositFee, Authorization, Batch, Dispute, DisputeStatus, Transaction,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -193,6 +196,19 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.starts_with("/payments") => round_trip::<Payment>,
         (_, p) if p.starts_with("/refunds") && list => round_trip::<Paginated<RetrievedRefund>>,
         (_, p) if p.starts_with("/refunds") => round_trip::<RetrievedRefund>,
+        ("GET", p) if p.starts_with("/disputes/") && p.ends_with("/statuses") => {
+            round_trip::<Vec<DisputeStatus>>
+        }
+        (_, "/batches") => round_trip::<Paginated<Batch>>,
+        (_, p) if p.starts_with("/batches/") => round_trip::<Batch>,
+        (_, "/transactions") => round_trip::<Paginated<Transaction>>,
+        (_, p) if p.starts_with("/transactions/") => round_trip::<Transaction>,
+        (_, "/authorizations") => round_trip::<Paginated<Authorization>>,
+        (_, p) if p.starts_with("/authorizations/") => round_trip::<Authorization>,
+        (_, "/disputes") => round_trip::<Paginated<Dispute>>,
+        (_, "/ach-deposits") => round_trip::<Paginated<AchDeposit>>,
+        (_, p) if p.starts_with("/ach-deposits/") => round_trip::<AchDeposit>,
+        (_, "/ach-deposit-fees") => round_trip::<Paginated<AchDepositFee>>,
         (_, p) if p.contains("payment-instructions") => round_trip::<PaymentInstruction>,
         (_, p) if p.contains("refund-instructions") => round_trip::<RefundInstruction>,
         (_, p) if p.contains("signature-instructions") => round_trip::<SignatureInstruction>,

@@ -319,8 +319,13 @@ impl Walk {
         if value.is_instance_of::<PyFloat>() {
             return number(value.extract::<f64>()?);
         }
+        // A `date` (a report's `date` filter) as the API writes dates, `YYYY-MM-DD`; a
+        // `datetime` is a `date` too, and its ISO form is refused where a date is due.
+        if value.is_instance(date(py)?)? {
+            return Ok(Value::String(value.call_method0("isoformat")?.extract()?));
+        }
         Err(Wrong::invalid(format!(
-            "a {} cannot be sent; use str, int, float, bool, list or dict",
+            "a {} cannot be sent; use str, int, float, bool, date, list or dict",
             value.get_type().name()?
         )))
     }
@@ -351,4 +356,9 @@ fn twice(dict: &Bound<'_, PyDict>, name: &str, convert: bool) -> Wrong {
 fn decimal(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
     static CLASS: PyOnceLock<Py<pyo3::types::PyType>> = PyOnceLock::new();
     CLASS.import(py, "decimal", "Decimal")
+}
+
+fn date(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
+    static CLASS: PyOnceLock<Py<pyo3::types::PyType>> = PyOnceLock::new();
+    CLASS.import(py, "datetime", "date")
 }

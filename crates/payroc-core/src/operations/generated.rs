@@ -2964,6 +2964,633 @@ impl BlockingBankTransferRefunds<'_> {
     }
 }
 
+/// The `batches` operations of a [`Client`]; per-call options with
+/// [`options`](Batches::options).
+#[derive(Debug)]
+pub struct Batches<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `batches` operations.
+    pub fn batches(&self) -> Batches<'_> {
+        Batches {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Batches<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the batches merchants submitted on a date, page by page.
+    ///
+    /// `GET /batches` (official SDKs: `reporting.settlement.list_batches`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::BatchListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Batch>> {
+        self.client.list(&OPERATIONS[71], &[], query)
+    }
+
+    /// Reads a batch: its sales, returns and number of transactions.
+    ///
+    /// `GET /batches/{batchId}` (official SDKs: `reporting.settlement.retrieve_batch`).
+    pub async fn retrieve(&self, batch_id: &str) -> Result<payroc_model::settlement::Batch> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[72], &[batch_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `batches` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingBatches::options).
+#[derive(Debug)]
+pub struct BlockingBatches<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `batches` operations.
+    pub fn batches(&self) -> BlockingBatches<'_> {
+        BlockingBatches {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingBatches<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Batches<'_> {
+        self.client.client().batches().options(self.options.clone())
+    }
+
+    /// Lists the batches merchants submitted on a date, page by page.
+    ///
+    /// `GET /batches` (official SDKs: `reporting.settlement.list_batches`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::BatchListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Batch>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a batch: its sales, returns and number of transactions.
+    ///
+    /// `GET /batches/{batchId}` (official SDKs: `reporting.settlement.retrieve_batch`).
+    pub fn retrieve(&self, batch_id: &str) -> Result<payroc_model::settlement::Batch> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(batch_id))
+    }
+}
+
+/// The `transactions` operations of a [`Client`]; per-call options with
+/// [`options`](Transactions::options).
+#[derive(Debug)]
+pub struct Transactions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `transactions` operations.
+    pub fn transactions(&self) -> Transactions<'_> {
+        Transactions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Transactions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists settled transactions of a date or a batch, page by page.
+    ///
+    /// `GET /transactions` (official SDKs: `reporting.settlement.list_transactions`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::TransactionListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Transaction>> {
+        self.client.list(&OPERATIONS[73], &[], query)
+    }
+
+    /// Reads a settled transaction.
+    ///
+    /// `GET /transactions/{transactionId}` (official SDKs: `reporting.settlement.retrieve_transaction`).
+    pub async fn retrieve(
+        &self,
+        transaction_id: &str,
+    ) -> Result<payroc_model::settlement::Transaction> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[74], &[transaction_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `transactions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingTransactions::options).
+#[derive(Debug)]
+pub struct BlockingTransactions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `transactions` operations.
+    pub fn transactions(&self) -> BlockingTransactions<'_> {
+        BlockingTransactions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingTransactions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Transactions<'_> {
+        self.client
+            .client()
+            .transactions()
+            .options(self.options.clone())
+    }
+
+    /// Lists settled transactions of a date or a batch, page by page.
+    ///
+    /// `GET /transactions` (official SDKs: `reporting.settlement.list_transactions`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::TransactionListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Transaction>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a settled transaction.
+    ///
+    /// `GET /transactions/{transactionId}` (official SDKs: `reporting.settlement.retrieve_transaction`).
+    pub fn retrieve(&self, transaction_id: &str) -> Result<payroc_model::settlement::Transaction> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(transaction_id))
+    }
+}
+
+/// The `authorizations` operations of a [`Client`]; per-call options with
+/// [`options`](Authorizations::options).
+#[derive(Debug)]
+pub struct Authorizations<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `authorizations` operations.
+    pub fn authorizations(&self) -> Authorizations<'_> {
+        Authorizations {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Authorizations<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the authorizations of a date or a batch, page by page.
+    ///
+    /// `GET /authorizations` (official SDKs: `reporting.settlement.list_authorizations`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AuthorizationListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Authorization>> {
+        self.client.list(&OPERATIONS[75], &[], query)
+    }
+
+    /// Reads an authorization.
+    ///
+    /// `GET /authorizations/{authorizationId}` (official SDKs: `reporting.settlement.retrieve_authorization`).
+    pub async fn retrieve(
+        &self,
+        authorization_id: &str,
+    ) -> Result<payroc_model::settlement::Authorization> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[76],
+                &[authorization_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `authorizations` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAuthorizations::options).
+#[derive(Debug)]
+pub struct BlockingAuthorizations<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `authorizations` operations.
+    pub fn authorizations(&self) -> BlockingAuthorizations<'_> {
+        BlockingAuthorizations {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAuthorizations<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Authorizations<'_> {
+        self.client
+            .client()
+            .authorizations()
+            .options(self.options.clone())
+    }
+
+    /// Lists the authorizations of a date or a batch, page by page.
+    ///
+    /// `GET /authorizations` (official SDKs: `reporting.settlement.list_authorizations`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AuthorizationListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Authorization>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads an authorization.
+    ///
+    /// `GET /authorizations/{authorizationId}` (official SDKs: `reporting.settlement.retrieve_authorization`).
+    pub fn retrieve(
+        &self,
+        authorization_id: &str,
+    ) -> Result<payroc_model::settlement::Authorization> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(authorization_id))
+    }
+}
+
+/// The `disputes` operations of a [`Client`]; per-call options with
+/// [`options`](Disputes::options).
+#[derive(Debug)]
+pub struct Disputes<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `disputes` operations.
+    pub fn disputes(&self) -> Disputes<'_> {
+        Disputes {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Disputes<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the disputes (chargebacks) created on a date, page by page.
+    ///
+    /// `GET /disputes` (official SDKs: `reporting.settlement.list_disputes`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<Pager<payroc_model::settlement::Dispute>> {
+        self.client.list(&OPERATIONS[77], &[], query)
+    }
+
+    /// Lists every status a dispute has had, oldest first.
+    ///
+    /// `GET /disputes/{disputeId}/statuses` (official SDKs: `reporting.settlement.list_disputes_statuses`).
+    pub async fn list_statuses(
+        &self,
+        dispute_id: &str,
+    ) -> Result<Vec<payroc_model::settlement::DisputeStatus>> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[78], &[dispute_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `disputes` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingDisputes::options).
+#[derive(Debug)]
+pub struct BlockingDisputes<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `disputes` operations.
+    pub fn disputes(&self) -> BlockingDisputes<'_> {
+        BlockingDisputes {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingDisputes<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Disputes<'_> {
+        self.client
+            .client()
+            .disputes()
+            .options(self.options.clone())
+    }
+
+    /// Lists the disputes (chargebacks) created on a date, page by page.
+    ///
+    /// `GET /disputes` (official SDKs: `reporting.settlement.list_disputes`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::Dispute>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists every status a dispute has had, oldest first.
+    ///
+    /// `GET /disputes/{disputeId}/statuses` (official SDKs: `reporting.settlement.list_disputes_statuses`).
+    pub fn list_statuses(
+        &self,
+        dispute_id: &str,
+    ) -> Result<Vec<payroc_model::settlement::DisputeStatus>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_statuses(dispute_id))
+    }
+}
+
+/// The `ach_deposits` operations of a [`Client`]; per-call options with
+/// [`options`](AchDeposits::options).
+#[derive(Debug)]
+pub struct AchDeposits<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `ach_deposits` operations.
+    pub fn ach_deposits(&self) -> AchDeposits<'_> {
+        AchDeposits {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl AchDeposits<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the ACH deposits of a date, page by page.
+    ///
+    /// `GET /ach-deposits` (official SDKs: `reporting.settlement.list_ach_deposits`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<Pager<payroc_model::settlement::AchDeposit>> {
+        self.client.list(&OPERATIONS[79], &[], query)
+    }
+
+    /// Reads an ACH deposit: the batches it pays, less fees.
+    ///
+    /// `GET /ach-deposits/{achDepositId}` (official SDKs: `reporting.settlement.retrieve_ach_deposit`).
+    pub async fn retrieve(
+        &self,
+        ach_deposit_id: &str,
+    ) -> Result<payroc_model::settlement::AchDeposit> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[80], &[ach_deposit_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `ach_deposits` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAchDeposits::options).
+#[derive(Debug)]
+pub struct BlockingAchDeposits<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `ach_deposits` operations.
+    pub fn ach_deposits(&self) -> BlockingAchDeposits<'_> {
+        BlockingAchDeposits {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAchDeposits<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> AchDeposits<'_> {
+        self.client
+            .client()
+            .ach_deposits()
+            .options(self.options.clone())
+    }
+
+    /// Lists the ACH deposits of a date, page by page.
+    ///
+    /// `GET /ach-deposits` (official SDKs: `reporting.settlement.list_ach_deposits`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::DatedListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::AchDeposit>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads an ACH deposit: the batches it pays, less fees.
+    ///
+    /// `GET /ach-deposits/{achDepositId}` (official SDKs: `reporting.settlement.retrieve_ach_deposit`).
+    pub fn retrieve(&self, ach_deposit_id: &str) -> Result<payroc_model::settlement::AchDeposit> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(ach_deposit_id))
+    }
+}
+
+/// The `ach_deposit_fees` operations of a [`Client`]; per-call options with
+/// [`options`](AchDepositFees::options).
+#[derive(Debug)]
+pub struct AchDepositFees<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `ach_deposit_fees` operations.
+    pub fn ach_deposit_fees(&self) -> AchDepositFees<'_> {
+        AchDepositFees {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl AchDepositFees<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Lists the fees taken from ACH deposits of a date or of one deposit, page by page.
+    ///
+    /// `GET /ach-deposit-fees` (official SDKs: `reporting.settlement.list_ach_deposit_fees`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AchDepositFeeListQuery,
+    ) -> Result<Pager<payroc_model::settlement::AchDepositFee>> {
+        self.client.list(&OPERATIONS[81], &[], query)
+    }
+}
+
+/// The `ach_deposit_fees` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAchDepositFees::options).
+#[derive(Debug)]
+pub struct BlockingAchDepositFees<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `ach_deposit_fees` operations.
+    pub fn ach_deposit_fees(&self) -> BlockingAchDepositFees<'_> {
+        BlockingAchDepositFees {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAchDepositFees<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> AchDepositFees<'_> {
+        self.client
+            .client()
+            .ach_deposit_fees()
+            .options(self.options.clone())
+    }
+
+    /// Lists the fees taken from ACH deposits of a date or of one deposit, page by page.
+    ///
+    /// `GET /ach-deposit-fees` (official SDKs: `reporting.settlement.list_ach_deposit_fees`).
+    pub fn list(
+        &self,
+        query: &payroc_model::settlement::AchDepositFeeListQuery,
+    ) -> Result<BlockingPager<payroc_model::settlement::AchDepositFee>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+}
+
 /// The `funding_recipients` operations of a [`Client`]; per-call options with
 /// [`options`](FundingRecipients::options).
 #[derive(Debug)]
@@ -2999,7 +3626,7 @@ impl FundingRecipients<'_> {
         request: &payroc_model::funding::CreateFundingRecipient,
     ) -> Result<payroc_model::funding::FundingRecipient> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[71], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[82], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -3010,7 +3637,7 @@ impl FundingRecipients<'_> {
         &self,
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::funding::FundingRecipient>> {
-        self.client.list(&OPERATIONS[72], &[], query)
+        self.client.list(&OPERATIONS[83], &[], query)
     }
 
     /// Reads a funding recipient.
@@ -3021,7 +3648,7 @@ impl FundingRecipients<'_> {
         recipient_id: &str,
     ) -> Result<payroc_model::funding::FundingRecipient> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[73], &[recipient_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[84], &[recipient_id], &[], None, &self.options)
             .await
     }
 
@@ -3035,7 +3662,7 @@ impl FundingRecipients<'_> {
     ) -> Result<()> {
         self.client
             .invoke_empty::<_>(
-                &OPERATIONS[74],
+                &OPERATIONS[85],
                 &[recipient_id],
                 Some(request),
                 &self.options,
@@ -3048,7 +3675,7 @@ impl FundingRecipients<'_> {
     /// `DELETE /funding-recipients/{recipientId}` (official SDKs: `funding.funding_recipients.delete`).
     pub async fn delete(&self, recipient_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[75], &[recipient_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[86], &[recipient_id], None, &self.options)
             .await
     }
 
@@ -3060,7 +3687,7 @@ impl FundingRecipients<'_> {
         recipient_id: &str,
     ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[76], &[recipient_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[87], &[recipient_id], &[], None, &self.options)
             .await
     }
 
@@ -3074,7 +3701,7 @@ impl FundingRecipients<'_> {
     ) -> Result<payroc_model::funding::FundingAccount> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[77],
+                &OPERATIONS[88],
                 &[recipient_id],
                 &[],
                 Some(request),
@@ -3091,7 +3718,7 @@ impl FundingRecipients<'_> {
         recipient_id: &str,
     ) -> Result<Vec<payroc_model::funding::Owner>> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[78], &[recipient_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[89], &[recipient_id], &[], None, &self.options)
             .await
     }
 
@@ -3105,7 +3732,7 @@ impl FundingRecipients<'_> {
     ) -> Result<payroc_model::funding::Owner> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[79],
+                &OPERATIONS[90],
                 &[recipient_id],
                 &[],
                 Some(request),
@@ -3287,7 +3914,7 @@ impl FundingAccounts<'_> {
         &self,
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::funding::FundingAccount>> {
-        self.client.list(&OPERATIONS[80], &[], query)
+        self.client.list(&OPERATIONS[91], &[], query)
     }
 
     /// Reads a funding account.
@@ -3299,7 +3926,7 @@ impl FundingAccounts<'_> {
     ) -> Result<payroc_model::funding::FundingAccount> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[81],
+                &OPERATIONS[92],
                 &[funding_account_id],
                 &[],
                 None,
@@ -3318,7 +3945,7 @@ impl FundingAccounts<'_> {
     ) -> Result<()> {
         self.client
             .invoke_empty::<_>(
-                &OPERATIONS[82],
+                &OPERATIONS[93],
                 &[funding_account_id],
                 Some(request),
                 &self.options,
@@ -3331,7 +3958,7 @@ impl FundingAccounts<'_> {
     /// `DELETE /funding-accounts/{fundingAccountId}` (official SDKs: `funding.funding_accounts.delete`).
     pub async fn delete(&self, funding_account_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[83], &[funding_account_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[94], &[funding_account_id], None, &self.options)
             .await
     }
 }
@@ -3453,7 +4080,7 @@ impl FundingInstructions<'_> {
         request: &payroc_model::funding::Instruction,
     ) -> Result<payroc_model::funding::Instruction> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[84], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[95], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -3464,7 +4091,7 @@ impl FundingInstructions<'_> {
         &self,
         query: &payroc_model::funding::FundingInstructionListQuery,
     ) -> Result<Pager<payroc_model::funding::Instruction>> {
-        self.client.list(&OPERATIONS[85], &[], query)
+        self.client.list(&OPERATIONS[96], &[], query)
     }
 
     /// Reads a funding instruction and where its payments stand.
@@ -3475,7 +4102,7 @@ impl FundingInstructions<'_> {
         instruction_id: &str,
     ) -> Result<payroc_model::funding::Instruction> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[86], &[instruction_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[97], &[instruction_id], &[], None, &self.options)
             .await
     }
 
@@ -3489,7 +4116,7 @@ impl FundingInstructions<'_> {
     ) -> Result<()> {
         self.client
             .invoke_empty::<_>(
-                &OPERATIONS[87],
+                &OPERATIONS[98],
                 &[instruction_id],
                 Some(request),
                 &self.options,
@@ -3502,7 +4129,7 @@ impl FundingInstructions<'_> {
     /// `DELETE /funding-instructions/{instructionId}` (official SDKs: `funding.funding_instructions.delete`).
     pub async fn delete(&self, instruction_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[88], &[instruction_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[99], &[instruction_id], None, &self.options)
             .await
     }
 }
@@ -3632,7 +4259,7 @@ impl FundingActivity<'_> {
         &self,
         query: &payroc_model::funding::FundingActivityListQuery,
     ) -> Result<Pager<payroc_model::funding::ActivityRecord>> {
-        self.client.list(&OPERATIONS[89], &[], query)
+        self.client.list(&OPERATIONS[100], &[], query)
     }
 
     /// Lists merchants' funding balances (funds, pending, available), page by page.
@@ -3642,7 +4269,7 @@ impl FundingActivity<'_> {
         &self,
         query: &payroc_model::funding::FundingBalanceQuery,
     ) -> Result<Pager<payroc_model::funding::MerchantBalance>> {
-        self.client.list(&OPERATIONS[90], &[], query)
+        self.client.list(&OPERATIONS[101], &[], query)
     }
 }
 
@@ -3742,7 +4369,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[93], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[104], &[], Some(request), &self.options)
             .await
     }
 
@@ -3754,7 +4381,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[94], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[105], &[], Some(request), &self.options)
             .await
     }
 
@@ -3766,7 +4393,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[95], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[106], &[], Some(request), &self.options)
             .await
     }
 
@@ -3778,7 +4405,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[96], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[107], &[customer_id], None, &self.options)
             .await
     }
 
@@ -3792,7 +4419,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[97],
+                &OPERATIONS[108],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -3808,7 +4435,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[98], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[109], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -3820,7 +4447,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[99], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[110], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -4235,6 +4862,31 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, payroc_model::bank_transfer::BankTransferRefund>(op, call)
                 .await
         }
+        "batches.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Batch>(op, call)
+                .await
+        }
+        "transactions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Transaction>(op, call)
+                .await
+        }
+        "authorizations.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::Authorization>(op, call)
+                .await
+        }
+        "disputes.list_statuses" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::settlement::DisputeStatus>>(op, call)
+                .await
+        }
+        "ach_deposits.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::settlement::AchDeposit>(op, call)
+                .await
+        }
         "funding_recipients.create" => {
             client
                 .rest_json::<payroc_model::funding::CreateFundingRecipient, payroc_model::funding::FundingRecipient>(op, call)
@@ -4378,6 +5030,12 @@ pub(crate) fn pager(
         "subscriptions.list" => client.pager_json::<payroc_model::payment_plan::SubscriptionListQuery, payroc_model::payment_plan::Subscription>(op, call),
         "bank_transfer_payments.list" => client.pager_json::<payroc_model::bank_transfer::BankTransferPaymentListQuery, payroc_model::bank_transfer::BankTransferPayment>(op, call),
         "bank_transfer_refunds.list" => client.pager_json::<payroc_model::bank_transfer::BankTransferRefundListQuery, payroc_model::bank_transfer::BankTransferRefund>(op, call),
+        "batches.list" => client.pager_json::<payroc_model::settlement::BatchListQuery, payroc_model::settlement::Batch>(op, call),
+        "transactions.list" => client.pager_json::<payroc_model::settlement::TransactionListQuery, payroc_model::settlement::Transaction>(op, call),
+        "authorizations.list" => client.pager_json::<payroc_model::settlement::AuthorizationListQuery, payroc_model::settlement::Authorization>(op, call),
+        "disputes.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::Dispute>(op, call),
+        "ach_deposits.list" => client.pager_json::<payroc_model::settlement::DatedListQuery, payroc_model::settlement::AchDeposit>(op, call),
+        "ach_deposit_fees.list" => client.pager_json::<payroc_model::settlement::AchDepositFeeListQuery, payroc_model::settlement::AchDepositFee>(op, call),
         "funding_recipients.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::FundingRecipient>(op, call),
         "funding_accounts.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::FundingAccount>(op, call),
         "funding_instructions.list" => client.pager_json::<payroc_model::funding::FundingInstructionListQuery, payroc_model::funding::Instruction>(op, call),

@@ -379,6 +379,64 @@ pub static OPERATIONS: &[Operation] = &[
         .keyed()
         .official("bank_transfer_payments.refunds.reverse_refund", "BankTransferPayments.Refunds.ReverseRefund")
         .doc("Voids a refund still in the open batch."),
+    // Reporting: settlement (batches, their transactions and authorizations, disputes, ACH deposits).
+    Operation::rest("batches.list", Get, "/batches")
+        .query("settlement::BatchListQuery")
+        .response("settlement::Batch", "Batch")
+        .pages()
+        .official("reporting.settlement.list_batches", "Reporting.Settlement.ListBatches")
+        .doc("Lists the batches merchants submitted on a date, page by page."),
+    Operation::rest("batches.retrieve", Get, "/batches/{batchId}")
+        .response("settlement::Batch", "Batch")
+        .official("reporting.settlement.retrieve_batch", "Reporting.Settlement.RetrieveBatch")
+        .doc("Reads a batch: its sales, returns and number of transactions."),
+    Operation::rest("transactions.list", Get, "/transactions")
+        .query("settlement::TransactionListQuery")
+        .response("settlement::Transaction", "Transaction")
+        .pages()
+        .official("reporting.settlement.list_transactions", "Reporting.Settlement.ListTransactions")
+        .doc("Lists settled transactions of a date or a batch, page by page."),
+    Operation::rest("transactions.retrieve", Get, "/transactions/{transactionId}")
+        .response("settlement::Transaction", "Transaction")
+        .official("reporting.settlement.retrieve_transaction", "Reporting.Settlement.RetrieveTransaction")
+        .doc("Reads a settled transaction."),
+    Operation::rest("authorizations.list", Get, "/authorizations")
+        .query("settlement::AuthorizationListQuery")
+        .response("settlement::Authorization", "Authorization")
+        .pages()
+        .official("reporting.settlement.list_authorizations", "Reporting.Settlement.ListAuthorizations")
+        .doc("Lists the authorizations of a date or a batch, page by page."),
+    Operation::rest("authorizations.retrieve", Get, "/authorizations/{authorizationId}")
+        .response("settlement::Authorization", "Authorization")
+        .official("reporting.settlement.retrieve_authorization", "Reporting.Settlement.RetrieveAuthorization")
+        .doc("Reads an authorization."),
+    Operation::rest("disputes.list", Get, "/disputes")
+        .query("settlement::DatedListQuery")
+        .response("settlement::Dispute", "Dispute")
+        .pages()
+        .official("reporting.settlement.list_disputes", "Reporting.Settlement.ListDisputes")
+        .doc("Lists the disputes (chargebacks) created on a date, page by page."),
+    Operation::rest("disputes.list_statuses", Get, "/disputes/{disputeId}/statuses")
+        .response("settlement::DisputeStatus", "DisputeStatus")
+        .array()
+        .official("reporting.settlement.list_disputes_statuses", "Reporting.Settlement.ListDisputesStatuses")
+        .doc("Lists every status a dispute has had, oldest first."),
+    Operation::rest("ach_deposits.list", Get, "/ach-deposits")
+        .query("settlement::DatedListQuery")
+        .response("settlement::AchDeposit", "AchDeposit")
+        .pages()
+        .official("reporting.settlement.list_ach_deposits", "Reporting.Settlement.ListAchDeposits")
+        .doc("Lists the ACH deposits of a date, page by page."),
+    Operation::rest("ach_deposits.retrieve", Get, "/ach-deposits/{achDepositId}")
+        .response("settlement::AchDeposit", "AchDeposit")
+        .official("reporting.settlement.retrieve_ach_deposit", "Reporting.Settlement.RetrieveAchDeposit")
+        .doc("Reads an ACH deposit: the batches it pays, less fees."),
+    Operation::rest("ach_deposit_fees.list", Get, "/ach-deposit-fees")
+        .query("settlement::AchDepositFeeListQuery")
+        .response("settlement::AchDepositFee", "AchDepositFee")
+        .pages()
+        .official("reporting.settlement.list_ach_deposit_fees", "Reporting.Settlement.ListAchDepositFees")
+        .doc("Lists the fees taken from ACH deposits of a date or of one deposit, page by page."),
     // Funding: paying out merchants' funding balances to funding recipients' accounts.
     Operation::rest("funding_recipients.create", Post, "/funding-recipients")
         .request("funding::CreateFundingRecipient")

@@ -25,7 +25,7 @@ mod shared;
 /// Secure tokens and single-use tokens.
 mod tokens;
 
-pub(crate) use payments::create_payment;
+pub(crate) use payments::{create_payment, operations as payment_operations};
 pub(crate) use refunds::create_refund;
 pub(crate) use shared::{
     host_of, mask_account, parse_optional, reply, resource_link, TEST_ICC_DATA,

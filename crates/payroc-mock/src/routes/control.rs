@@ -5,10 +5,10 @@
 
 use crate::faults::{FaultConfig, QueuedFault};
 use crate::problem::problem;
-use crate::routes::json;
+use crate::routes::{json, settlement};
 use crate::Mock;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter};
@@ -68,9 +68,15 @@ control_routes! {
     GET "/_mock/clock" => get_clock,
         "the emulator's date and how many days it runs ahead of real time";
     POST "/_mock/clock" => advance_clock,
-        "move the emulator's date forward {\"days\": n} (0 to 3660), collect the subscription payments that fall due and review funding instructions";
+        "move the emulator's date forward {\"days\": n} (0 to 3660): the open batches close at the cut-off, then the subscription payments that fall due are collected and funding instructions reviewed";
     POST "/_mock/bank-transfers/settle" => crate::routes::bank::settle,
         "close the bank-transfer batch: every `ready`/`pending` bank-transfer payment and refund becomes `complete`";
+    POST "/_mock/batches/close" => close_batches,
+        "close every open batch now, dated today: settle its payments and refunds, make its ACH deposit and fees; answers the batches";
+    POST "/_mock/disputes" => open_dispute,
+        "open a dispute on a settled sale {\"paymentId\" | \"transactionId\", \"amount\"?, \"feeAmount\"?, \"disputeType\"?, \"description\"?}; the next deposit takes it";
+    POST "/_mock/disputes/{disputeId}/statuses" => change_dispute_status,
+        "move a dispute to a new status {\"status\": \"representmentInProgress\"} (appended to its history)";
     POST "/_mock/funding/credit" => credit_funding,
         "credit settled funds to a merchant's funding balance: {\"merchantId\", \"amount\" (minor units, USD), \"description\"?, \"merchantName\"?}";
 }
@@ -161,6 +167,38 @@ pub(crate) async fn advance_clock(State(mock): State<Arc<Mock>>, body: Bytes) ->
             "Bad request",
             format!("send {{\"days\": n}}, a whole number of days to move forward: {err}"),
         ),
+    }
+}
+
+pub(crate) async fn close_batches(State(mock): State<Arc<Mock>>) -> Response {
+    json(StatusCode::OK, &mock.close_batches())
+}
+
+pub(crate) async fn open_dispute(State(mock): State<Arc<Mock>>, body: Bytes) -> Response {
+    let request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => return problem(StatusCode::BAD_REQUEST, "Bad request", err.to_string()),
+    };
+    let day = mock.today_number();
+    match mock.with_store(|s| settlement::open_dispute(s, day, request)) {
+        Ok(dispute) => json(StatusCode::CREATED, &dispute),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+pub(crate) async fn change_dispute_status(
+    State(mock): State<Arc<Mock>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => return problem(StatusCode::BAD_REQUEST, "Bad request", err.to_string()),
+    };
+    let day = mock.today_number();
+    match mock.with_store(|s| settlement::change_dispute_status(s, day, &id, request)) {
+        Ok(dispute) => json(StatusCode::OK, &dispute),
+        Err(refusal) => refusal.into_response(),
     }
 }
 

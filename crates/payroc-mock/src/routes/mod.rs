@@ -12,6 +12,7 @@ mod list;
 mod paytrace;
 mod plans;
 mod sessions;
+pub(crate) mod settlement;
 
 pub use bank::SettledTransfers;
 pub(crate) use control::CONTROL_PREFIX;
@@ -42,6 +43,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(sessions::routes())
         .merge(plans::routes())
         .merge(bank::routes())
+        .merge(settlement::routes())
         .merge(funding::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
@@ -56,6 +58,7 @@ pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
+pub(crate) use settlement::sweep as settle_due;
 
 /// A JSON response with a status.
 pub(crate) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {

@@ -16,8 +16,11 @@ use payroc_model::refund::RetrievedRefund;
 use payroc_model::secure_token::{
     SecureTokenResponseSource, SecureTokenStatus, SecureTokenWithAccountType,
 };
+use payroc_model::settlement::{
+    AchDeposit, AchDepositFee, Batch, Dispute, DisputeStatus, Transaction,
+};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 /// Every resource the emulator holds, in creation order.
@@ -38,6 +41,8 @@ pub(crate) struct Ledger {
     pub(crate) sessions: SessionsLedger,
     #[serde(flatten)]
     pub(crate) bank: BankLedger,
+    #[serde(flatten)]
+    pub(crate) settlement: SettlementLedger,
     #[serde(flatten)]
     pub(crate) funding: FundingLedger,
 }
@@ -291,6 +296,78 @@ pub(crate) struct StoredApplePaySession {
     pub(crate) merchant_session_identifier: String,
     /// Milliseconds since the epoch, as Apple writes it.
     pub(crate) expires_at: u64,
+}
+
+/// What settlement keeps, oldest first. Shown at `GET /_mock/ledger` as `batches`,
+/// `settlementTransactions`, `achDeposits`, `achDepositFees` and `disputes`.
+/// Authorizations are not kept: they are read off the payments.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SettlementLedger {
+    /// Closed batches.
+    pub(crate) batches: Vec<Batch>,
+    /// Every settled payment and refund.
+    pub(crate) settlement_transactions: Vec<SettledTransaction>,
+    /// One deposit per merchant and currency at each close.
+    pub(crate) ach_deposits: Vec<AchDeposit>,
+    /// The fees taken from the deposits.
+    pub(crate) ach_deposit_fees: Vec<AchDepositFee>,
+    /// Disputes opened by the test control, with their status history.
+    pub(crate) disputes: Vec<StoredDispute>,
+    /// Chargebacks not yet taken from a deposit, per merchant account and currency.
+    #[serde(skip)]
+    pub(crate) pending_adjustments: Vec<PendingAdjustment>,
+    /// The emulator day (days since the epoch) the open batches belong to.
+    #[serde(skip)]
+    pub(crate) business_day: Option<i64>,
+    /// The day each payment and refund (by id) entered the open batch.
+    #[serde(skip)]
+    pub(crate) entered_on: HashMap<String, i64>,
+    /// How many payments and refunds have been given their day.
+    #[serde(skip)]
+    pub(crate) entered: (usize, usize),
+    /// Payments and refunds already in a batch.
+    #[serde(skip)]
+    pub(crate) settled: HashSet<String>,
+    /// The host of the latest API request: the links of what a close makes point there.
+    #[serde(skip)]
+    pub(crate) host: String,
+}
+
+/// A settled transaction and what it settled.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SettledTransaction {
+    /// The payment or refund id.
+    pub(crate) source_id: String,
+    /// The transaction as the API reports it.
+    pub(crate) transaction: Transaction,
+}
+
+/// A dispute and every status it has had, oldest first.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredDispute {
+    /// The dispute as the API reports it.
+    pub(crate) dispute: Dispute,
+    /// Its status history.
+    pub(crate) statuses: Vec<DisputeStatus>,
+}
+
+/// A chargeback the next deposit of its merchant takes: the amount as an adjustment,
+/// the fee as a fee line.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingAdjustment {
+    /// The merchant's processing account.
+    pub(crate) account: i64,
+    /// Currency of the disputed transaction.
+    pub(crate) currency: payroc_model::Currency,
+    /// The dispute's id.
+    pub(crate) dispute_id: i64,
+    /// Amount disputed.
+    pub(crate) amount: i64,
+    /// Dispute fee.
+    pub(crate) fee: i64,
 }
 
 /// What funding keeps. Shown at `GET /_mock/ledger` as `fundingRecipients`,

@@ -41,8 +41,14 @@ from ._errors import (
 )
 from ._objects import (
     ActivityRecord,
+    AchDeposit,
+    AchDepositFee,
+    Authorization,
+    Batch,
     CloudRefund,
     CloudSale,
+    Dispute,
+    DisputeStatus,
     FirstPayment,
     FundingAccount,
     FundingInstruction,
@@ -66,6 +72,7 @@ from ._objects import (
     SingleUseToken,
     Subscription,
     SubscriptionPayment,
+    Transaction,
 )
 from ._payroc import CancelToken, __version__
 
@@ -77,6 +84,10 @@ __all__ = [
     "FundingRecipient",
     "MerchantBalance",
     "Owner",
+    "AchDeposit",
+    "AchDepositFee",
+    "Authorization",
+    "Batch",
     "ApiError",
     "AsyncClient",
     "AsyncPager",
@@ -91,6 +102,8 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "Dispute",
+    "DisputeStatus",
     "FieldError",
     "FirstPayment",
     "NotFoundError",
@@ -118,6 +131,7 @@ __all__ = [
     "Subscription",
     "SubscriptionPayment",
     "TimeoutError",
+    "Transaction",
     "TransportError",
     "ValidationError",
     "__version__",

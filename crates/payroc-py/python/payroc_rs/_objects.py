@@ -130,6 +130,38 @@ class SubscriptionPayment(PayrocObject):
     works with ``client.payments``) and the subscription's new ``current_state``."""
 
 
+class Batch(PayrocObject):
+    """A batch a merchant submitted for settlement: ``sale_amount``, ``return_amount``
+    and ``transaction_count`` (amounts in minor units)."""
+
+
+class Transaction(PayrocObject):
+    """A settled transaction: ``type`` (``capture`` or ``return``), ``amount``, its
+    ``batch``, ``authorization`` and how it was ``settled`` (the ACH deposit)."""
+
+
+class Authorization(PayrocObject):
+    """An authorization the issuer answered, with the transaction it became."""
+
+
+class Dispute(PayrocObject):
+    """A dispute (chargeback) on a settled transaction; ``current_status`` says where
+    it stands."""
+
+
+class DisputeStatus(PayrocObject):
+    """One status a dispute has had (``status``, ``status_date``)."""
+
+
+class AchDeposit(PayrocObject):
+    """An ACH deposit: ``sales`` less ``returns``, ``daily_fees`` and adjustments is
+    the ``net_amount`` the merchant was paid."""
+
+
+class AchDepositFee(PayrocObject):
+    """A fee taken from an ACH deposit (``amount``, ``description``)."""
+
+
 class RecurrenceResponse(PayrocObject):
     """PayTrace's answer about one recurrence."""
 

@@ -360,6 +360,74 @@ class BankTransferRefunds(_Resource):
         return self._call("bank_transfer_refunds.reverse", {"refundId": refund_id}, None, o.BankTransferRefund, idempotency_key, timeout)
 
 
+class Batches(_Resource):
+    """The `batches` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Batch]:
+        """Lists the batches merchants submitted on a date, page by page."""
+        return self._list("batches.list", {}, filters, o.Batch, timeout)
+
+    def retrieve(self, batch_id: str, *, timeout: Optional[float] = None) -> o.Batch:
+        """Reads a batch: its sales, returns and number of transactions."""
+        return self._call("batches.retrieve", {"batchId": batch_id}, None, o.Batch, None, timeout)
+
+
+class Transactions(_Resource):
+    """The `transactions` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Transaction]:
+        """Lists settled transactions of a date or a batch, page by page."""
+        return self._list("transactions.list", {}, filters, o.Transaction, timeout)
+
+    def retrieve(self, transaction_id: str, *, timeout: Optional[float] = None) -> o.Transaction:
+        """Reads a settled transaction."""
+        return self._call("transactions.retrieve", {"transactionId": transaction_id}, None, o.Transaction, None, timeout)
+
+
+class Authorizations(_Resource):
+    """The `authorizations` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Authorization]:
+        """Lists the authorizations of a date or a batch, page by page."""
+        return self._list("authorizations.list", {}, filters, o.Authorization, timeout)
+
+    def retrieve(self, authorization_id: str, *, timeout: Optional[float] = None) -> o.Authorization:
+        """Reads an authorization."""
+        return self._call("authorizations.retrieve", {"authorizationId": authorization_id}, None, o.Authorization, None, timeout)
+
+
+class Disputes(_Resource):
+    """The `disputes` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Dispute]:
+        """Lists the disputes (chargebacks) created on a date, page by page."""
+        return self._list("disputes.list", {}, filters, o.Dispute, timeout)
+
+    def list_statuses(self, dispute_id: str, *, timeout: Optional[float] = None) -> List[o.DisputeStatus]:
+        """Lists every status a dispute has had, oldest first."""
+        return self._call("disputes.list_statuses", {"disputeId": dispute_id}, None, o.DisputeStatus, None, timeout)
+
+
+class AchDeposits(_Resource):
+    """The `ach_deposits` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.AchDeposit]:
+        """Lists the ACH deposits of a date, page by page."""
+        return self._list("ach_deposits.list", {}, filters, o.AchDeposit, timeout)
+
+    def retrieve(self, ach_deposit_id: str, *, timeout: Optional[float] = None) -> o.AchDeposit:
+        """Reads an ACH deposit: the batches it pays, less fees."""
+        return self._call("ach_deposits.retrieve", {"achDepositId": ach_deposit_id}, None, o.AchDeposit, None, timeout)
+
+
+class AchDepositFees(_Resource):
+    """The `ach_deposit_fees` operations."""
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.AchDepositFee]:
+        """Lists the fees taken from ACH deposits of a date or of one deposit, page by page."""
+        return self._list("ach_deposit_fees.list", {}, filters, o.AchDepositFee, timeout)
+
+
 class FundingRecipients(_Resource):
     """The `funding_recipients` operations."""
 
@@ -514,6 +582,12 @@ class PayrocResources:
     apple_pay_sessions: ApplePaySessions
     bank_transfer_payments: BankTransferPayments
     bank_transfer_refunds: BankTransferRefunds
+    batches: Batches
+    transactions: Transactions
+    authorizations: Authorizations
+    disputes: Disputes
+    ach_deposits: AchDeposits
+    ach_deposit_fees: AchDepositFees
     funding_recipients: FundingRecipients
     funding_accounts: FundingAccounts
     funding_instructions: FundingInstructions
@@ -540,6 +614,12 @@ class PayrocResources:
         self.apple_pay_sessions = ApplePaySessions(native, runner)
         self.bank_transfer_payments = BankTransferPayments(native, runner)
         self.bank_transfer_refunds = BankTransferRefunds(native, runner)
+        self.batches = Batches(native, runner)
+        self.transactions = Transactions(native, runner)
+        self.authorizations = Authorizations(native, runner)
+        self.disputes = Disputes(native, runner)
+        self.ach_deposits = AchDeposits(native, runner)
+        self.ach_deposit_fees = AchDepositFees(native, runner)
         self.funding_recipients = FundingRecipients(native, runner)
         self.funding_accounts = FundingAccounts(native, runner)
         self.funding_instructions = FundingInstructions(native, runner)

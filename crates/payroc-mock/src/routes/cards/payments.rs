@@ -60,7 +60,7 @@ fn is_open(payment: &Payment) -> bool {
 }
 
 /// What the payment's state allows next.
-pub(super) fn operations(payment: &Payment) -> Vec<SupportedOperation> {
+pub(crate) fn operations(payment: &Payment) -> Vec<SupportedOperation> {
     use SupportedOperation as Op;
     let result = &payment.transaction_result;
     if !result.response_code.is_approved() {
