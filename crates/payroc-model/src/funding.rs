@@ -854,7 +854,7 @@ pub struct MerchantBalance {
 }
 
 /// `metadata` in a request: text values only, as the API takes them.
-fn metadata(v: &mut Validator, metadata: &Option<Metadata>) {
+pub(crate) fn metadata(v: &mut Validator, metadata: &Option<Metadata>) {
     let Some(metadata) = metadata else {
         return;
     };
