@@ -59,6 +59,8 @@ pub mod cloud;
 pub mod common;
 pub mod date;
 pub mod error;
+pub mod event;
+pub mod event_subscription;
 pub mod funding;
 pub mod identity;
 pub mod json;

@@ -79,6 +79,10 @@ control_routes! {
         "move a dispute to a new status {\"status\": \"representmentInProgress\"} (appended to its history)";
     POST "/_mock/funding/credit" => credit_funding,
         "credit settled funds to a merchant's funding balance: {\"merchantId\", \"amount\" (minor units, USD), \"description\"?, \"merchantName\"?}";
+    POST "/_mock/events" => crate::routes::events::emit,
+        "emit an event {\"type\": \"processingAccount.status.changed\", \"subject\": id, \"data\"?}: delivered to every enabled, registered subscription to it";
+    GET "/_mock/deliveries" => crate::routes::events::deliveries,
+        "every event delivery to a webhook, oldest first: eventId, eventType, subscriptionId, uri, state (pending, delivered, failed), attempts, event";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the

@@ -5,6 +5,7 @@ mod bank;
 mod cards;
 mod cloud;
 mod control;
+mod events;
 mod funding;
 mod identity;
 mod links;
@@ -45,6 +46,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(bank::routes())
         .merge(settlement::routes())
         .merge(funding::routes())
+        .merge(events::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -56,6 +58,7 @@ async fn fallback() -> Response {
 
 pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use events::{dispatch as dispatch_notifications, notify};
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
 pub(crate) use settlement::sweep as settle_due;

@@ -7,6 +7,8 @@ use crate::problem::Refusal;
 use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
+use payroc_model::event::Event;
+use payroc_model::event_subscription::EventSubscription;
 use payroc_model::funding::{ActivityRecord, FundingAccount, FundingRecipient, Instruction, Owner};
 use payroc_model::payment::{CardEntryMethod, Payment};
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
@@ -45,6 +47,84 @@ pub(crate) struct Ledger {
     pub(crate) settlement: SettlementLedger,
     #[serde(flatten)]
     pub(crate) funding: FundingLedger,
+    #[serde(flatten)]
+    pub(crate) events: EventsLedger,
+}
+
+/// Event subscriptions and the notifications sent to them. Shown at
+/// `GET /_mock/ledger` as `eventSubscriptions` and `deliveries`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EventsLedger {
+    /// Every subscription, oldest first, secrets whole (replies mask them).
+    pub(crate) event_subscriptions: Vec<EventSubscription>,
+    /// Every delivery of an event to a subscription's webhook, oldest first.
+    pub(crate) deliveries: Vec<Delivery>,
+    /// Sequence behind the next subscription id.
+    #[serde(skip)]
+    pub(crate) subscription_sequence: i64,
+}
+
+impl EventsLedger {
+    /// The subscription with this id.
+    pub(crate) fn find(&self, id: i64) -> Option<&EventSubscription> {
+        self.event_subscriptions.iter().find(|s| s.id == Some(id))
+    }
+
+    /// The subscription with this id, to change it.
+    pub(crate) fn find_mut(&mut self, id: i64) -> Option<&mut EventSubscription> {
+        self.event_subscriptions
+            .iter_mut()
+            .find(|s| s.id == Some(id))
+    }
+}
+
+/// Where a delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) enum DeliveryState {
+    /// Queued or between tries.
+    Pending,
+    /// A try was answered with a 2xx.
+    Delivered,
+    /// Every try failed; the subscription is `failed`.
+    Failed,
+}
+
+/// One try of a delivery: the webhook's status code, or why there was none.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DeliveryAttempt {
+    /// The HTTP status the webhook answered.
+    pub(crate) status: Option<u16>,
+    /// Why no status came back (no connection, timed out).
+    pub(crate) error: Option<String>,
+}
+
+/// One event sent (or being sent) to one subscription's webhook.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Delivery {
+    /// The event's id (the same on every try).
+    pub(crate) event_id: String,
+    /// The event's type.
+    pub(crate) event_type: String,
+    /// The subscription it goes to.
+    pub(crate) subscription_id: i64,
+    /// The webhook's URI.
+    pub(crate) uri: String,
+    /// Where it stands.
+    pub(crate) state: DeliveryState,
+    /// Every try so far, oldest first.
+    pub(crate) attempts: Vec<DeliveryAttempt>,
+    /// The notification's body.
+    pub(crate) event: Event,
+    /// The `Payroc-Secret` header it carries.
+    #[serde(skip)]
+    pub(crate) secret: String,
+    /// Whether the dispatcher has started it.
+    #[serde(skip)]
+    pub(crate) dispatched: bool,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
