@@ -17,8 +17,8 @@
 
 use crate::common::{Address, ContactMethod, Link, UnknownFields};
 use crate::funding::{
-    contact_methods, metadata, tax_id, FundingAccount, FundingAccountSummary, Identifier,
-    Metadata, Owner,
+    contact_methods, metadata, tax_id, FundingAccount, FundingAccountSummary, Identifier, Metadata,
+    Owner,
 };
 use crate::page::{ListQuery, PageQuery};
 use crate::secret::SensitiveData;
@@ -439,14 +439,21 @@ impl Validate for CreateProcessingAccount {
             .count()
             > 1
         {
-            v.violation("owners", "conflict", "only one owner may be the control prong");
+            v.violation(
+                "owners",
+                "conflict",
+                "only one owner may be the control prong",
+            );
         }
         v.each("owners", &self.owners);
         v.known("businessType", &self.business_type);
         if !(1..=9999).contains(&self.category_code) {
             v.violation("categoryCode", "range", "must be a four-digit MCC");
         }
-        v.required_str("merchandiseOrServiceSold", &self.merchandise_or_service_sold);
+        v.required_str(
+            "merchandiseOrServiceSold",
+            &self.merchandise_or_service_sold,
+        );
         v.date_iso("businessStartDate", &self.business_start_date);
         v.known("timezone", &self.timezone);
         v.nested("address", &self.address);
