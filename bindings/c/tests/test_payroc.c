@@ -2086,8 +2086,10 @@ static void test_boarding(payroc_client *client) {
             CHECK(mock_control(base_url, "POST", path, "{\"status\":\"approved\"}") == 200, "approve %s", path);
         }
         if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "processing_accounts.retrieve") == 0) {
-            snprintf(ids.owner, sizeof ids.owner, "%ld", json_long(out, "ownerId"));
-            snprintf(ids.contact, sizeof ids.contact, "%ld", json_long(out, "contactId"));
+            long owner = 0, contact = 0;
+            CHECK(json_long(out, "ownerId", &owner) && json_long(out, "contactId", &contact), "ids: %s", out);
+            snprintf(ids.owner, sizeof ids.owner, "%ld", owner);
+            snprintf(ids.contact, sizeof ids.contact, "%ld", contact);
         }
         if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "processing_accounts.create_terminal_order") == 0) {
             json_find(out, "terminalOrderId", ids.order, sizeof ids.order);
@@ -2100,7 +2102,29 @@ static void test_boarding(payroc_client *client) {
         out = NULL;
         err = NULL;
     }
-    /* The terminal's authentication code is a secret: the reply keeps it, an error never. */
+    /* owners.delete deletes a funding recipient's owner while it has another. */
+    r = payroc_call(client, "funding_recipients.create", "{}",
+                    "{" F_RECIPIENT_FIELDS ",\"owners\":[" F_OWNER("Jane", "true") "," F_OWNER("John", "false")
+                    "],\"fundingAccounts\":[" F_ACCOUNT("Doe Charity", "99001122334") "]}",
+                    NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "funding_recipients.create: %s %s", name(r),
+          r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+    if (r == PAYROC_RESULT_OK) {
+        const char *second = strstr(out, "\"ownerId\":");
+        long owner = 0;
+        second = second ? strstr(second + 1, "\"ownerId\":") : NULL;
+        CHECK(second != NULL && json_long(second, "ownerId", &owner), "two owners: %s", out);
+        snprintf(params, sizeof params, "{\"ownerId\":\"%ld\"}", owner);
+        payroc_string_free(out);
+        out = NULL;
+        r = payroc_call(client, "owners.delete", params, NULL, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_OK && out != NULL && strcmp(out, "null") == 0, "owners.delete: %s %s", name(r),
+              r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+        out = NULL;
+    }
+    if (r != PAYROC_RESULT_OK) payroc_error_free(err);
+    err = NULL;
 
     /* Validation before the network, with the paths; no tax id in the message. */
     r = payroc_call(client, "merchant_platforms.create", "{}", B_PLATFORM("12"), NULL, &out, &err);
