@@ -122,9 +122,19 @@ def test_every_boarding_operation_runs_against_the_emulator(bmock: Mock, bclient
         return c.contacts.update(state["contact"], contact("Margaret"))
 
     def delete_owner() -> Any:
+        # A processing account's owner stays; a funding recipient's second owner goes.
         with pytest.raises(payroc_rs.ConflictError):
             c.owners.delete(state["owner"])
-        return "refused"
+        recipient = c.funding_recipients.create(
+            recipient_type="nonProfit", tax_id="987654321", doing_business_as="Doe Charity", address=address(),
+            contact_methods=[{"type": "email", "value": "info@example.com"}],
+            owners=[owner(), owner("John", False)],
+            funding_accounts=account()["funding"]["funding_accounts"])
+        second = str(recipient.owners[1].owner_id)
+        deleted = c.owners.delete(second)
+        with pytest.raises(payroc_rs.NotFoundError):
+            c.owners.retrieve(second)
+        return deleted
 
     # (operation, call, check of the reply), in an order that builds what the next needs.
     table: List[Tuple[str, Callable[[], Any], Callable[[Any], bool]]] = [
@@ -175,7 +185,7 @@ def test_every_boarding_operation_runs_against_the_emulator(bmock: Mock, bclient
         ("owners.retrieve", lambda: c.owners.retrieve(state["owner"]),
          lambda o: o.identifiers[0].value == "xxxxx4320"),
         ("owners.update", put_owner, lambda r: r is None and c.owners.retrieve(state["owner"]).first_name == "Janet"),
-        ("owners.delete", delete_owner, lambda r: r == "refused"),
+        ("owners.delete", delete_owner, lambda r: r is None),
         ("contacts.retrieve", lambda: c.contacts.retrieve(state["contact"]), lambda x: x.first_name == "Grace"),
         ("contacts.update", put_contact,
          lambda r: r is None and c.contacts.retrieve(state["contact"]).first_name == "Margaret"),
