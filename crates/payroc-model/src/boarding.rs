@@ -1092,7 +1092,7 @@ tagged_union! {
     /// `processor`).
     pub enum HostProcessorConfiguration tag "processor" {
         /// TSYS.
-        Tsys(TsysConfiguration) = "tsys",
+        Tsys(Box<TsysConfiguration>) = "tsys",
     }
 }
 
