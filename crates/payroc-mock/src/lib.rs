@@ -167,6 +167,9 @@ impl Mock {
                 routes::review_instructions(s, &today, &now),
             )
         });
+        // Payroc's review of processing accounts and the shipping of terminal orders
+        // follow the same days.
+        self.with_store(|s| routes::review_boarding(s, day, &now));
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),
@@ -208,6 +211,38 @@ impl Mock {
                 balance: routes::merchant_balance(s, merchant_id),
             }
         })
+    }
+
+    /// Sets a processing account's review status as Payroc would (also
+    /// `POST /_mock/processing-accounts/{id}/status`), notifying subscribers; `Err` when
+    /// the emulator holds no such account.
+    pub fn set_processing_account_status(
+        &self,
+        processing_account_id: &str,
+        status: payroc_model::boarding::ProcessingAccountStatus,
+    ) -> Result<payroc_model::boarding::ProcessingAccount, String> {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            routes::boarding::change_account_status(s, processing_account_id, status, day, &now)
+        })
+        .map_err(|refusal| refusal.message())
+    }
+
+    /// Sets a terminal order's status as Payroc would (also
+    /// `POST /_mock/terminal-orders/{id}/status`), notifying subscribers; `Err` when the
+    /// emulator holds no such order.
+    pub fn set_terminal_order_status(
+        &self,
+        terminal_order_id: &str,
+        status: payroc_model::boarding::TerminalOrderStatus,
+    ) -> Result<payroc_model::boarding::TerminalOrder, String> {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            routes::boarding::change_order_status(s, terminal_order_id, status, day, &now)
+        })
+        .map_err(|refusal| refusal.message())
     }
 
     /// The emulator's date and how far it runs ahead of real time (also
@@ -347,6 +382,7 @@ pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
     let mock = Mock::new(config);
     let (tx, rx) = oneshot::channel();
     let app = routes::router(mock.clone());
+    tokio::spawn(routes::dispatch_notifications(Arc::downgrade(&mock)));
     tokio::spawn(server::serve(listener, app, header_read_timeout, async {
         let _ = rx.await;
     }));
@@ -442,6 +478,8 @@ fn stdin_eof() -> std::io::Result<oneshot::Receiver<()>> {
 /// Serves on an already-bound listener until `shutdown` completes.
 pub async fn run(listener: TcpListener, config: MockConfig, shutdown: impl Future<Output = ()>) {
     let header_read_timeout = config.header_read_timeout;
-    let app = routes::router(Mock::new(config));
+    let mock = Mock::new(config);
+    tokio::spawn(routes::dispatch_notifications(Arc::downgrade(&mock)));
+    let app = routes::router(mock);
     server::serve(listener, app, header_read_timeout, shutdown).await;
 }
