@@ -410,6 +410,12 @@ char *payroc_operations(void);
  * - `funding_instructions.delete` (instructionId) → - → null
  * - `funding_activity.list` (query) → - → page of ActivityRecord
  * - `funding_activity.retrieve_balance` (query) → - → page of MerchantBalance
+ * - `event_subscriptions.create` () → EventSubscription → EventSubscription, idempotency key
+ * - `event_subscriptions.list` (query) → - → page of EventSubscription
+ * - `event_subscriptions.retrieve` (subscriptionId) → - → EventSubscription
+ * - `event_subscriptions.replace` (subscriptionId) → EventSubscription → null
+ * - `event_subscriptions.update` (subscriptionId) → `[PatchDocument]` → EventSubscription, idempotency key
+ * - `event_subscriptions.delete` (subscriptionId) → - → null
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *

@@ -192,3 +192,11 @@ class ActivityRecord(PayrocObject):
 
 class MerchantBalance(PayrocObject):
     """A merchant's funding balance: ``funds``, ``pending`` and ``available``, in minor units."""
+
+
+class EventSubscription(PayrocObject):
+    """An event subscription: ``eventTypes`` delivered to a webhook (its ``secret`` redacted in ``repr``)."""
+
+
+class WebhookEvent(PayrocObject):
+    """An event notification Payroc posted to a webhook (CloudEvents 1.0: ``id``, ``type``, ``subject``, ``time``, ``data``)."""
