@@ -438,16 +438,9 @@ pub(crate) async fn emit(State(mock): State<Arc<Mock>>, body: Bytes) -> Response
             )
         }
     };
-    let (event_id, deliveries) = mock.with_store(|s| {
-        let before = s.ledger.events.deliveries.len();
-        let id = super::notify(
-            s,
-            EventType::from_api(&request.event_type),
-            &request.subject,
-            request.data,
-        );
-        (id, s.ledger.events.deliveries.len() - before)
-    });
+    let before = mock.with_store(|s| s.ledger.events.deliveries.len());
+    let event_id = mock.emit_event(&request.event_type, &request.subject, request.data);
+    let deliveries = mock.with_store(|s| s.ledger.events.deliveries.len()) - before;
     json(
         StatusCode::OK,
         &serde_json::json!({"eventId": event_id, "deliveries": deliveries}),
@@ -456,6 +449,5 @@ pub(crate) async fn emit(State(mock): State<Arc<Mock>>, body: Bytes) -> Response
 
 /// `GET /_mock/deliveries`: every delivery, oldest first, with its tries.
 pub(crate) async fn deliveries(State(mock): State<Arc<Mock>>) -> Response {
-    let all: Vec<Delivery> = mock.with_store(|s| s.ledger.events.deliveries.clone());
-    json(StatusCode::OK, &all)
+    json(StatusCode::OK, &mock.deliveries())
 }

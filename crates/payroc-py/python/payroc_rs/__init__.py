@@ -73,8 +73,11 @@ from ._objects import (
     Subscription,
     SubscriptionPayment,
     Transaction,
+    EventSubscription,
+    WebhookEvent,
 )
 from ._payroc import CancelToken, __version__
+from . import webhooks
 
 __all__ = [
     "operations",
@@ -132,6 +135,9 @@ __all__ = [
     "SubscriptionPayment",
     "TimeoutError",
     "Transaction",
+    "EventSubscription",
+    "WebhookEvent",
+    "webhooks",
     "TransportError",
     "ValidationError",
     "__version__",
