@@ -148,7 +148,7 @@ async fn subscriptions_are_created_read_listed_replaced_patched_and_deleted() {
     let Notification::Webhook(hook) = &made.notifications[0] else {
         panic!("a webhook");
     };
-    assert_eq!(hook.secret.expose_secret(), "**********hijXYZ");
+    assert_eq!(hook.secret.expose_secret(), "**********ij-XYZ");
 
     let other = create(
         &client,
