@@ -167,6 +167,9 @@ impl Mock {
                 routes::review_instructions(s, &today, &now),
             )
         });
+        // Payroc's review of processing accounts and the shipping of terminal orders
+        // follow the same days.
+        self.with_store(|s| routes::review_boarding(s, day, &now));
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),

@@ -53,6 +53,7 @@
 mod macros;
 
 pub mod bank_transfer;
+pub mod boarding;
 pub mod card;
 pub mod cloud;
 pub mod common;

@@ -244,7 +244,7 @@ fn mask_security_codes(text: &str) -> String {
 /// [`BearerToken`], [`Password`], [`ApiKey`]; a webhook's `secret`), by their JSON name folded as
 /// [`is_secret_field`] folds it. `emvTags` is whole: each tag's `value` is sensitive,
 /// and `value` alone names harmless fields elsewhere.
-const SECRET_FIELDS: [&str; 19] = [
+const SECRET_FIELDS: [&str; 20] = [
     "cardnumber",
     "cvv",
     "cvvencrypted",
@@ -264,6 +264,7 @@ const SECRET_FIELDS: [&str; 19] = [
     "password",
     "apikey",
     "secret",
+    "authenticationcode",
 ];
 
 /// Whether JSON field `name` holds a secret in the model, in any spelling

@@ -2,6 +2,7 @@
 //! the store's ledger.
 
 mod bank;
+pub(crate) mod boarding;
 mod cards;
 mod cloud;
 mod control;
@@ -46,6 +47,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(bank::routes())
         .merge(settlement::routes())
         .merge(funding::routes())
+        .merge(boarding::routes())
         .merge(events::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
@@ -57,6 +59,7 @@ async fn fallback() -> Response {
 }
 
 pub(crate) use bank::settle_batch as settle_bank_transfers;
+pub(crate) use boarding::review_boarding;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use events::{dispatch as dispatch_notifications, notify};
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};

@@ -49,6 +49,8 @@ pub(crate) struct Ledger {
     pub(crate) funding: FundingLedger,
     #[serde(flatten)]
     pub(crate) events: EventsLedger,
+    #[serde(flatten)]
+    pub(crate) boarding: BoardingLedger,
 }
 
 /// Event subscriptions and the notifications sent to them. Shown at
@@ -524,4 +526,79 @@ pub(crate) struct FundingBalance {
     pub(crate) funds: i64,
     /// Funds promised to funding instructions and not yet sent.
     pub(crate) pending: i64,
+}
+
+/// What boarding keeps. Shown at `GET /_mock/ledger` as `merchantPlatforms`,
+/// `processingAccounts`, `boardingOwners`, `contacts`, `processingTerminals`,
+/// `terminalOrders`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BoardingLedger {
+    /// Merchant platforms, as returned (their account summaries refreshed on reads).
+    pub(crate) merchant_platforms: Vec<payroc_model::boarding::MerchantPlatform>,
+    /// Processing accounts with what the emulator keeps about them.
+    pub(crate) processing_accounts: Vec<StoredProcessingAccount>,
+    /// Owners of processing accounts (funding recipients' owners live with funding).
+    pub(crate) boarding_owners: Vec<StoredBoardingPerson<Owner>>,
+    /// Contacts of processing accounts.
+    pub(crate) contacts: Vec<StoredBoardingPerson<payroc_model::boarding::Contact>>,
+    /// Processing terminals made by terminal orders.
+    pub(crate) processing_terminals: Vec<StoredProcessingTerminal>,
+    /// Terminal orders.
+    pub(crate) terminal_orders: Vec<StoredTerminalOrder>,
+    /// Sequence behind platform, account and order ids.
+    #[serde(skip)]
+    pub(crate) last_id: i64,
+}
+
+/// A processing account, its platform, the day its review started and its pricing.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredProcessingAccount {
+    /// Its merchant platform.
+    pub(crate) merchant_platform_id: String,
+    /// Emulator day (days since the epoch) its status last changed; review follows it.
+    pub(crate) status_day: i64,
+    /// The account, as returned.
+    pub(crate) account: payroc_model::boarding::ProcessingAccount,
+    /// Its funding accounts, in full.
+    pub(crate) funding_accounts: Vec<FundingAccount>,
+    /// Its pricing agreement.
+    pub(crate) pricing: payroc_model::boarding::PricingAgreement,
+    /// How many terminals its orders have made (numbers its terminals).
+    pub(crate) terminal_count: u32,
+}
+
+/// An owner or contact and the processing account it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredBoardingPerson<T> {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// The person, as returned.
+    pub(crate) person: T,
+}
+
+/// A processing terminal with its host configuration and account.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredProcessingTerminal {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// The terminal, as returned.
+    pub(crate) terminal: payroc_model::boarding::ProcessingTerminal,
+    /// Its host configuration.
+    pub(crate) host: payroc_model::boarding::HostConfiguration,
+}
+
+/// A terminal order, its account and the day its status last changed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredTerminalOrder {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// Emulator day its status last changed; shipping follows it.
+    pub(crate) status_day: i64,
+    /// The order, as returned.
+    pub(crate) order: payroc_model::boarding::TerminalOrder,
 }
