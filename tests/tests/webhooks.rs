@@ -491,3 +491,33 @@ fn the_secret_check_takes_the_same_path_whatever_byte_differs() {
         expected
     ));
 }
+
+#[tokio::test]
+async fn deleting_a_subscription_stops_its_retries() {
+    let mut config = payroc_mock::MockConfig::for_tests();
+    config.delivery_backoff = Duration::from_millis(200);
+    let (server, client) = payroc_tests::start_with(config).await;
+    let hook = Receiver::start(vec![500]).await;
+    let sub = create(
+        &client,
+        &subscription(vec![EventType::ProcessingAccountStatusChanged], &hook.url),
+    )
+    .await;
+    server.mock().emit_event(
+        "processingAccount.status.changed",
+        "1",
+        json!({"status": "pending"}),
+    );
+    deliveries_until(&server, |d| {
+        d.len() == 1 && !d[0]["attempts"].as_array().unwrap().is_empty()
+    })
+    .await;
+    client
+        .event_subscriptions()
+        .delete(&sub.to_string())
+        .await
+        .unwrap();
+    let list = deliveries_until(&server, |d| d[0]["state"] == "dropped").await;
+    assert!(list[0]["attempts"].as_array().unwrap().len() < 5);
+    assert!(hook.received().len() < 5);
+}

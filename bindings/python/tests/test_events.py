@@ -99,8 +99,9 @@ def test_refusals(emock: Mock, eclient: payroc_rs.Client) -> None:
     with pytest.raises(payroc_rs.BadRequestError) as bad_request:
         eclient.event_subscriptions.create(**subscription("https://example.com/h", "merchant.made.up"))
     assert bad_request.value.errors[0].path == "eventTypes[0]"
-    with pytest.raises(payroc_rs.BadRequestError):
+    with pytest.raises(payroc_rs.ValidationError) as info:
         list(eclient.event_subscriptions.list(status="sleeping"))
+    assert [e.path for e in info.value.errors] == ["status"]
     with pytest.raises(payroc_rs.NotFoundError):
         eclient.event_subscriptions.retrieve("424242")
     with pytest.raises(payroc_rs.NotFoundError):
