@@ -433,7 +433,8 @@ fn the_receiver_refuses_with_typed_errors_and_keeps_unknown_types() {
     let back: Value = serde_json::to_value(&event).unwrap();
     assert_eq!(back, serde_json::from_slice::<Value>(body).unwrap());
 
-    let cases: Vec<(Vec<(&str, &str)>, &[u8], WebhookError)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a [u8], WebhookError);
+    let cases: Vec<Case> = vec![
         (vec![], body, WebhookError::MissingSecret),
         (
             vec![("payroc-secret", "whsec-0123456789-abcdefghij-XYz")],

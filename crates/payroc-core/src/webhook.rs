@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn refusals_are_typed_and_never_show_a_secret() {
-        let cases: Vec<(Vec<(&str, &str)>, &[u8], &str, WebhookError)> = vec![
+        type Case<'a> = (Vec<(&'a str, &'a str)>, &'a [u8], &'a str, WebhookError);
+        let cases: Vec<Case> = vec![
             (vec![], BODY, "top-secret", WebhookError::MissingSecret),
             (
                 vec![("payroc-secret", "top-secreT")],
