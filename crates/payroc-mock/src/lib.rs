@@ -213,6 +213,38 @@ impl Mock {
         })
     }
 
+    /// Sets a processing account's review status as Payroc would (also
+    /// `POST /_mock/processing-accounts/{id}/status`), notifying subscribers; `Err` when
+    /// the emulator holds no such account.
+    pub fn set_processing_account_status(
+        &self,
+        processing_account_id: &str,
+        status: payroc_model::boarding::ProcessingAccountStatus,
+    ) -> Result<payroc_model::boarding::ProcessingAccount, String> {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            routes::boarding::change_account_status(s, processing_account_id, status, day, &now)
+        })
+        .map_err(|refusal| refusal.message())
+    }
+
+    /// Sets a terminal order's status as Payroc would (also
+    /// `POST /_mock/terminal-orders/{id}/status`), notifying subscribers; `Err` when the
+    /// emulator holds no such order.
+    pub fn set_terminal_order_status(
+        &self,
+        terminal_order_id: &str,
+        status: payroc_model::boarding::TerminalOrderStatus,
+    ) -> Result<payroc_model::boarding::TerminalOrder, String> {
+        let day = self.today_number();
+        let now = self.clock.now_rfc3339();
+        self.with_store(|s| {
+            routes::boarding::change_order_status(s, terminal_order_id, status, day, &now)
+        })
+        .map_err(|refusal| refusal.message())
+    }
+
     /// The emulator's date and how far it runs ahead of real time (also
     /// `GET /_mock/clock`).
     pub fn clock(&self) -> ClockAdvance {

@@ -17,8 +17,8 @@
 
 use crate::common::{Address, ContactMethod, Link, UnknownFields};
 use crate::funding::{
-    contact_methods, metadata, tax_id, FundingAccount, FundingAccountSummary, Identifier, Metadata,
-    Owner,
+    contact_methods, metadata, tax_id, FundingAccount, FundingAccountSummary, FundingPaymentMethod,
+    Identifier, Metadata, Owner,
 };
 use crate::page::{ListQuery, PageQuery};
 use crate::secret::SensitiveData;
@@ -292,8 +292,28 @@ impl Validate for CreateFunding {
         if let Some(fee) = self.accelerated_funding_fee {
             v.non_negative("acceleratedFundingFee", fee);
         }
-        if let Some(accounts) = &self.funding_accounts {
-            v.each("fundingAccounts", accounts);
+        // The API lets a processing account's ACH method leave out its `value` (the
+        // official example does); a funding recipient's account must carry it.
+        for (i, account) in self.funding_accounts.iter().flatten().enumerate() {
+            v.at("fundingAccounts", |v| {
+                v.index(i, |v| {
+                    v.known("type", &account.kind);
+                    v.known("use", &account.usage);
+                    v.required_str("nameOnAccount", &account.name_on_account);
+                    if account.payment_methods.is_empty() {
+                        v.violation("paymentMethods", "required", "needs one payment method");
+                    }
+                    for (j, method) in account.payment_methods.iter().enumerate() {
+                        v.at("paymentMethods", |v| {
+                            v.index(j, |v| match method {
+                                FundingPaymentMethod::Ach(ach) => v.nested_opt("value", &ach.value),
+                                _ => v.unknown_variant("type", FundingPaymentMethod::KNOWN_TAGS),
+                            })
+                        });
+                    }
+                    metadata(v, &account.metadata);
+                })
+            });
         }
     }
 }
@@ -1072,7 +1092,7 @@ tagged_union! {
     /// `processor`).
     pub enum HostProcessorConfiguration tag "processor" {
         /// TSYS.
-        Tsys(TsysConfiguration) = "tsys",
+        Tsys(Box<TsysConfiguration>) = "tsys",
     }
 }
 

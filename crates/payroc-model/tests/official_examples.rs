@@ -12,6 +12,10 @@
 //! bodies to check (a test below fails if a later copy brings some).
 
 use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
+use payroc_model::boarding::{
+    Contact, HostConfiguration, MerchantPlatform, PricingAgreement, ProcessingAccount,
+    ProcessingTerminal, Reminder, TerminalOrder,
+};
 use payroc_model::cloud::{PaymentInstruction, RefundInstruction, Signature, SignatureInstruction};
 use payroc_model::error::ProblemDetails;
 use payroc_model::event_subscription::EventSubscription;
@@ -141,6 +145,32 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         ("DELETE", _) => return None,
         // A funding PUT (a full replace) answers with no content too.
         ("PUT", p) if p.starts_with("/funding-") => return None,
+        // Boarding: a PUT of an owner or contact answers with no content.
+        ("PUT", "/owners/{ownerId}" | "/contacts/{contactId}") => return None,
+        (_, "/merchant-platforms") if list => round_trip::<Paginated<MerchantPlatform>>,
+        (_, "/merchant-platforms" | "/merchant-platforms/{merchantPlatformId}") => {
+            round_trip::<MerchantPlatform>
+        }
+        (_, p) if p.ends_with("/processing-accounts") && list => {
+            round_trip::<Paginated<ProcessingAccount>>
+        }
+        (_, p) if p.ends_with("/processing-accounts") => round_trip::<ProcessingAccount>,
+        (_, "/processing-accounts/{processingAccountId}") => round_trip::<ProcessingAccount>,
+        (_, p) if p.ends_with("/contacts") => round_trip::<Paginated<Contact>>,
+        (_, "/contacts/{contactId}") => round_trip::<Contact>,
+        (_, p) if p.ends_with("/owners") && list => round_trip::<Paginated<Owner>>,
+        (_, "/owners/{ownerId}") => round_trip::<Owner>,
+        (_, "/processing-accounts/{processingAccountId}/pricing") => round_trip::<PricingAgreement>,
+        (_, p) if p.ends_with("/reminders") => round_trip::<Reminder>,
+        (_, p) if p.ends_with("/terminal-orders") && body.is_array() => {
+            round_trip::<Vec<TerminalOrder>>
+        }
+        (_, p) if p.contains("terminal-orders") => round_trip::<TerminalOrder>,
+        (_, p) if p.ends_with("/processing-terminals") => {
+            round_trip::<Paginated<ProcessingTerminal>>
+        }
+        (_, "/processing-terminals/{processingTerminalId}") => round_trip::<ProcessingTerminal>,
+        (_, p) if p.ends_with("/host-configurations") => round_trip::<HostConfiguration>,
         (_, p) if p.ends_with("/funding-accounts") && body.is_array() => {
             round_trip::<Vec<FundingAccount>>
         }

@@ -731,7 +731,7 @@ fn add_terminal(s: &mut Store, account_index: usize, host: &str) -> ProcessingTe
     let configuration = HostConfiguration {
         processing_terminal_id: id.clone(),
         processing_account_id: Some(account_id),
-        configuration: HostProcessorConfiguration::Tsys(TsysConfiguration {
+        configuration: HostProcessorConfiguration::Tsys(Box::new(TsysConfiguration {
             merchant: TsysMerchant {
                 pos_mid: format!("8{:011}", stored.account.category_code),
                 chain_number: "222222".to_owned(),
@@ -754,7 +754,7 @@ fn add_terminal(s: &mut Store, account_index: usize, host: &str) -> ProcessingTe
                 unknown: Default::default(),
             },
             unknown: Default::default(),
-        }),
+        })),
         unknown: Default::default(),
     };
     s.ledger
@@ -1219,6 +1219,38 @@ pub(crate) fn review_boarding(s: &mut Store, day: i64, now: &str) {
     }
 }
 
+/// Sets processing account `id`'s status (the test control and [`Mock`]'s method).
+pub(crate) fn change_account_status(
+    s: &mut Store,
+    id: &str,
+    status: ProcessingAccountStatus,
+    day: i64,
+    now: &str,
+) -> Result<ProcessingAccount, Refusal> {
+    let index = account_position(s, id)?;
+    set_account_status(s, index, status, day, now);
+    Ok(s.ledger.boarding.processing_accounts[index].account.clone())
+}
+
+/// Sets terminal order `id`'s status (the test control and [`Mock`]'s method).
+pub(crate) fn change_order_status(
+    s: &mut Store,
+    id: &str,
+    status: TerminalOrderStatus,
+    day: i64,
+    now: &str,
+) -> Result<TerminalOrder, Refusal> {
+    let index = s
+        .ledger
+        .boarding
+        .terminal_orders
+        .iter()
+        .position(|o| o.order.terminal_order_id == id)
+        .ok_or_else(|| Refusal::not_found("terminal order", id))?;
+    set_order_status(s, index, status, day, now);
+    Ok(s.ledger.boarding.terminal_orders[index].order.clone())
+}
+
 /// The body of the status test controls: `{"status": "…"}`.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1253,13 +1285,8 @@ pub(crate) async fn control_account_status(
 ) -> Response {
     let now = mock.clock.now_rfc3339();
     let day = mock.today_number();
-    let result = status_of::<ProcessingAccountStatus>(&body).and_then(|status| {
-        mock.with_store(|s| {
-            let index = account_position(s, &id)?;
-            set_account_status(s, index, status, day, &now);
-            Ok(s.ledger.boarding.processing_accounts[index].account.clone())
-        })
-    });
+    let result = status_of::<ProcessingAccountStatus>(&body)
+        .and_then(|status| mock.with_store(|s| change_account_status(s, &id, status, day, &now)));
     reply(StatusCode::OK, result)
 }
 
@@ -1272,18 +1299,7 @@ pub(crate) async fn control_order_status(
 ) -> Response {
     let now = mock.clock.now_rfc3339();
     let day = mock.today_number();
-    let result = status_of::<TerminalOrderStatus>(&body).and_then(|status| {
-        mock.with_store(|s| {
-            let index = s
-                .ledger
-                .boarding
-                .terminal_orders
-                .iter()
-                .position(|o| o.order.terminal_order_id == id)
-                .ok_or_else(|| Refusal::not_found("terminal order", &id))?;
-            set_order_status(s, index, status, day, &now);
-            Ok(s.ledger.boarding.terminal_orders[index].order.clone())
-        })
-    });
+    let result = status_of::<TerminalOrderStatus>(&body)
+        .and_then(|status| mock.with_store(|s| change_order_status(s, &id, status, day, &now)));
     reply(StatusCode::OK, result)
 }
