@@ -141,6 +141,16 @@ enum payroc_result
    */
   PAYROC_RESULT_CANCELLED = 700,
   /**
+   * `payroc_webhook_verify`: the notification's `Payroc-Secret` header is missing or
+   * does not hold the expected secret. Answer it 401 and do not act on it.
+   */
+  PAYROC_RESULT_WEBHOOK_SECRET = 800,
+  /**
+   * `payroc_webhook_verify`: the secret matched but the body is not a CloudEvents 1.0
+   * JSON event.
+   */
+  PAYROC_RESULT_WEBHOOK_MALFORMED = 801,
+  /**
    * A bug in this library (please report it); the error message says more.
    */
   PAYROC_RESULT_INTERNAL = 900,
@@ -433,6 +443,12 @@ char *payroc_operations(void);
  * - `processing_terminals.retrieve` (processingTerminalId) → - → ProcessingTerminal
  * - `processing_terminals.retrieve_host_configuration` (processingTerminalId) → - → HostConfiguration
  * - `terminal_orders.retrieve` (terminalOrderId) → - → TerminalOrder
+ * - `event_subscriptions.create` () → EventSubscription → EventSubscription, idempotency key
+ * - `event_subscriptions.list` (query) → - → page of EventSubscription
+ * - `event_subscriptions.retrieve` (subscriptionId) → - → EventSubscription
+ * - `event_subscriptions.replace` (subscriptionId) → EventSubscription → null
+ * - `event_subscriptions.update` (subscriptionId) → `[PatchDocument]` → EventSubscription, idempotency key
+ * - `event_subscriptions.delete` (subscriptionId) → - → null
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *
@@ -931,6 +947,38 @@ bool payroc_error_retryable(const payroc_error *error);
  * Thread safety: safe from any thread.
  */
 const char *payroc_result_name(uint32_t result);
+
+/**
+ * Checks a notification posted to your webhook and reads its event.
+ *
+ * `secret_header` is the value of the request's `Payroc-Secret` header (NULL when it
+ * has none); `body` and `body_len` the raw request body (`body` may be NULL only when
+ * `body_len` is 0); `expected_secret` the secret you gave the subscription. The secret
+ * is compared in constant time. On success `*event_json_out` receives the event as
+ * JSON (`specversion`, `id`, `source`, `type`, `subject`, `time`, `data`; an event type
+ * this library does not know is kept as sent), freed with `payroc_string_free`. Drop
+ * events whose `id` you have already handled: Payroc retries with the same id.
+ *
+ * Refusals: `PAYROC_RESULT_WEBHOOK_SECRET` (header missing or wrong: answer 401),
+ * `PAYROC_RESULT_WEBHOOK_MALFORMED` (not a CloudEvents 1.0 JSON event: answer 400),
+ * `PAYROC_RESULT_INVALID_ARGUMENT` (an empty `expected_secret`, a body over the size
+ * limit). The error's one field error has path `webhook` and code `missing_secret`,
+ * `wrong_secret`, `malformed_body` or `no_expected_secret`. No message ever holds a
+ * secret.
+ *
+ * Thread safety: safe from any thread; it touches no client.
+ *
+ * # Safety
+ * The strings are NULL or NUL-terminated; `body` is NULL or points to `body_len`
+ * readable bytes; `event_json_out` and `error_out` are NULL or point to writable
+ * storage for one pointer.
+ */
+payroc_result payroc_webhook_verify(const char *secret_header,
+                                    const uint8_t *body,
+                                    size_t body_len,
+                                    const char *expected_secret,
+                                    char **event_json_out,
+                                    payroc_error **error_out);
 
 #ifdef __cplusplus
 }  // extern "C"

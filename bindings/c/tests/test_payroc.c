@@ -2160,6 +2160,139 @@ static void test_boarding(payroc_client *client) {
     payroc_error_free(err);
 }
 
+/* ---- event subscriptions and the webhook receiver ---- */
+
+#define E_SUB(types, uri) "{\"enabled\":true,\"eventTypes\":[" types "],\"notifications\":[{\"type\":\"webhook\"," \
+    "\"uri\":\"" uri "\",\"secret\":\"c-hook-secret-0123456789abcdef\",\"supportEmailAddress\":\"ops@example.com\"}]," \
+    "\"metadata\":{\"yourCustomField\":\"abc123\"}}"
+
+/* Every event-subscription operation with a valid request, then the refusals: validation
+ * before the network, 400 for an unknown event type, 404 for a deleted subscription. */
+static void test_event_subscriptions(payroc_client *client) {
+    static const struct {
+        const char *op, *params, *body, *expect; /* {S}: the subscription's id; "null": no content */
+    } table[] = {
+        {"event_subscriptions.create", "{}", E_SUB("\"processingAccount.status.changed\"", "http://127.0.0.1:9/hook"),
+         "\"status\":\"registered\""},
+        {"event_subscriptions.retrieve", "{\"subscriptionId\":\"{S}\"}", NULL, "\"secret\":\"**********abcdef\""},
+        {"event_subscriptions.list", "{\"query\":{\"event\":\"processingAccount.status.changed\",\"limit\":100}}",
+         NULL, "\"id\":{S}"},
+        {"event_subscriptions.replace", "{\"subscriptionId\":\"{S}\"}",
+         E_SUB("\"terminalOrder.status.changed\"", "http://127.0.0.1:9/other"), "null"},
+        {"event_subscriptions.update", "{\"subscriptionId\":\"{S}\"}",
+         "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":false}]", "\"enabled\":false"},
+        {"event_subscriptions.list", "{\"query\":{\"status\":\"registered\",\"event\":\"terminalOrder.status.changed\"}}",
+         NULL, "\"uri\":\"http://127.0.0.1:9/other\""},
+        {"event_subscriptions.delete", "{\"subscriptionId\":\"{S}\"}", NULL, "null"},
+    };
+    static const struct {
+        const char *op, *params, *body, *path; /* path: the field named, if any */
+        payroc_result want;
+    } refusals[] = {
+        {"event_subscriptions.create", "{}",
+         "{\"enabled\":true,\"eventTypes\":[],\"notifications\":[{\"type\":\"webhook\",\"uri\":\"ftp://x\","
+         "\"secret\":\"\",\"supportEmailAddress\":\"ops@example.com\"}]}",
+         "notifications[0].uri", PAYROC_RESULT_VALIDATION},
+        {"event_subscriptions.create", "{}", E_SUB("\"merchant.made.up\"", "http://127.0.0.1:9/hook"),
+         "eventTypes[0]", PAYROC_RESULT_API_BAD_REQUEST},
+        {"event_subscriptions.retrieve", "{\"subscriptionId\":\"{S}\"}", NULL, NULL, PAYROC_RESULT_API_NOT_FOUND},
+        {"event_subscriptions.update", "{\"subscriptionId\":\"{S}\"}",
+         "[{\"op\":\"replace\",\"path\":\"/id\",\"value\":1}]", NULL, PAYROC_RESULT_API_NOT_FOUND},
+    };
+    char params[256], expect[128], id[32] = "0";
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        const char *at;
+        snprintf(params, sizeof params, "%s", table[i].params);
+        snprintf(expect, sizeof expect, "%s", table[i].expect);
+        if ((at = strstr(table[i].params, "{S}")) != NULL)
+            snprintf(params, sizeof params, "%.*s%s%s", (int)(at - table[i].params), table[i].params, id, at + 3);
+        if ((at = strstr(table[i].expect, "{S}")) != NULL)
+            snprintf(expect, sizeof expect, "%.*s%s%s", (int)(at - table[i].expect), table[i].expect, id, at + 3);
+        r = payroc_call(client, table[i].op, params, table[i].body, NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_OK && out != NULL && strstr(out, expect) != NULL, "%s: %s %s", table[i].op,
+              name(r), r == PAYROC_RESULT_OK ? (out ? out : "") : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "event_subscriptions.create") == 0) {
+            const char *idp = strstr(out, "\"id\":");
+            if (idp) snprintf(id, sizeof id, "%ld", strtol(idp + 5, NULL, 10));
+            /* The secret comes back masked, never whole. */
+            CHECK(strstr(out, "c-hook-secret") == NULL, "secret echoed: %s", out);
+        }
+        if (r != PAYROC_RESULT_OK) payroc_error_free(err);
+        payroc_string_free(out);
+        out = NULL;
+        err = NULL;
+    }
+    for (i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        const char *at = strstr(refusals[i].params, "{S}");
+        if (at) snprintf(params, sizeof params, "%.*s%s%s", (int)(at - refusals[i].params), refusals[i].params, id, at + 3);
+        else snprintf(params, sizeof params, "%s", refusals[i].params);
+        r = payroc_call(client, refusals[i].op, params, refusals[i].body, NULL, &out, &err);
+        CHECK(r == refusals[i].want && (refusals[i].path == NULL || has_path(err, refusals[i].path)), "%s #%zu: %s %s",
+              refusals[i].op, i, name(r), r == PAYROC_RESULT_OK ? "" : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+        else payroc_error_free(err);
+        out = NULL;
+        err = NULL;
+    }
+}
+
+/* payroc_webhook_verify: a good notification reads; every refusal is typed, never shows
+ * the secret, and NULL or odd arguments never crash. */
+static void test_webhook_verify(void) {
+    static const char body[] = "{\"specversion\":\"1.0\",\"id\":\"evt-c-1\",\"source\":\"/payroc\","
+                               "\"type\":\"processingAccount.status.changed\",\"subject\":\"38765\","
+                               "\"data\":{\"processingAccountId\":\"38765\",\"status\":\"approved\"}}";
+    static const char unknown[] = "{\"specversion\":\"1.0\",\"id\":\"evt-c-2\",\"source\":\"/payroc\","
+                                  "\"type\":\"merchant.brandNew.event\",\"data\":{\"x\":[1,2]}}";
+    static const struct {
+        const char *header, *body, *secret, *code; /* code: the error's field code */
+        size_t len;
+        payroc_result want;
+    } cases[] = {
+        {"hook-secret-1", body, "hook-secret-1", NULL, sizeof body - 1, PAYROC_RESULT_OK},
+        {"hook-secret-1", unknown, "hook-secret-1", NULL, sizeof unknown - 1, PAYROC_RESULT_OK},
+        {NULL, body, "hook-secret-1", "missing_secret", sizeof body - 1, PAYROC_RESULT_WEBHOOK_SECRET},
+        {"hook-secret-2", body, "hook-secret-1", "wrong_secret", sizeof body - 1, PAYROC_RESULT_WEBHOOK_SECRET},
+        {"hook-secret-1x", body, "hook-secret-1", "wrong_secret", sizeof body - 1, PAYROC_RESULT_WEBHOOK_SECRET},
+        {"hook-secret-1", "{\"id\":", "hook-secret-1", "malformed_body", 6, PAYROC_RESULT_WEBHOOK_MALFORMED},
+        {"hook-secret-1", NULL, "hook-secret-1", "malformed_body", 0, PAYROC_RESULT_WEBHOOK_MALFORMED},
+        {"", body, "", "no_expected_secret", sizeof body - 1, PAYROC_RESULT_INVALID_ARGUMENT},
+        {"hook-secret-1", NULL, "hook-secret-1", NULL, 12, PAYROC_RESULT_NULL_PARAMETER},
+        {"hook-secret-1", body, NULL, NULL, sizeof body - 1, PAYROC_RESULT_NULL_PARAMETER},
+    };
+    char *event = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        r = payroc_webhook_verify(cases[i].header, (const uint8_t *)cases[i].body, cases[i].len, cases[i].secret,
+                                  &event, &err);
+        CHECK(r == cases[i].want, "webhook case %zu: %s", i, name(r));
+        if (r == PAYROC_RESULT_OK) {
+            CHECK(event != NULL && strstr(event, i == 0 ? "\"id\":\"evt-c-1\"" : "\"type\":\"merchant.brandNew.event\"")
+                      != NULL, "webhook case %zu: %s", i, event ? event : "(null)");
+            payroc_string_free(event);
+            event = NULL;
+        } else {
+            const char *message = payroc_error_message(err);
+            CHECK(strstr(message, "hook-secret") == NULL, "webhook case %zu shows a secret: %s", i, message);
+            if (cases[i].code != NULL) {
+                CHECK(payroc_error_field_count(err) == 1 && strcmp(payroc_error_field_code(err, 0), cases[i].code) == 0,
+                      "webhook case %zu: code %s", i, payroc_error_field_count(err) ? payroc_error_field_code(err, 0) : "-");
+            }
+            payroc_error_free(err);
+            err = NULL;
+        }
+    }
+    /* NULL outputs: refused, never written through. */
+    r = payroc_webhook_verify("k", (const uint8_t *)body, sizeof body - 1, "k", NULL, NULL);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "NULL event_json_out: %s", name(r));
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -2242,6 +2375,8 @@ int main(int argc, char **argv) {
     test_funding(client);
     test_settlement(client);
     test_boarding(client);
+    test_event_subscriptions(client);
+    test_webhook_verify();
     test_threads(client);
 
     payroc_client_free(client);

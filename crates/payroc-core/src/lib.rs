@@ -34,6 +34,8 @@
 //! - [`repeat`] — repeat-payment series; [`cancel`] — cancel handles for waits.
 //! - [`paytrace`] — the PayTrace recurring-payments client.
 //! - [`blocking`] — the blocking facade.
+//! - [`webhook`] — checking and reading the event notifications Payroc posts to a
+//!   subscriber's webhook.
 #![forbid(unsafe_code)]
 
 pub mod auth;
@@ -52,6 +54,7 @@ pub mod repeat;
 pub mod resources;
 pub mod retry;
 pub mod transport;
+pub mod webhook;
 
 pub use cancel::CancelHandle;
 pub use client::{Client, RequestOptions};

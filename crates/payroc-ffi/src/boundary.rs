@@ -53,6 +53,12 @@ pub enum payroc_result {
     PAYROC_RESULT_TIMEOUT = 600,
     /// The call was cancelled through a `payroc_cancel` handle.
     PAYROC_RESULT_CANCELLED = 700,
+    /// `payroc_webhook_verify`: the notification's `Payroc-Secret` header is missing or
+    /// does not hold the expected secret. Answer it 401 and do not act on it.
+    PAYROC_RESULT_WEBHOOK_SECRET = 800,
+    /// `payroc_webhook_verify`: the secret matched but the body is not a CloudEvents 1.0
+    /// JSON event.
+    PAYROC_RESULT_WEBHOOK_MALFORMED = 801,
     /// A bug in this library (please report it); the error message says more.
     PAYROC_RESULT_INTERNAL = 900,
     /// A panic inside this library was caught at the boundary (a bug; please report it).
@@ -60,7 +66,7 @@ pub enum payroc_result {
 }
 
 /// Every code, for reading a number back into the enum.
-const ALL_RESULTS: [payroc_result; 19] = {
+const ALL_RESULTS: [payroc_result; 21] = {
     use payroc_result::*;
     [
         PAYROC_RESULT_OK,
@@ -80,6 +86,8 @@ const ALL_RESULTS: [payroc_result; 19] = {
         PAYROC_RESULT_CONNECTION_LOST,
         PAYROC_RESULT_TIMEOUT,
         PAYROC_RESULT_CANCELLED,
+        PAYROC_RESULT_WEBHOOK_SECRET,
+        PAYROC_RESULT_WEBHOOK_MALFORMED,
         PAYROC_RESULT_INTERNAL,
         PAYROC_RESULT_PANIC,
     ]
@@ -111,6 +119,8 @@ impl payroc_result {
             Self::PAYROC_RESULT_CONNECTION_LOST => c"PAYROC_RESULT_CONNECTION_LOST",
             Self::PAYROC_RESULT_TIMEOUT => c"PAYROC_RESULT_TIMEOUT",
             Self::PAYROC_RESULT_CANCELLED => c"PAYROC_RESULT_CANCELLED",
+            Self::PAYROC_RESULT_WEBHOOK_SECRET => c"PAYROC_RESULT_WEBHOOK_SECRET",
+            Self::PAYROC_RESULT_WEBHOOK_MALFORMED => c"PAYROC_RESULT_WEBHOOK_MALFORMED",
             Self::PAYROC_RESULT_INTERNAL => c"PAYROC_RESULT_INTERNAL",
             Self::PAYROC_RESULT_PANIC => c"PAYROC_RESULT_PANIC",
         }

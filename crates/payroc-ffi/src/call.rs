@@ -268,6 +268,12 @@ pub extern "C" fn payroc_operations() -> *mut c_char {
 /// - `processing_terminals.retrieve` (processingTerminalId) → - → ProcessingTerminal
 /// - `processing_terminals.retrieve_host_configuration` (processingTerminalId) → - → HostConfiguration
 /// - `terminal_orders.retrieve` (terminalOrderId) → - → TerminalOrder
+/// - `event_subscriptions.create` () → EventSubscription → EventSubscription, idempotency key
+/// - `event_subscriptions.list` (query) → - → page of EventSubscription
+/// - `event_subscriptions.retrieve` (subscriptionId) → - → EventSubscription
+/// - `event_subscriptions.replace` (subscriptionId) → EventSubscription → null
+/// - `event_subscriptions.update` (subscriptionId) → `[PatchDocument]` → EventSubscription, idempotency key
+/// - `event_subscriptions.delete` (subscriptionId) → - → null
 /// - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
 /// - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
 ///

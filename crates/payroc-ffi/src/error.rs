@@ -73,6 +73,25 @@ impl Failure {
         failure
     }
 
+    /// A webhook notification refused by `payroc_webhook_verify`; the message never
+    /// holds a secret.
+    pub(crate) fn webhook(err: &payroc_core::webhook::WebhookError) -> Self {
+        use payroc_core::webhook::WebhookError;
+        let code = match err {
+            WebhookError::MissingSecret | WebhookError::WrongSecret => {
+                payroc_result::PAYROC_RESULT_WEBHOOK_SECRET
+            }
+            WebhookError::MalformedBody(_) => payroc_result::PAYROC_RESULT_WEBHOOK_MALFORMED,
+            _ => payroc_result::PAYROC_RESULT_INVALID_ARGUMENT,
+        };
+        let mut failure = Self::new(code, err.to_string());
+        failure
+            .details
+            .fields
+            .push(("webhook".to_owned(), err.to_string(), err.code().to_owned()));
+        failure
+    }
+
     /// A caught panic.
     pub(crate) fn panic(payload: &(dyn Any + Send)) -> Self {
         let what = payload

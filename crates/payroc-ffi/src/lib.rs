@@ -22,6 +22,8 @@
 //! - [`call`] — `payroc_call` and `payroc_paytrace_call`: every JSON operation.
 //! - [`cloud`] — `payroc_cancel`, `payroc_cloud_wait`, `payroc_cloud_run_sale`,
 //!   `payroc_cloud_run_refund`.
+//! - [`webhook`] — `payroc_webhook_verify`: checking an event notification Payroc
+//!   posted to your webhook.
 #![allow(non_camel_case_types)]
 
 pub mod boundary;
@@ -29,6 +31,7 @@ pub mod call;
 pub mod client;
 pub mod cloud;
 pub mod error;
+pub mod webhook;
 
 use std::ffi::c_char;
 

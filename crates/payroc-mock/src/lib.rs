@@ -293,6 +293,20 @@ impl Mock {
         .map_err(|refusal| refusal.message())
     }
 
+    /// Emits an event of `event_type` about `subject` with `data` (also
+    /// `POST /_mock/events`): it is delivered to every enabled, `registered`
+    /// subscription to that type, over HTTP, moments later. Returns the event's id.
+    pub fn emit_event(&self, event_type: &str, subject: &str, data: serde_json::Value) -> String {
+        let event_type = payroc_model::event::EventType::from_api(event_type);
+        self.with_store(|s| routes::notify(s, event_type, subject, data))
+    }
+
+    /// Every event delivery to a webhook, oldest first, with its tries (also
+    /// `GET /_mock/deliveries`).
+    pub fn deliveries(&self) -> serde_json::Value {
+        self.with_store(|s| serde_json::to_value(&s.ledger.events.deliveries).unwrap_or_default())
+    }
+
     /// Makes every issued bearer token expired (also `POST /_mock/tokens/expire`).
     pub fn expire_tokens(&self) {
         self.with_store(Store::expire_tokens);

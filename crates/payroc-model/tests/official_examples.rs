@@ -18,6 +18,7 @@ use payroc_model::boarding::{
 };
 use payroc_model::cloud::{PaymentInstruction, RefundInstruction, Signature, SignatureInstruction};
 use payroc_model::error::ProblemDetails;
+use payroc_model::event_subscription::EventSubscription;
 use payroc_model::funding::{
     ActivityRecord, FundingAccount, FundingRecipient, Instruction, MerchantBalance, Owner,
 };
@@ -187,6 +188,12 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.starts_with("/funding-instructions") => round_trip::<Instruction>,
         (_, "/funding-balance") => round_trip::<Paginated<MerchantBalance>>,
         (_, "/funding-activity") => round_trip::<Paginated<ActivityRecord>>,
+        // A PUT on an event subscription answers with no content.
+        ("PUT", p) if p.starts_with("/event-subscriptions") => return None,
+        (_, p) if p.starts_with("/event-subscriptions") && list => {
+            round_trip::<Paginated<EventSubscription>>
+        }
+        (_, p) if p.starts_with("/event-subscriptions") => round_trip::<EventSubscription>,
         ("POST", "/authorize") => round_trip::<IdentityToken>,
         (_, p) if p.contains("secure-tokens") && list => {
             round_trip::<Paginated<SecureTokenWithAccountType>>

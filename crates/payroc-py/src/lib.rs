@@ -21,6 +21,7 @@ mod bridge;
 mod drive;
 mod errors;
 mod objects;
+mod webhook;
 
 use drive::{Shape, Switches};
 use errors::{config_error, Failure};
@@ -795,6 +796,7 @@ fn _payroc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objects::build_page_py, m)?)?;
     m.add_function(wrap_pyfunction!(body::request_body, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(webhook::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     let exiting = wrap_pyfunction!(drive::_interpreter_exiting, m)?;
     m.py()

@@ -5328,6 +5328,227 @@ impl BlockingTerminalOrders<'_> {
     }
 }
 
+/// The `event_subscriptions` operations of a [`Client`]; per-call options with
+/// [`options`](EventSubscriptions::options).
+#[derive(Debug)]
+pub struct EventSubscriptions<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `event_subscriptions` operations.
+    pub fn event_subscriptions(&self) -> EventSubscriptions<'_> {
+        EventSubscriptions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl EventSubscriptions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Subscribes to events (a processing account's status changing…), delivered to a webhook with a shared secret.
+    ///
+    /// `POST /event-subscriptions` (official SDKs: `notifications.event_subscriptions.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::event_subscription::EventSubscription,
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[125], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists event subscriptions, by status and event type, page by page.
+    ///
+    /// `GET /event-subscriptions` (official SDKs: `notifications.event_subscriptions.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::event_subscription::EventSubscriptionListQuery,
+    ) -> Result<Pager<payroc_model::event_subscription::EventSubscription>> {
+        self.client.list(&OPERATIONS[126], &[], query)
+    }
+
+    /// Reads an event subscription (its webhook secret masked).
+    ///
+    /// `GET /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.retrieve`).
+    pub async fn retrieve(
+        &self,
+        subscription_id: &str,
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[127],
+                &[subscription_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Replaces an event subscription (a PUT: send it all).
+    ///
+    /// `PUT /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.update`).
+    pub async fn replace(
+        &self,
+        subscription_id: &str,
+        request: &payroc_model::event_subscription::EventSubscription,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[128],
+                &[subscription_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Changes an event subscription with JSON Patch operations.
+    ///
+    /// `PATCH /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.partially_update`).
+    pub async fn update(
+        &self,
+        subscription_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[129],
+                &[subscription_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes an event subscription: no more notifications.
+    ///
+    /// `DELETE /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.delete`).
+    pub async fn delete(&self, subscription_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[130], &[subscription_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `event_subscriptions` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingEventSubscriptions::options).
+#[derive(Debug)]
+pub struct BlockingEventSubscriptions<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `event_subscriptions` operations.
+    pub fn event_subscriptions(&self) -> BlockingEventSubscriptions<'_> {
+        BlockingEventSubscriptions {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingEventSubscriptions<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> EventSubscriptions<'_> {
+        self.client
+            .client()
+            .event_subscriptions()
+            .options(self.options.clone())
+    }
+
+    /// Subscribes to events (a processing account's status changing…), delivered to a webhook with a shared secret.
+    ///
+    /// `POST /event-subscriptions` (official SDKs: `notifications.event_subscriptions.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::event_subscription::EventSubscription,
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists event subscriptions, by status and event type, page by page.
+    ///
+    /// `GET /event-subscriptions` (official SDKs: `notifications.event_subscriptions.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::event_subscription::EventSubscriptionListQuery,
+    ) -> Result<BlockingPager<payroc_model::event_subscription::EventSubscription>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads an event subscription (its webhook secret masked).
+    ///
+    /// `GET /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.retrieve`).
+    pub fn retrieve(
+        &self,
+        subscription_id: &str,
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(subscription_id))
+    }
+
+    /// Replaces an event subscription (a PUT: send it all).
+    ///
+    /// `PUT /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.update`).
+    pub fn replace(
+        &self,
+        subscription_id: &str,
+        request: &payroc_model::event_subscription::EventSubscription,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().replace(subscription_id, request))
+    }
+
+    /// Changes an event subscription with JSON Patch operations.
+    ///
+    /// `PATCH /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.partially_update`).
+    pub fn update(
+        &self,
+        subscription_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::event_subscription::EventSubscription> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(subscription_id, request))
+    }
+
+    /// Deletes an event subscription: no more notifications.
+    ///
+    /// `DELETE /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.delete`).
+    pub fn delete(&self, subscription_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(subscription_id))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -5363,7 +5584,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[127], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[133], &[], Some(request), &self.options)
             .await
     }
 
@@ -5375,7 +5596,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[128], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[134], &[], Some(request), &self.options)
             .await
     }
 
@@ -5387,7 +5608,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[129], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[135], &[], Some(request), &self.options)
             .await
     }
 
@@ -5399,7 +5620,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[130], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[136], &[customer_id], None, &self.options)
             .await
     }
 
@@ -5413,7 +5634,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[131],
+                &OPERATIONS[137],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -5429,7 +5650,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[132], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[138], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -5441,7 +5662,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[133], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[139], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -6046,6 +6267,31 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, payroc_model::boarding::TerminalOrder>(op, call)
                 .await
         }
+        "event_subscriptions.create" => {
+            client
+                .rest_json::<payroc_model::event_subscription::EventSubscription, payroc_model::event_subscription::EventSubscription>(op, call)
+                .await
+        }
+        "event_subscriptions.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::event_subscription::EventSubscription>(op, call)
+                .await
+        }
+        "event_subscriptions.replace" => {
+            client
+                .rest_json::<payroc_model::event_subscription::EventSubscription, NoBody>(op, call)
+                .await
+        }
+        "event_subscriptions.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::event_subscription::EventSubscription>(op, call)
+                .await
+        }
+        "event_subscriptions.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -6130,6 +6376,7 @@ pub(crate) fn pager(
         "processing_accounts.list_contacts" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::Contact>(op, call),
         "processing_accounts.list_owners" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::Owner>(op, call),
         "processing_accounts.list_processing_terminals" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::ProcessingTerminal>(op, call),
+        "event_subscriptions.list" => client.pager_json::<payroc_model::event_subscription::EventSubscriptionListQuery, payroc_model::event_subscription::EventSubscription>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

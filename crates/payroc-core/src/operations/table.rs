@@ -651,6 +651,37 @@ pub static OPERATIONS: &[Operation] = &[
         .response("boarding::TerminalOrder", "TerminalOrder")
         .official("boarding.terminal_orders.retrieve", "Boarding.TerminalOrders.Retrieve")
         .doc("Reads a terminal order and where its shipping stands."),
+    // Event subscriptions.
+    Operation::rest("event_subscriptions.create", Post, "/event-subscriptions")
+        .request("event_subscription::EventSubscription")
+        .response("event_subscription::EventSubscription", "EventSubscription")
+        .keyed()
+        .official("notifications.event_subscriptions.create", "Notifications.EventSubscriptions.Create")
+        .doc("Subscribes to events (a processing account's status changing…), delivered to a webhook with a shared secret."),
+    Operation::rest("event_subscriptions.list", Get, "/event-subscriptions")
+        .query("event_subscription::EventSubscriptionListQuery")
+        .response("event_subscription::EventSubscription", "EventSubscription")
+        .pages()
+        .official("notifications.event_subscriptions.list", "Notifications.EventSubscriptions.List")
+        .doc("Lists event subscriptions, by status and event type, page by page."),
+    Operation::rest("event_subscriptions.retrieve", Get, "/event-subscriptions/{subscriptionId}")
+        .response("event_subscription::EventSubscription", "EventSubscription")
+        .official("notifications.event_subscriptions.retrieve", "Notifications.EventSubscriptions.Retrieve")
+        .doc("Reads an event subscription (its webhook secret masked)."),
+    Operation::rest("event_subscriptions.replace", Put, "/event-subscriptions/{subscriptionId}")
+        .request("event_subscription::EventSubscription")
+        .repeatable()
+        .official("notifications.event_subscriptions.update", "Notifications.EventSubscriptions.Update")
+        .doc("Replaces an event subscription (a PUT: send it all)."),
+    Operation::rest("event_subscriptions.update", Patch, "/event-subscriptions/{subscriptionId}")
+        .request("common::PatchRequest")
+        .response("event_subscription::EventSubscription", "EventSubscription")
+        .keyed()
+        .official("notifications.event_subscriptions.partially_update", "Notifications.EventSubscriptions.PartiallyUpdate")
+        .doc("Changes an event subscription with JSON Patch operations."),
+    Operation::rest("event_subscriptions.delete", Delete, "/event-subscriptions/{subscriptionId}")
+        .official("notifications.event_subscriptions.delete", "Notifications.EventSubscriptions.Delete")
+        .doc("Deletes an event subscription: no more notifications."),
     // Repeat payments run by the merchant's own scheduler.
     Operation::helper("repeat_payments.start", "FirstPayment")
         .with_body()

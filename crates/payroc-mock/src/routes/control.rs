@@ -86,7 +86,7 @@ control_routes! {
     POST "/_mock/events" => crate::routes::events::emit,
         "emit an event {\"type\": \"processingAccount.status.changed\", \"subject\": id, \"data\"?}: delivered to every enabled, registered subscription to it";
     GET "/_mock/deliveries" => crate::routes::events::deliveries,
-        "every event delivery to a webhook, oldest first: eventId, eventType, subscriptionId, uri, state (pending, delivered, failed), attempts, event";
+        "every event delivery to a webhook, oldest first: eventId, eventType, subscriptionId, uri, state (pending, delivered, failed, dropped), attempts, event";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the

@@ -11,7 +11,8 @@
 //!   ([`dispatch`], started with the server) posts it over real HTTP as a CloudEvents
 //!   1.0 envelope with the `Payroc-Secret` header, retries a failed delivery (5 tries
 //!   in all, backing off from `MockConfig::delivery_backoff`) and then marks the
-//!   subscription `failed`. The event's id is the same on every try.
+//!   subscription `failed`. The event's id is the same on every try. Deleting the
+//!   subscription stops its deliveries still retrying (`dropped`).
 //! - Test controls: `POST /_mock/events` emits an event, `GET /_mock/deliveries` lists
 //!   every delivery with its tries.
 
@@ -34,6 +35,7 @@ use payroc_model::event_subscription::{EventSubscription, EventSubscriptionStatu
 use payroc_model::page::Paginated;
 use payroc_model::validate::Validate;
 use payroc_model::OpenEnum;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -42,6 +44,9 @@ pub(crate) const DELIVERY_TRIES: u32 = 5;
 
 /// What a JSON Patch may change.
 const PATCH_PATHS: &[&str] = &["/enabled", "/eventTypes", "/notifications", "/metadata"];
+
+/// Numbers deliveries across every emulator in the process and every reset.
+static DELIVERY_NUMBERS: AtomicU64 = AtomicU64::new(1);
 
 /// Where events say they come from.
 const EVENT_SOURCE: &str = "/payroc/notifications";
@@ -105,6 +110,7 @@ pub(crate) fn notify(
         .collect();
     for (subscription_id, uri, secret) in targets {
         s.ledger.events.deliveries.push(Delivery {
+            number: DELIVERY_NUMBERS.fetch_add(1, Ordering::Relaxed),
             event_id: event_id.clone(),
             event_type: event_type.as_str().to_owned(),
             subscription_id,
@@ -129,28 +135,47 @@ pub(crate) async fn dispatch(mock: Weak<Mock>) {
             return;
         };
         let now = mock.clock.now_rfc3339();
-        let started: Vec<usize> = mock.with_store(|s| {
+        let started: Vec<u64> = mock.with_store(|s| {
             let mut started = Vec::new();
-            for (i, delivery) in s.ledger.events.deliveries.iter_mut().enumerate() {
+            for delivery in &mut s.ledger.events.deliveries {
                 if !delivery.dispatched {
                     delivery.dispatched = true;
                     if delivery.event.time.as_deref().is_none_or(str::is_empty) {
                         delivery.event.time = Some(now.clone());
                     }
-                    started.push(i);
+                    started.push(delivery.number);
                 }
             }
             started
         });
-        for index in started {
-            tokio::spawn(deliver(Arc::downgrade(&mock), index));
+        for number in started {
+            tokio::spawn(deliver(Arc::downgrade(&mock), number));
         }
     }
 }
 
+/// What the next try of a delivery sends: the URI, the secret and the body; `None`
+/// once the delivery is gone (a reset) or its subscription was deleted (then it is
+/// `dropped`).
+fn next_try(s: &mut Store, number: u64) -> Option<(String, String, Vec<u8>)> {
+    let events = &mut s.ledger.events;
+    let subscription_id = events.delivery_mut(number)?.subscription_id;
+    let exists = events.find(subscription_id).is_some();
+    let delivery = events.delivery_mut(number)?;
+    if !exists {
+        delivery.state = DeliveryState::Dropped;
+        return None;
+    }
+    Some((
+        delivery.uri.clone(),
+        delivery.secret.clone(),
+        serde_json::to_vec(&delivery.event).unwrap_or_default(),
+    ))
+}
+
 /// Tries one delivery up to [`DELIVERY_TRIES`] times; after the last failure the
 /// subscription is `failed`.
-async fn deliver(mock: Weak<Mock>, index: usize) {
+async fn deliver(mock: Weak<Mock>, number: u64) {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .redirect(reqwest::redirect::Policy::none())
@@ -160,16 +185,8 @@ async fn deliver(mock: Weak<Mock>, index: usize) {
     };
     for attempt in 0..DELIVERY_TRIES {
         let Some(target) = mock.upgrade().and_then(|m| {
-            m.with_store(|s| {
-                s.ledger.events.deliveries.get(index).map(|d| {
-                    (
-                        d.uri.clone(),
-                        d.secret.clone(),
-                        serde_json::to_vec(&d.event).unwrap_or_default(),
-                    )
-                })
-            })
-            .map(|t| (m.config.delivery_backoff, t))
+            m.with_store(|s| next_try(s, number))
+                .map(|t| (m.config.delivery_backoff, t))
         }) else {
             return;
         };
@@ -201,7 +218,7 @@ async fn deliver(mock: Weak<Mock>, index: usize) {
             return;
         };
         mock_now.with_store(|s| {
-            let Some(delivery) = s.ledger.events.deliveries.get_mut(index) else {
+            let Some(delivery) = s.ledger.events.delivery_mut(number) else {
                 return;
             };
             delivery.attempts.push(record);
@@ -400,7 +417,8 @@ async fn update(State(mock): State<Arc<Mock>>, Path(id): Path<String>, body: Byt
     })
 }
 
-/// `DELETE /event-subscriptions/{subscriptionId}` → `204`; its queued deliveries stop.
+/// `DELETE /event-subscriptions/{subscriptionId}` → `204`; its deliveries not yet made
+/// stop (`dropped`).
 async fn delete(State(mock): State<Arc<Mock>>, Path(id): Path<String>) -> Response {
     mock.with_store(|s| {
         let subs = &mut s.ledger.events.event_subscriptions;
@@ -438,16 +456,9 @@ pub(crate) async fn emit(State(mock): State<Arc<Mock>>, body: Bytes) -> Response
             )
         }
     };
-    let (event_id, deliveries) = mock.with_store(|s| {
-        let before = s.ledger.events.deliveries.len();
-        let id = super::notify(
-            s,
-            EventType::from_api(&request.event_type),
-            &request.subject,
-            request.data,
-        );
-        (id, s.ledger.events.deliveries.len() - before)
-    });
+    let before = mock.with_store(|s| s.ledger.events.deliveries.len());
+    let event_id = mock.emit_event(&request.event_type, &request.subject, request.data);
+    let deliveries = mock.with_store(|s| s.ledger.events.deliveries.len()) - before;
     json(
         StatusCode::OK,
         &serde_json::json!({"eventId": event_id, "deliveries": deliveries}),
@@ -456,6 +467,5 @@ pub(crate) async fn emit(State(mock): State<Arc<Mock>>, body: Bytes) -> Response
 
 /// `GET /_mock/deliveries`: every delivery, oldest first, with its tries.
 pub(crate) async fn deliveries(State(mock): State<Arc<Mock>>) -> Response {
-    let all: Vec<Delivery> = mock.with_store(|s| s.ledger.events.deliveries.clone());
-    json(StatusCode::OK, &all)
+    json(StatusCode::OK, &mock.deliveries())
 }

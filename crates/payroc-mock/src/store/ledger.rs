@@ -79,6 +79,11 @@ impl EventsLedger {
             .iter_mut()
             .find(|s| s.id == Some(id))
     }
+
+    /// The delivery with this number, to record a try.
+    pub(crate) fn delivery_mut(&mut self, number: u64) -> Option<&mut Delivery> {
+        self.deliveries.iter_mut().find(|d| d.number == number)
+    }
 }
 
 /// Where a delivery stands.
@@ -91,6 +96,8 @@ pub(crate) enum DeliveryState {
     Delivered,
     /// Every try failed; the subscription is `failed`.
     Failed,
+    /// The subscription was deleted (or the emulator reset) before it was delivered.
+    Dropped,
 }
 
 /// One try of a delivery: the webhook's status code, or why there was none.
@@ -107,6 +114,10 @@ pub(crate) struct DeliveryAttempt {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Delivery {
+    /// This delivery's number, unique in the process (across resets), so a try in
+    /// flight never lands on another delivery.
+    #[serde(skip)]
+    pub(crate) number: u64,
     /// The event's id (the same on every try).
     pub(crate) event_id: String,
     /// The event's type.

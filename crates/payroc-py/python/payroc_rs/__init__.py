@@ -81,8 +81,11 @@ from ._objects import (
     Subscription,
     SubscriptionPayment,
     Transaction,
+    EventSubscription,
+    WebhookEvent,
 )
 from ._payroc import CancelToken, __version__
+from . import webhooks
 
 __all__ = [
     "operations",
@@ -148,6 +151,9 @@ __all__ = [
     "SubscriptionPayment",
     "TimeoutError",
     "Transaction",
+    "EventSubscription",
+    "WebhookEvent",
+    "webhooks",
     "TransportError",
     "ValidationError",
     "__version__",

@@ -224,3 +224,11 @@ class PricingAgreement(PayrocObject):
 
 class Reminder(PayrocObject):
     """A reminder sent to a merchant to sign their pricing agreement."""
+
+
+class EventSubscription(PayrocObject):
+    """An event subscription: ``eventTypes`` delivered to a webhook (its ``secret`` redacted in ``repr``)."""
+
+
+class WebhookEvent(PayrocObject):
+    """An event notification Payroc posted to a webhook (CloudEvents 1.0: ``id``, ``type``, ``subject``, ``time``, ``data``)."""

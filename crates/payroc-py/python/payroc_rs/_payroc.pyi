@@ -1,5 +1,5 @@
 # Stubs of the native module (crates/payroc-py/src/lib.rs). Private: use payroc_rs.
-from typing import Any, Awaitable, Dict, List, Mapping, Optional, Type, TypeVar, final
+from typing import Any, Awaitable, Dict, List, Mapping, Optional, Tuple, Type, TypeVar, final
 
 from typing_extensions import Self, disjoint_base
 
@@ -16,6 +16,7 @@ __all__ = [
     "build_page",
     "request_body",
     "operations",
+    "webhook_verify",
     "_panic_for_tests",
 ]
 
@@ -44,6 +45,9 @@ def build_page(data: bytes, cls: Type[_T]) -> List[_T]: ...
 def request_body(body: Optional[Any], fields: Optional[Mapping[str, Any]] = None, convert: bool = True) -> bytes: ...
 def _panic_for_tests() -> None: ...
 def operations() -> List[str]: ...
+def webhook_verify(
+    secret_header: Optional[bytes], body: bytes, secret: str, cls: Type[_T]
+) -> Tuple[Optional[str], Any]: ...
 
 @final
 class CancelToken:

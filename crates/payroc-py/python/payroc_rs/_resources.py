@@ -640,6 +640,34 @@ class TerminalOrders(_Resource):
         return self._call("terminal_orders.retrieve", {"terminalOrderId": terminal_order_id}, None, o.TerminalOrder, None, timeout)
 
 
+class EventSubscriptions(_Resource):
+    """The `event_subscriptions` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.EventSubscription:
+        """Subscribes to events (a processing account's status changing…), delivered to a webhook with a shared secret."""
+        return self._call("event_subscriptions.create", {}, _body(body, fields, True), o.EventSubscription, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.EventSubscription]:
+        """Lists event subscriptions, by status and event type, page by page."""
+        return self._list("event_subscriptions.list", {}, filters, o.EventSubscription, timeout)
+
+    def retrieve(self, subscription_id: str, *, timeout: Optional[float] = None) -> o.EventSubscription:
+        """Reads an event subscription (its webhook secret masked)."""
+        return self._call("event_subscriptions.retrieve", {"subscriptionId": subscription_id}, None, o.EventSubscription, None, timeout)
+
+    def replace(self, subscription_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces an event subscription (a PUT: send it all)."""
+        return self._call("event_subscriptions.replace", {"subscriptionId": subscription_id}, _body(body, fields, True), None, None, timeout)
+
+    def update(self, subscription_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.EventSubscription:
+        """Changes an event subscription with JSON Patch operations."""
+        return self._call("event_subscriptions.update", {"subscriptionId": subscription_id}, _body(list(patch), {}, True), o.EventSubscription, idempotency_key, timeout)
+
+    def delete(self, subscription_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes an event subscription: no more notifications."""
+        return self._call("event_subscriptions.delete", {"subscriptionId": subscription_id}, None, None, None, timeout)
+
+
 class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
     """The `repeat_payments` operations."""
 
@@ -714,6 +742,7 @@ class PayrocResources:
     contacts: Contacts
     processing_terminals: ProcessingTerminals
     terminal_orders: TerminalOrders
+    event_subscriptions: EventSubscriptions
     repeat_payments: RepeatPayments
 
     def _attach(self, native: Any, runner: Any) -> None:
@@ -752,6 +781,7 @@ class PayrocResources:
         self.contacts = Contacts(native, runner)
         self.processing_terminals = ProcessingTerminals(native, runner)
         self.terminal_orders = TerminalOrders(native, runner)
+        self.event_subscriptions = EventSubscriptions(native, runner)
         self.repeat_payments = RepeatPayments(native, runner)
 
 
