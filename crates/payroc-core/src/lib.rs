@@ -45,6 +45,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod idempotency;
+mod multipart;
 pub mod operations;
 pub mod pager;
 pub mod paytrace;

@@ -4334,6 +4334,342 @@ impl BlockingFundingActivity<'_> {
     }
 }
 
+/// The `pricing_intents` operations of a [`Client`]; per-call options with
+/// [`options`](PricingIntents::options).
+#[derive(Debug)]
+pub struct PricingIntents<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `pricing_intents` operations.
+    pub fn pricing_intents(&self) -> PricingIntents<'_> {
+        PricingIntents {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl PricingIntents<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board.
+    ///
+    /// `POST /pricing-intents` (official SDKs: `boarding.pricing_intents.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[102], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists your pricing intents, page by page.
+    ///
+    /// `GET /pricing-intents` (official SDKs: `boarding.pricing_intents.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::pricing_intent::PricingIntent>> {
+        self.client.list(&OPERATIONS[103], &[], query)
+    }
+
+    /// Reads a pricing intent.
+    ///
+    /// `GET /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.retrieve`).
+    pub async fn retrieve(
+        &self,
+        pricing_intent_id: &str,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[104],
+                &[pricing_intent_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Replaces a pricing intent (a PUT: send all of it); it goes back to review.
+    ///
+    /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
+    pub async fn replace(
+        &self,
+        pricing_intent_id: &str,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[105],
+                &[pricing_intent_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Changes a pricing intent with JSON Patch operations; it goes back to review.
+    ///
+    /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
+    pub async fn update(
+        &self,
+        pricing_intent_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[106],
+                &[pricing_intent_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a pricing intent.
+    ///
+    /// `DELETE /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.delete`).
+    pub async fn delete(&self, pricing_intent_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[107], &[pricing_intent_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `pricing_intents` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPricingIntents::options).
+#[derive(Debug)]
+pub struct BlockingPricingIntents<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `pricing_intents` operations.
+    pub fn pricing_intents(&self) -> BlockingPricingIntents<'_> {
+        BlockingPricingIntents {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPricingIntents<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> PricingIntents<'_> {
+        self.client
+            .client()
+            .pricing_intents()
+            .options(self.options.clone())
+    }
+
+    /// Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board.
+    ///
+    /// `POST /pricing-intents` (official SDKs: `boarding.pricing_intents.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists your pricing intents, page by page.
+    ///
+    /// `GET /pricing-intents` (official SDKs: `boarding.pricing_intents.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::pricing_intent::PricingIntent>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a pricing intent.
+    ///
+    /// `GET /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.retrieve`).
+    pub fn retrieve(
+        &self,
+        pricing_intent_id: &str,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(pricing_intent_id))
+    }
+
+    /// Replaces a pricing intent (a PUT: send all of it); it goes back to review.
+    ///
+    /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
+    pub fn replace(
+        &self,
+        pricing_intent_id: &str,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().replace(pricing_intent_id, request))
+    }
+
+    /// Changes a pricing intent with JSON Patch operations; it goes back to review.
+    ///
+    /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
+    pub fn update(
+        &self,
+        pricing_intent_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(pricing_intent_id, request))
+    }
+
+    /// Deletes a pricing intent.
+    ///
+    /// `DELETE /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.delete`).
+    pub fn delete(&self, pricing_intent_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(pricing_intent_id))
+    }
+}
+
+/// The `attachments` operations of a [`Client`]; per-call options with
+/// [`options`](Attachments::options).
+#[derive(Debug)]
+pub struct Attachments<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `attachments` operations.
+    pub fn attachments(&self) -> Attachments<'_> {
+        Attachments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Attachments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/attachments` (official SDKs: `attachments.upload_to_processing_account`).
+    pub async fn upload(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::attachment::UploadAttachment,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .upload(
+                &OPERATIONS[108],
+                &[processing_account_id],
+                request,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads an attachment's details and upload status (never the file).
+    ///
+    /// `GET /attachments/{attachmentId}` (official SDKs: `attachments.retrieve`).
+    pub async fn retrieve(
+        &self,
+        attachment_id: &str,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[109], &[attachment_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `attachments` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAttachments::options).
+#[derive(Debug)]
+pub struct BlockingAttachments<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `attachments` operations.
+    pub fn attachments(&self) -> BlockingAttachments<'_> {
+        BlockingAttachments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAttachments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Attachments<'_> {
+        self.client
+            .client()
+            .attachments()
+            .options(self.options.clone())
+    }
+
+    /// Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/attachments` (official SDKs: `attachments.upload_to_processing_account`).
+    pub fn upload(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::attachment::UploadAttachment,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().upload(processing_account_id, request))
+    }
+
+    /// Reads an attachment's details and upload status (never the file).
+    ///
+    /// `GET /attachments/{attachmentId}` (official SDKs: `attachments.retrieve`).
+    pub fn retrieve(&self, attachment_id: &str) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(attachment_id))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -4369,7 +4705,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[104], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[112], &[], Some(request), &self.options)
             .await
     }
 
@@ -4381,7 +4717,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[105], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[113], &[], Some(request), &self.options)
             .await
     }
 
@@ -4393,7 +4729,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[106], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[114], &[], Some(request), &self.options)
             .await
     }
 
@@ -4405,7 +4741,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[107], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[115], &[customer_id], None, &self.options)
             .await
     }
 
@@ -4419,7 +4755,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[108],
+                &OPERATIONS[116],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -4435,7 +4771,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[109], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[117], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -4447,7 +4783,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[110], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[118], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -4962,6 +5298,41 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
+        "pricing_intents.create" => {
+            client
+                .rest_json::<payroc_model::pricing_intent::PricingIntent, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.replace" => {
+            client
+                .rest_json::<payroc_model::pricing_intent::PricingIntent, NoBody>(op, call)
+                .await
+        }
+        "pricing_intents.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "attachments.upload" => {
+            client
+                .upload_json::<payroc_model::attachment::UploadAttachment, payroc_model::attachment::Attachment>(op, call)
+                .await
+        }
+        "attachments.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::attachment::Attachment>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -5041,6 +5412,7 @@ pub(crate) fn pager(
         "funding_instructions.list" => client.pager_json::<payroc_model::funding::FundingInstructionListQuery, payroc_model::funding::Instruction>(op, call),
         "funding_activity.list" => client.pager_json::<payroc_model::funding::FundingActivityListQuery, payroc_model::funding::ActivityRecord>(op, call),
         "funding_activity.retrieve_balance" => client.pager_json::<payroc_model::funding::FundingBalanceQuery, payroc_model::funding::MerchantBalance>(op, call),
+        "pricing_intents.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::pricing_intent::PricingIntent>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -11,6 +11,7 @@ mod links;
 mod list;
 mod paytrace;
 mod plans;
+mod pricing;
 mod sessions;
 pub(crate) mod settlement;
 
@@ -45,6 +46,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(bank::routes())
         .merge(settlement::routes())
         .merge(funding::routes())
+        .merge(pricing::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -58,6 +60,7 @@ pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
+pub(crate) use pricing::MAX_UPLOAD_BODY;
 pub(crate) use settlement::sweep as settle_due;
 
 /// A JSON response with a status.
