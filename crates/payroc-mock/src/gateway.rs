@@ -273,7 +273,19 @@ async fn handle(
             "the Idempotency-Key header must be a UUID v4",
         );
     }
-    let print = fingerprint(method, parts.uri.path(), &body);
+    // A form's boundary is chosen afresh by each encoding: the same upload sent again
+    // is the same request whatever its boundary.
+    let print = match upload
+        .then(|| crate::routes::form_boundary(&parts.headers))
+        .flatten()
+    {
+        Some(boundary) => fingerprint(
+            method,
+            parts.uri.path(),
+            &crate::routes::without_boundary(&body, &boundary),
+        ),
+        None => fingerprint(method, parts.uri.path(), &body),
+    };
     let prior = mock.with_store(|s| match s.idempotency.get(&key) {
         None => {
             s.idempotency.insert(key.clone(), Idempotent::InFlight);

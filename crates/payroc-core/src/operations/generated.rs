@@ -4401,7 +4401,7 @@ impl PricingIntents<'_> {
             .await
     }
 
-    /// Replaces a pricing intent (a PUT: send all of it); it goes back to review.
+    /// Replaces a pricing intent (a PUT: send all of it).
     ///
     /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
     pub async fn replace(
@@ -4419,7 +4419,7 @@ impl PricingIntents<'_> {
             .await
     }
 
-    /// Changes a pricing intent with JSON Patch operations; it goes back to review.
+    /// Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations.
     ///
     /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
     pub async fn update(
@@ -4519,7 +4519,7 @@ impl BlockingPricingIntents<'_> {
             .block_on(self.handle().retrieve(pricing_intent_id))
     }
 
-    /// Replaces a pricing intent (a PUT: send all of it); it goes back to review.
+    /// Replaces a pricing intent (a PUT: send all of it).
     ///
     /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
     pub fn replace(
@@ -4532,7 +4532,7 @@ impl BlockingPricingIntents<'_> {
             .block_on(self.handle().replace(pricing_intent_id, request))
     }
 
-    /// Changes a pricing intent with JSON Patch operations; it goes back to review.
+    /// Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations.
     ///
     /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
     pub fn update(

@@ -60,7 +60,7 @@ pub(crate) use bank::settle_batch as settle_bank_transfers;
 pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
-pub(crate) use pricing::MAX_UPLOAD_BODY;
+pub(crate) use pricing::{boundary as form_boundary, without_boundary, MAX_UPLOAD_BODY};
 pub(crate) use settlement::sweep as settle_due;
 
 /// A JSON response with a status.

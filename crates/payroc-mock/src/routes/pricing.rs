@@ -264,7 +264,7 @@ struct FormPart<'a> {
 }
 
 /// The boundary of a `multipart/form-data` media type, if it is one.
-fn boundary(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn boundary(headers: &HeaderMap) -> Option<String> {
     let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
     let mut params = value.split(';');
     if !params
@@ -291,6 +291,19 @@ fn disposition_param(disposition: &str, wanted: &str) -> Option<String> {
             .eq_ignore_ascii_case(wanted)
             .then(|| value.trim().trim_matches('"').to_owned())
     })
+}
+
+/// `body` with every occurrence of `boundary` taken out: what an upload is, whatever
+/// boundary its encoder chose.
+pub(crate) fn without_boundary(body: &[u8], boundary: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = find(rest, boundary.as_bytes()) {
+        out.extend_from_slice(&rest[..at]);
+        rest = &rest[at + boundary.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

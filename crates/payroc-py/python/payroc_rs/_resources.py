@@ -540,11 +540,11 @@ class PricingIntents(_Resource):
         return self._call("pricing_intents.retrieve", {"pricingIntentId": pricing_intent_id}, None, o.PricingIntent, None, timeout)
 
     def replace(self, pricing_intent_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
-        """Replaces a pricing intent (a PUT: send all of it); it goes back to review."""
+        """Replaces a pricing intent (a PUT: send all of it)."""
         return self._call("pricing_intents.replace", {"pricingIntentId": pricing_intent_id}, _body(body, fields, True), None, None, timeout)
 
     def update(self, pricing_intent_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.PricingIntent:
-        """Changes a pricing intent with JSON Patch operations; it goes back to review."""
+        """Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations."""
         return self._call("pricing_intents.update", {"pricingIntentId": pricing_intent_id}, _body(list(patch), {}, True), o.PricingIntent, idempotency_key, timeout)
 
     def delete(self, pricing_intent_id: str, *, timeout: Optional[float] = None) -> None:
