@@ -1282,6 +1282,9 @@ static void test_payment_features(payroc_client *client) {
         CHECK(!error_leaks_card(err), "%s: the error quotes the card", c->op);
         payroc_error_free(err);
         err = NULL;
+    }
+}
+
 /* ---- payment plans and subscriptions: every operation, then the refusals ---- */
 
 /* One call of the table: operation, parameters, body, the result wanted and, for a
@@ -1597,7 +1600,7 @@ static void test_bank_transfers(payroc_client *client) {
 /* ---- funding: recipients, accounts, owners, instructions, balances, activity ---- */
 
 /* The integer value of the first "key": in json (0 when absent). */
-static long json_long(const char *json, const char *key) {
+static long funding_long(const char *json, const char *key) {
     char pattern[96];
     const char *at;
     if (json == NULL) return 0;
@@ -1710,11 +1713,11 @@ static void test_funding(payroc_client *client) {
         CHECK(r == PAYROC_RESULT_OK && out != NULL && strstr(out, expect) != NULL, "%s: %s %s", table[i].op,
               name(r), r == PAYROC_RESULT_OK ? (out ? out : "") : payroc_error_message(err));
         if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "funding_recipients.create") == 0) {
-            snprintf(ids.recipient, sizeof ids.recipient, "%ld", json_long(out, "recipientId"));
-            snprintf(ids.account, sizeof ids.account, "%ld", json_long(out, "fundingAccountId"));
+            snprintf(ids.recipient, sizeof ids.recipient, "%ld", funding_long(out, "recipientId"));
+            snprintf(ids.account, sizeof ids.account, "%ld", funding_long(out, "fundingAccountId"));
         }
         if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "funding_instructions.create") == 0) {
-            snprintf(ids.instruction, sizeof ids.instruction, "%ld", json_long(out, "instructionId"));
+            snprintf(ids.instruction, sizeof ids.instruction, "%ld", funding_long(out, "instructionId"));
         }
         /* A plain array comes as the server sent it. */
         if (r == PAYROC_RESULT_OK && strstr(table[i].op, ".list_") != NULL) {
@@ -1752,7 +1755,7 @@ static void test_funding(payroc_client *client) {
                     F_ACCOUNT("Doe", "99001122334") "]}",
                     NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK, "%s: %s", name(r), payroc_error_message(err));
-    snprintf(ids.account, sizeof ids.account, "%ld", json_long(out, "fundingAccountId"));
+    snprintf(ids.account, sizeof ids.account, "%ld", funding_long(out, "fundingAccountId"));
     payroc_string_free(out);
     out = NULL;
     funding_fill(body, sizeof body, F_INSTRUCTION("10001"), &ids);
@@ -1970,6 +1973,148 @@ static void test_settlement(payroc_client *client) {
     }
 }
 
+/* ---- pricing intents and attachments: every operation with a real request (an
+ * upload of a small PDF's bytes through payroc_upload), then the refusals. */
+#define PR_INTENT(key, maintenance)                                                                   \
+    "{\"key\":\"" key "\",\"country\":\"US\",\"version\":\"5.0\",\"base\":{\"annualFee\":{\"amount\":" \
+    "9900},\"maintenance\":" maintenance ",\"minimum\":100,\"batch\":1000},\"processor\":{\"card\":{"  \
+    "\"planType\":\"flatRate\",\"fees\":{\"standardCards\":{\"volume\":2.9,\"transaction\":30}}}}}"
+
+static const unsigned char pr_pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/* `template` with {K} as this run's key prefix, {P} the intent's id and {A} the
+ * attachment's. */
+static void pr_fill(char *out, size_t n, const char *template, const char *intent, const char *attachment) {
+    size_t o = 0;
+    const char *t;
+    for (t = template; *t && o + 1 < n; t++) {
+        const char *with = NULL;
+        if (t[0] == '{' && t[1] && t[2] == '}') {
+            if (t[1] == 'K') with = run_tag;
+            if (t[1] == 'P') with = intent;
+            if (t[1] == 'A') with = attachment;
+        }
+        if (with) {
+            o += (size_t)snprintf(out + o, n - o, "%s", with);
+            if (o >= n) o = n - 1;
+            t += 2;
+        } else {
+            out[o++] = *t;
+        }
+    }
+    out[o] = '\0';
+}
+
+static void test_pricing_attachments(payroc_client *client) {
+    static const struct {
+        const char *op, *params, *body, *expect; /* expect: in the reply ("null": no content) */
+    } table[] = {
+        {"pricing_intents.create", "{}", PR_INTENT("C-{K}", "500"), "\"status\":\"pendingReview\""},
+        {"pricing_intents.list", "{\"query\":{\"limit\":100}}", NULL, "\"key\":\"C-{K}\""},
+        {"pricing_intents.retrieve", "{\"pricingIntentId\":\"{P}\"}", NULL, "\"planType\":\"flatRate\""},
+        {"pricing_intents.replace", "{\"pricingIntentId\":\"{P}\"}", PR_INTENT("C2-{K}", "700"), "null"},
+        {"pricing_intents.update", "{\"pricingIntentId\":\"{P}\"}",
+         "[{\"op\":\"replace\",\"path\":\"/base/minimum\",\"value\":250}]", "\"minimum\":250"},
+        {"attachments.upload", "{\"processingAccountId\":\"38765\"}",
+         "{\"attachment\":{\"type\":\"bankingEvidence\",\"description\":\"C letter\"}}", "\"uploadStatus\":\"pending\""},
+        {"attachments.retrieve", "{\"attachmentId\":\"{A}\"}", NULL, "\"fileName\":\"letter.pdf\""},
+        {"pricing_intents.delete", "{\"pricingIntentId\":\"{P}\"}", NULL, "null"},
+    };
+    char intent[32] = "", attachment[32] = "", params[256], body[1024], expect[128];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    unsigned char *big;
+
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        pr_fill(params, sizeof params, table[i].params, intent, attachment);
+        if (table[i].body) pr_fill(body, sizeof body, table[i].body, intent, attachment);
+        pr_fill(expect, sizeof expect, table[i].expect, intent, attachment);
+        if (strcmp(table[i].op, "attachments.upload") == 0) {
+            r = payroc_upload(client, table[i].op, params, body, pr_pdf, sizeof pr_pdf - 1, "letter.pdf",
+                              "application/pdf", NULL, &out, &err);
+        } else {
+            r = payroc_call(client, table[i].op, params, table[i].body ? body : NULL, NULL, &out, &err);
+        }
+        CHECK(r == PAYROC_RESULT_OK && out != NULL && strstr(out, expect) != NULL, "%s: %s %s", table[i].op,
+              name(r), r == PAYROC_RESULT_OK ? (out ? out : "") : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "pricing_intents.create") == 0)
+            json_find(out, "id", intent, sizeof intent);
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "attachments.upload") == 0)
+            json_find(out, "attachmentId", attachment, sizeof attachment);
+        payroc_string_free(out);
+        payroc_error_free(err);
+        out = NULL;
+        err = NULL;
+    }
+
+    /* Refused before the network, each violation by its path. */
+    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+                      "{\"attachment\":{\"type\":\"selfie\"}}", pr_pdf, 0, "run.exe", "application/octet-stream",
+                      NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "attachment.type") && has_path(err, "file.fileName") &&
+              has_path(err, "file.content") && out == NULL,
+          "bad upload: %s %s", name(r), err ? payroc_error_message(err) : "");
+    payroc_error_free(err);
+    err = NULL;
+    big = calloc(30u * 1024u * 1024u, 1);
+    CHECK(big != NULL, "no memory for the large file");
+    if (big) {
+        r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+                          "{\"attachment\":{\"type\":\"other\"}}", big, 30u * 1024u * 1024u, "big.pdf",
+                          "application/pdf", NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file.content"), "30 MB: %s", name(r));
+        payroc_error_free(err);
+        err = NULL;
+        free(big);
+    }
+    r = payroc_call(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+                    "{\"attachment\":{\"type\":\"other\"}}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file"), "upload without a file: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "pricing_intents.create", "{}", PR_INTENT("C3", "1"), pr_pdf, 4, "a.pdf",
+                      "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "payroc_upload of a JSON operation: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    /* NULL arguments are named, never dereferenced. */
+    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+                      "{\"attachment\":{\"type\":\"other\"}}", NULL, 10, "a.pdf", "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_bytes`"), "bytes NULL: %s",
+          name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+                      "{\"attachment\":{\"type\":\"other\"}}", pr_pdf, 4, NULL, "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_name`"), "name NULL: %s",
+          name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(NULL, "attachments.upload", NULL, NULL, pr_pdf, 4, "a.pdf", "application/pdf", NULL, &out,
+                      NULL);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && out == NULL, "client NULL: %s", name(r));
+
+    /* The emulator's refusals as the right results. */
+    pr_fill(body, sizeof body, PR_INTENT("C4-{K}", "1"), intent, attachment);
+    r = payroc_call(client, "pricing_intents.create", "{}", body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "create: %s", name(r));
+    payroc_string_free(out);
+    out = NULL;
+    r = payroc_call(client, "pricing_intents.create", "{}", body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_CONFLICT, "a key in use: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_call(client, "pricing_intents.retrieve", "{\"pricingIntentId\":\"424242424\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "unknown intent: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_call(client, "attachments.retrieve", "{\"attachmentId\":\"424242424\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "unknown attachment: %s", name(r));
+    payroc_error_free(err);
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -2051,6 +2196,7 @@ int main(int argc, char **argv) {
     test_bank_transfers(client);
     test_funding(client);
     test_settlement(client);
+    test_pricing_attachments(client);
     test_threads(client);
 
     payroc_client_free(client);

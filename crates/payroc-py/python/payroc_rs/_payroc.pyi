@@ -1,5 +1,5 @@
 # Stubs of the native module (crates/payroc-py/src/lib.rs). Private: use payroc_rs.
-from typing import Any, Awaitable, Dict, List, Mapping, Optional, Type, TypeVar, final
+from typing import Any, Awaitable, Dict, List, Mapping, Optional, Tuple, Type, TypeVar, final
 
 from typing_extensions import Self, disjoint_base
 
@@ -84,6 +84,7 @@ class NativeClient:
         deadline: Optional[float] = None,
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
+        file: Optional[Tuple[str, str, bytes]] = None,
     ) -> Any: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
@@ -112,6 +113,7 @@ class NativeAsyncClient:
         deadline: Optional[float] = None,
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
+        file: Optional[Tuple[str, str, bytes]] = None,
     ) -> Awaitable[Any]: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
