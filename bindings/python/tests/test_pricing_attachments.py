@@ -155,8 +155,9 @@ def test_refusals(pmock: Mock, pclient: payroc_rs.Client) -> None:
         pclient.attachments.upload(ACCOUNT, "text, not bytes", file_name="a.txt", attachment={"type": "other"})
     with pytest.raises(TypeError):
         pclient.attachments.upload(ACCOUNT, io.StringIO("text"), file_name="a.txt", attachment={"type": "other"})
-    with pytest.raises(TypeError):
+    with pytest.raises(payroc_rs.ValidationError) as info:
         pclient.attachments.upload(ACCOUNT, PDF, attachment={"type": "other"})
+    assert [e.path for e in info.value.errors] == ["file.fileName"]
     assert pmock.requests() == before
 
     with pytest.raises(payroc_rs.ConflictError):

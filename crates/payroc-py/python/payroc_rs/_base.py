@@ -34,7 +34,8 @@ def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) 
 
 def _file_part(file: Any, file_name: Optional[str], content_type: Optional[str]) -> Tuple[str, str, bytes]:
     """An upload's file as (name, media type, bytes): ``bytes``-like, or a binary file
-    object (read whole; its name is taken when none is given)."""
+    object (read whole; its name is taken when none is given). The media type defaults
+    to the name's."""
     if isinstance(file, (bytes, bytearray, memoryview)):
         data = bytes(file)
     elif hasattr(file, "read"):
@@ -48,7 +49,8 @@ def _file_part(file: Any, file_name: Optional[str], content_type: Optional[str])
     else:
         raise TypeError("file must be bytes or a binary file object, not " + type(file).__name__)
     if file_name is None:
-        raise TypeError("file_name is required when file is bytes")
+        # Validation names the missing name (`file.fileName`) with the other problems.
+        file_name = ""
     if content_type is None:
         import mimetypes
 
