@@ -14,14 +14,34 @@ use payroc_core::model::pricing_intent::{
     AnnualFee, BaseFees, CardPricing, InterchangePlusFees, PlanFees, PricingIntent,
     PricingIntentStatus, ProcessorFee, ProcessorPricing,
 };
+use payroc_core::operations::JsonCall;
 use payroc_core::transport::ReqwestTransport;
-use payroc_core::{ErrorKind, IdempotencyKey, RequestOptions};
+use payroc_core::{Client, ErrorKind, IdempotencyKey, RequestOptions};
 use payroc_mock::{Fault, MockServer, QueuedFault};
 use payroc_tests::start;
 use std::time::Duration;
 
-const ACCOUNT: &str = "38765";
+/// A merchant platform with one processing account, as boarding takes it.
+const PLATFORM: &str = include_str!("../fixtures/merchant_platform.json");
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/// Boards a merchant platform; its processing account's id.
+async fn account(client: &Client) -> String {
+    let call = JsonCall {
+        body: Some(PLATFORM.as_bytes()),
+        ..JsonCall::default()
+    };
+    let reply = client
+        .call_json("merchant_platforms.create", &call)
+        .await
+        .unwrap()
+        .unwrap();
+    let platform: serde_json::Value = serde_json::from_slice(&reply).unwrap();
+    platform["processingAccounts"][0]["processingAccountId"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
 
 fn intent(key: &str) -> PricingIntent {
     let mut intent = PricingIntent::us_5_0(
@@ -145,6 +165,7 @@ async fn intents_are_replaced_patched_paged_and_deleted() {
 #[tokio::test]
 async fn invalid_intents_and_uploads_are_refused_before_the_network_with_their_paths() {
     let (server, client) = start().await;
+    let account = account(&client).await;
     let before = server.mock().requests().len();
     let mut bad = intent(" ");
     bad.base.maintenance = -1;
@@ -157,7 +178,7 @@ async fn invalid_intents_and_uploads_are_refused_before_the_network_with_their_p
     );
     let err = client
         .attachments()
-        .upload(ACCOUNT, &upload)
+        .upload(&account, &upload)
         .await
         .unwrap_err();
     assert_eq!(
@@ -172,14 +193,14 @@ async fn invalid_intents_and_uploads_are_refused_before_the_network_with_their_p
     upload.attachment.kind = AttachmentType::Other;
     let err = client
         .attachments()
-        .upload(ACCOUNT, &upload)
+        .upload(&account, &upload)
         .await
         .unwrap_err();
     assert_eq!(paths(&err), ["file.content"]);
     upload.file = None;
     let err = client
         .attachments()
-        .upload(ACCOUNT, &upload)
+        .upload(&account, &upload)
         .await
         .unwrap_err();
     assert_eq!(paths(&err), ["file"]);
@@ -189,6 +210,7 @@ async fn invalid_intents_and_uploads_are_refused_before_the_network_with_their_p
 #[tokio::test]
 async fn an_upload_is_pending_then_reviewed_and_read_back_without_its_file() {
     let (server, client) = start().await;
+    let account = account(&client).await;
     let mut upload = pdf_upload("Bank letter");
     upload.attachment.metadata = Some(
         serde_json::json!({"ref": "A-1"})
@@ -196,13 +218,17 @@ async fn an_upload_is_pending_then_reviewed_and_read_back_without_its_file() {
             .unwrap()
             .clone(),
     );
-    let uploaded = client.attachments().upload(ACCOUNT, &upload).await.unwrap();
+    let uploaded = client
+        .attachments()
+        .upload(&account, &upload)
+        .await
+        .unwrap();
     assert_eq!(uploaded.upload_status, AttachmentUploadStatus::Pending);
     assert_eq!(uploaded.kind, AttachmentType::BankingEvidence);
     assert_eq!(uploaded.file_name, "statement.pdf");
     assert_eq!(uploaded.content_type, "application/pdf");
     assert_eq!(uploaded.description.as_deref(), Some("Bank letter"));
-    assert_eq!(uploaded.entity.id, ACCOUNT);
+    assert_eq!(uploaded.entity.id, account);
     assert_eq!(uploaded.metadata, upload.attachment.metadata);
 
     // A "PNG" that is not one is rejected at review.
@@ -210,7 +236,7 @@ async fn an_upload_is_pending_then_reviewed_and_read_back_without_its_file() {
         AttachmentType::Other,
         FileUpload::new("photo.png", "image/png", b"not a png".to_vec()),
     );
-    let fake = client.attachments().upload(ACCOUNT, &fake).await.unwrap();
+    let fake = client.attachments().upload(&account, &fake).await.unwrap();
 
     server.mock().advance_clock(1);
     let read = client
@@ -227,12 +253,19 @@ async fn an_upload_is_pending_then_reviewed_and_read_back_without_its_file() {
     assert_eq!(read.upload_status, AttachmentUploadStatus::Rejected);
     let unknown = client.attachments().retrieve("999999").await.unwrap_err();
     assert_eq!(unknown.kind(), ErrorKind::NotFound);
+    // An attachment belongs to a processing account boarding holds.
+    let nobody = client
+        .attachments()
+        .upload("999999", &pdf_upload("Nobody's"))
+        .await
+        .unwrap_err();
+    assert_eq!(nobody.kind(), ErrorKind::NotFound);
 }
 
 #[tokio::test]
 async fn a_retried_upload_under_one_key_uploads_once() {
     let (server, client) = start().await;
-    client.authenticate().await.unwrap();
+    let account = account(&client).await;
     server
         .mock()
         .queue_faults(vec![QueuedFault::new(Fault::CommitThenDrop)
@@ -246,7 +279,7 @@ async fn a_retried_upload_under_one_key_uploads_once() {
     let uploaded = client
         .attachments()
         .options(options.clone())
-        .upload(ACCOUNT, &pdf_upload("Retried"))
+        .upload(&account, &pdf_upload("Retried"))
         .await
         .unwrap();
     let requests = server
@@ -261,7 +294,7 @@ async fn a_retried_upload_under_one_key_uploads_once() {
     let again = client
         .attachments()
         .options(options)
-        .upload(ACCOUNT, &pdf_upload("Retried"))
+        .upload(&account, &pdf_upload("Retried"))
         .await
         .unwrap();
     assert_eq!(again.attachment_id, uploaded.attachment_id);
@@ -303,6 +336,7 @@ fn request(
 /// Posts `body` as `content_type` to the upload route; the status and problem body.
 async fn raw_upload(
     server: &MockServer,
+    account: &str,
     content_type: &str,
     body: &[u8],
 ) -> (u16, serde_json::Value) {
@@ -312,7 +346,7 @@ async fn raw_upload(
         .send(request(
             Method::Post,
             format!(
-                "{}/processing-accounts/{ACCOUNT}/attachments",
+                "{}/processing-accounts/{account}/attachments",
                 server.api_url()
             ),
             vec![
@@ -351,7 +385,8 @@ fn form(boundary: &str, parts: &[(&str, Option<&str>, &str, &[u8])]) -> Vec<u8> 
 
 #[tokio::test]
 async fn the_emulator_parses_forms_and_refuses_malformed_ones() {
-    let (server, _client) = start().await;
+    let (server, client) = start().await;
+    let account = account(&client).await;
     let ct = "multipart/form-data; boundary=XyZ";
     let attachment = br#"{"type":"taxDocuments","description":"W-9"}"#.as_slice();
     // A text field without a media type, as form encoders send it: accepted.
@@ -362,18 +397,18 @@ async fn the_emulator_parses_forms_and_refuses_malformed_ones() {
             ("file", Some("w9.pdf"), "application/pdf", PDF),
         ],
     );
-    let (status, body) = raw_upload(&server, ct, &good).await;
+    let (status, body) = raw_upload(&server, &account, ct, &good).await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["type"], "taxDocuments");
     assert_eq!(body["fileName"], "w9.pdf");
 
-    let (status, _) = raw_upload(&server, "application/json", attachment).await;
+    let (status, _) = raw_upload(&server, &account, "application/json", attachment).await;
     assert_eq!(status, 415);
     let missing = form(
         "XyZ",
         &[("attachment", None, "application/json", attachment)],
     );
-    let (status, body) = raw_upload(&server, ct, &missing).await;
+    let (status, body) = raw_upload(&server, &account, ct, &missing).await;
     assert_eq!(status, 400);
     assert_eq!(body["errors"][0]["parameter"], "file");
     let bad_type = form(
@@ -383,10 +418,10 @@ async fn the_emulator_parses_forms_and_refuses_malformed_ones() {
             ("file", Some("run.exe"), "application/octet-stream", b"MZ"),
         ],
     );
-    let (status, body) = raw_upload(&server, ct, &bad_type).await;
+    let (status, body) = raw_upload(&server, &account, ct, &bad_type).await;
     assert_eq!(status, 400);
     assert_eq!(body["errors"][0]["parameter"], "file.fileName");
-    let (status, _) = raw_upload(&server, ct, b"--XyZ\r\nno headers end").await;
+    let (status, _) = raw_upload(&server, &account, ct, b"--XyZ\r\nno headers end").await;
     assert_eq!(status, 400);
     let huge = vec![b'x'; payroc_core::model::attachment::MAX_FILE_BYTES];
     let too_big = form(
@@ -396,6 +431,6 @@ async fn the_emulator_parses_forms_and_refuses_malformed_ones() {
             ("file", Some("big.pdf"), "application/pdf", &huge),
         ],
     );
-    let (status, _) = raw_upload(&server, ct, &too_big).await;
+    let (status, _) = raw_upload(&server, &account, ct, &too_big).await;
     assert_eq!(status, 413);
 }

@@ -418,6 +418,29 @@ char *payroc_operations(void);
  * - `pricing_intents.delete` (pricingIntentId) → - → null
  * - `attachments.upload` (processingAccountId) → UploadAttachment + a file (`payroc_upload`) → Attachment, idempotency key
  * - `attachments.retrieve` (attachmentId) → - → Attachment
+ * - `merchant_platforms.create` () → CreateMerchantPlatform → MerchantPlatform, idempotency key
+ * - `merchant_platforms.list` (query) → - → page of MerchantPlatform
+ * - `merchant_platforms.retrieve` (merchantPlatformId) → - → MerchantPlatform
+ * - `merchant_platforms.list_processing_accounts` (merchantPlatformId, query) → - → page of ProcessingAccount
+ * - `merchant_platforms.create_processing_account` (merchantPlatformId) → CreateProcessingAccount → ProcessingAccount, idempotency key
+ * - `processing_accounts.retrieve` (processingAccountId) → - → ProcessingAccount
+ * - `processing_accounts.list_contacts` (processingAccountId, query) → - → page of Contact
+ * - `processing_accounts.list_owners` (processingAccountId, query) → - → page of Owner
+ * - `processing_accounts.list_funding_accounts` (processingAccountId) → - → array of FundingAccount
+ * - `processing_accounts.list_processing_terminals` (processingAccountId, query) → - → page of ProcessingTerminal
+ * - `processing_accounts.list_terminal_orders` (processingAccountId) → - → array of TerminalOrder
+ * - `processing_accounts.retrieve_pricing_agreement` (processingAccountId) → - → PricingAgreement
+ * - `processing_accounts.create_reminder` (processingAccountId) → Reminder → Reminder, idempotency key
+ * - `processing_accounts.create_terminal_order` (processingAccountId) → CreateTerminalOrder → TerminalOrder, idempotency key
+ * - `owners.retrieve` (ownerId) → - → Owner
+ * - `owners.update` (ownerId) → Owner → null
+ * - `owners.delete` (ownerId) → - → null
+ * - `contacts.retrieve` (contactId) → - → Contact
+ * - `contacts.update` (contactId) → Contact → null
+ * - `contacts.delete` (contactId) → - → null
+ * - `processing_terminals.retrieve` (processingTerminalId) → - → ProcessingTerminal
+ * - `processing_terminals.retrieve_host_configuration` (processingTerminalId) → - → HostConfiguration
+ * - `terminal_orders.retrieve` (terminalOrderId) → - → TerminalOrder
  * - `repeat_payments.start` (processingModel) → PaymentRequest → FirstPayment, idempotency key
  * - `repeat_payments.charge` () → {series, order, customFields} → Payment, idempotency key
  *

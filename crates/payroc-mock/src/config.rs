@@ -34,6 +34,9 @@ pub struct MockConfig {
     /// response. So it is also the idle keep-alive timeout: a client that sends half
     /// a request line (slowloris), or nothing at all, is disconnected after it.
     pub header_read_timeout: Duration,
+    /// The wait before the first retry of an event notification the webhook did not
+    /// take; it doubles before each further retry (5 tries in all).
+    pub delivery_backoff: Duration,
 }
 
 impl Default for MockConfig {
@@ -49,17 +52,19 @@ impl Default for MockConfig {
             faults: FaultConfig::default(),
             seed: 0x5eed,
             header_read_timeout: Duration::from_secs(30),
+            delivery_backoff: Duration::from_millis(200),
         }
     }
 }
 
 impl MockConfig {
-    /// A configuration for fast tests: instructions finish after 50 ms and long polls
-    /// are held for at most 2 s.
+    /// A configuration for fast tests: instructions finish after 50 ms, long polls
+    /// are held for at most 2 s, and notifications are retried from 20 ms on.
     pub fn for_tests() -> Self {
         Self {
             instruction_delay: Duration::from_millis(50),
             long_poll_hold: Duration::from_secs(2),
+            delivery_backoff: Duration::from_millis(20),
             ..Self::default()
         }
     }

@@ -167,6 +167,9 @@ impl Mock {
                 routes::review_instructions(s, &today, &now),
             )
         });
+        // Payroc's review of processing accounts and the shipping of terminal orders
+        // follow the same days.
+        self.with_store(|s| routes::review_boarding(s, day, &now));
         ClockAdvance {
             today,
             offset_days: self.clock.offset_days(),
@@ -347,6 +350,7 @@ pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
     let mock = Mock::new(config);
     let (tx, rx) = oneshot::channel();
     let app = routes::router(mock.clone());
+    tokio::spawn(routes::dispatch_notifications(Arc::downgrade(&mock)));
     tokio::spawn(server::serve(listener, app, header_read_timeout, async {
         let _ = rx.await;
     }));
@@ -442,6 +446,8 @@ fn stdin_eof() -> std::io::Result<oneshot::Receiver<()>> {
 /// Serves on an already-bound listener until `shutdown` completes.
 pub async fn run(listener: TcpListener, config: MockConfig, shutdown: impl Future<Output = ()>) {
     let header_read_timeout = config.header_read_timeout;
-    let app = routes::router(Mock::new(config));
+    let mock = Mock::new(config);
+    tokio::spawn(routes::dispatch_notifications(Arc::downgrade(&mock)));
+    let app = routes::router(mock);
     server::serve(listener, app, header_read_timeout, shutdown).await;
 }

@@ -84,6 +84,10 @@ struct Args {
     /// from its previous response (so also the idle keep-alive timeout), in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(1..))]
     header_read_timeout_ms: u64,
+    /// Wait before the first retry of an event notification the webhook did not take,
+    /// in milliseconds; it doubles before each further retry (5 tries in all).
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    delivery_backoff_ms: u64,
     /// Also exit when standard input reaches its end, i.e. when the parent process
     /// holding its write end (a pipe or FIFO) exits or closes it. Without it stdin is
     /// never read: closed, /dev/null or a terminal are all fine.
@@ -143,6 +147,7 @@ async fn main() {
         faults,
         seed: args.seed,
         header_read_timeout: Duration::from_millis(args.header_read_timeout_ms),
+        delivery_backoff: Duration::from_millis(args.delivery_backoff_ms),
     };
     let server = match payroc_mock::start(config).await {
         Ok(server) => server,

@@ -456,7 +456,7 @@ impl Validate for Owner {
 
 /// Checks `contactMethods`: at least one, each valid, an email among them when
 /// `email_required` (an owner's).
-fn contact_methods(v: &mut Validator, methods: &[ContactMethod], email_required: bool) {
+pub(crate) fn contact_methods(v: &mut Validator, methods: &[ContactMethod], email_required: bool) {
     if methods.is_empty() {
         v.violation(
             "contactMethods",
@@ -471,7 +471,7 @@ fn contact_methods(v: &mut Validator, methods: &[ContactMethod], email_required:
 
 /// A tax id: an EIN or SSN, nine digits (dashes allowed between them). The message
 /// never quotes it.
-fn tax_id(v: &mut Validator, value: &SensitiveData) {
+pub(crate) fn tax_id(v: &mut Validator, value: &SensitiveData) {
     let id = value.expose_secret();
     let digits = id.bytes().filter(u8::is_ascii_digit).count();
     if id.trim().is_empty() {
@@ -854,7 +854,7 @@ pub struct MerchantBalance {
 }
 
 /// `metadata` in a request: text values only, as the API takes them.
-fn metadata(v: &mut Validator, metadata: &Option<Metadata>) {
+pub(crate) fn metadata(v: &mut Validator, metadata: &Option<Metadata>) {
     let Some(metadata) = metadata else {
         return;
     };

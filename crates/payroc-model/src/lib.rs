@@ -54,11 +54,14 @@ mod macros;
 
 pub mod attachment;
 pub mod bank_transfer;
+pub mod boarding;
 pub mod card;
 pub mod cloud;
 pub mod common;
 pub mod date;
 pub mod error;
+pub mod event;
+pub mod event_subscription;
 pub mod funding;
 pub mod identity;
 pub mod json;

@@ -241,10 +241,10 @@ fn mask_security_codes(text: &str) -> String {
 }
 
 /// The fields the model holds as secrets ([`CardNumber`], [`SensitiveData`],
-/// [`BearerToken`], [`Password`], [`ApiKey`]), by their JSON name folded as
+/// [`BearerToken`], [`Password`], [`ApiKey`]; a webhook's `secret`), by their JSON name folded as
 /// [`is_secret_field`] folds it. `emvTags` is whole: each tag's `value` is sensitive,
 /// and `value` alone names harmless fields elsewhere.
-const SECRET_FIELDS: [&str; 18] = [
+const SECRET_FIELDS: [&str; 20] = [
     "cardnumber",
     "cvv",
     "cvvencrypted",
@@ -263,6 +263,8 @@ const SECRET_FIELDS: [&str; 18] = [
     "clientsecret",
     "password",
     "apikey",
+    "secret",
+    "authenticationcode",
 ];
 
 /// Whether JSON field `name` holds a secret in the model, in any spelling

@@ -4670,6 +4670,1000 @@ impl BlockingAttachments<'_> {
     }
 }
 
+/// The `merchant_platforms` operations of a [`Client`]; per-call options with
+/// [`options`](MerchantPlatforms::options).
+#[derive(Debug)]
+pub struct MerchantPlatforms<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `merchant_platforms` operations.
+    pub fn merchant_platforms(&self) -> MerchantPlatforms<'_> {
+        MerchantPlatforms {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl MerchantPlatforms<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Boards a business (the merchant platform) with its first processing accounts, which Payroc then reviews.
+    ///
+    /// `POST /merchant-platforms` (official SDKs: `boarding.merchant_platforms.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::boarding::CreateMerchantPlatform,
+    ) -> Result<payroc_model::boarding::MerchantPlatform> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[110], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists merchant platforms, page by page.
+    ///
+    /// `GET /merchant-platforms` (official SDKs: `boarding.merchant_platforms.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::boarding::MerchantPlatform>> {
+        self.client.list(&OPERATIONS[111], &[], query)
+    }
+
+    /// Reads a merchant platform with its processing accounts' statuses.
+    ///
+    /// `GET /merchant-platforms/{merchantPlatformId}` (official SDKs: `boarding.merchant_platforms.retrieve`).
+    pub async fn retrieve(
+        &self,
+        merchant_platform_id: &str,
+    ) -> Result<payroc_model::boarding::MerchantPlatform> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[112],
+                &[merchant_platform_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a merchant platform's processing accounts (closed ones only with `includeClosed`), page by page.
+    ///
+    /// `GET /merchant-platforms/{merchantPlatformId}/processing-accounts` (official SDKs: `boarding.merchant_platforms.list_processing_accounts`).
+    pub fn list_processing_accounts(
+        &self,
+        merchant_platform_id: &str,
+        query: &payroc_model::boarding::ProcessingAccountListQuery,
+    ) -> Result<Pager<payroc_model::boarding::ProcessingAccount>> {
+        self.client
+            .list(&OPERATIONS[113], &[merchant_platform_id], query)
+    }
+
+    /// Adds a processing account to a merchant platform; Payroc then reviews it.
+    ///
+    /// `POST /merchant-platforms/{merchantPlatformId}/processing-accounts` (official SDKs: `boarding.merchant_platforms.create_processing_account`).
+    pub async fn create_processing_account(
+        &self,
+        merchant_platform_id: &str,
+        request: &payroc_model::boarding::CreateProcessingAccount,
+    ) -> Result<payroc_model::boarding::ProcessingAccount> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[114],
+                &[merchant_platform_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `merchant_platforms` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingMerchantPlatforms::options).
+#[derive(Debug)]
+pub struct BlockingMerchantPlatforms<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `merchant_platforms` operations.
+    pub fn merchant_platforms(&self) -> BlockingMerchantPlatforms<'_> {
+        BlockingMerchantPlatforms {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingMerchantPlatforms<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> MerchantPlatforms<'_> {
+        self.client
+            .client()
+            .merchant_platforms()
+            .options(self.options.clone())
+    }
+
+    /// Boards a business (the merchant platform) with its first processing accounts, which Payroc then reviews.
+    ///
+    /// `POST /merchant-platforms` (official SDKs: `boarding.merchant_platforms.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::boarding::CreateMerchantPlatform,
+    ) -> Result<payroc_model::boarding::MerchantPlatform> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists merchant platforms, page by page.
+    ///
+    /// `GET /merchant-platforms` (official SDKs: `boarding.merchant_platforms.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::boarding::MerchantPlatform>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a merchant platform with its processing accounts' statuses.
+    ///
+    /// `GET /merchant-platforms/{merchantPlatformId}` (official SDKs: `boarding.merchant_platforms.retrieve`).
+    pub fn retrieve(
+        &self,
+        merchant_platform_id: &str,
+    ) -> Result<payroc_model::boarding::MerchantPlatform> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(merchant_platform_id))
+    }
+
+    /// Lists a merchant platform's processing accounts (closed ones only with `includeClosed`), page by page.
+    ///
+    /// `GET /merchant-platforms/{merchantPlatformId}/processing-accounts` (official SDKs: `boarding.merchant_platforms.list_processing_accounts`).
+    pub fn list_processing_accounts(
+        &self,
+        merchant_platform_id: &str,
+        query: &payroc_model::boarding::ProcessingAccountListQuery,
+    ) -> Result<BlockingPager<payroc_model::boarding::ProcessingAccount>> {
+        Ok(BlockingPager::new(
+            self.handle()
+                .list_processing_accounts(merchant_platform_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Adds a processing account to a merchant platform; Payroc then reviews it.
+    ///
+    /// `POST /merchant-platforms/{merchantPlatformId}/processing-accounts` (official SDKs: `boarding.merchant_platforms.create_processing_account`).
+    pub fn create_processing_account(
+        &self,
+        merchant_platform_id: &str,
+        request: &payroc_model::boarding::CreateProcessingAccount,
+    ) -> Result<payroc_model::boarding::ProcessingAccount> {
+        self.client.runtime().block_on(
+            self.handle()
+                .create_processing_account(merchant_platform_id, request),
+        )
+    }
+}
+
+/// The `processing_accounts` operations of a [`Client`]; per-call options with
+/// [`options`](ProcessingAccounts::options).
+#[derive(Debug)]
+pub struct ProcessingAccounts<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `processing_accounts` operations.
+    pub fn processing_accounts(&self) -> ProcessingAccounts<'_> {
+        ProcessingAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl ProcessingAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads a processing account and its review status.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}` (official SDKs: `boarding.processing_accounts.retrieve`).
+    pub async fn retrieve(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<payroc_model::boarding::ProcessingAccount> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[115],
+                &[processing_account_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a processing account's contacts, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/contacts` (official SDKs: `boarding.processing_accounts.list_contacts`).
+    pub fn list_contacts(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::boarding::Contact>> {
+        self.client
+            .list(&OPERATIONS[116], &[processing_account_id], query)
+    }
+
+    /// Lists a processing account's owners, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/owners` (official SDKs: `boarding.processing_accounts.list_owners`).
+    pub fn list_owners(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::funding::Owner>> {
+        self.client
+            .list(&OPERATIONS[117], &[processing_account_id], query)
+    }
+
+    /// Lists a processing account's funding accounts (one array, not paged).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/funding-accounts` (official SDKs: `boarding.processing_accounts.list_processing_account_funding_accounts`).
+    pub async fn list_funding_accounts(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[118],
+                &[processing_account_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Lists a processing account's processing terminals, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/processing-terminals` (official SDKs: `boarding.processing_accounts.list_processing_terminals`).
+    pub fn list_processing_terminals(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::boarding::ProcessingTerminal>> {
+        self.client
+            .list(&OPERATIONS[119], &[processing_account_id], query)
+    }
+
+    /// Lists a processing account's terminal orders (one array, not paged).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.list_terminal_orders`).
+    pub async fn list_terminal_orders(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<Vec<payroc_model::boarding::TerminalOrder>> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[120],
+                &[processing_account_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads a processing account's pricing agreement (US 4.0 or 5.0).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/pricing` (official SDKs: `boarding.processing_accounts.get_processing_account_pricing_agreement`).
+    pub async fn retrieve_pricing_agreement(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<payroc_model::boarding::PricingAgreement> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[121],
+                &[processing_account_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Emails the merchant a reminder to sign their pricing agreement (only when the signature was requested by email).
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/reminders` (official SDKs: `boarding.processing_accounts.create_reminder`).
+    pub async fn create_reminder(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::boarding::Reminder,
+    ) -> Result<payroc_model::boarding::Reminder> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[122],
+                &[processing_account_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Orders terminals for an approved processing account; Payroc then ships them.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.create_terminal_order`).
+    pub async fn create_terminal_order(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::boarding::CreateTerminalOrder,
+    ) -> Result<payroc_model::boarding::TerminalOrder> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[123],
+                &[processing_account_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `processing_accounts` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingProcessingAccounts::options).
+#[derive(Debug)]
+pub struct BlockingProcessingAccounts<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `processing_accounts` operations.
+    pub fn processing_accounts(&self) -> BlockingProcessingAccounts<'_> {
+        BlockingProcessingAccounts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingProcessingAccounts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> ProcessingAccounts<'_> {
+        self.client
+            .client()
+            .processing_accounts()
+            .options(self.options.clone())
+    }
+
+    /// Reads a processing account and its review status.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}` (official SDKs: `boarding.processing_accounts.retrieve`).
+    pub fn retrieve(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<payroc_model::boarding::ProcessingAccount> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(processing_account_id))
+    }
+
+    /// Lists a processing account's contacts, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/contacts` (official SDKs: `boarding.processing_accounts.list_contacts`).
+    pub fn list_contacts(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::boarding::Contact>> {
+        Ok(BlockingPager::new(
+            self.handle().list_contacts(processing_account_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists a processing account's owners, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/owners` (official SDKs: `boarding.processing_accounts.list_owners`).
+    pub fn list_owners(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::funding::Owner>> {
+        Ok(BlockingPager::new(
+            self.handle().list_owners(processing_account_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists a processing account's funding accounts (one array, not paged).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/funding-accounts` (official SDKs: `boarding.processing_accounts.list_processing_account_funding_accounts`).
+    pub fn list_funding_accounts(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_funding_accounts(processing_account_id))
+    }
+
+    /// Lists a processing account's processing terminals, page by page.
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/processing-terminals` (official SDKs: `boarding.processing_accounts.list_processing_terminals`).
+    pub fn list_processing_terminals(
+        &self,
+        processing_account_id: &str,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::boarding::ProcessingTerminal>> {
+        Ok(BlockingPager::new(
+            self.handle()
+                .list_processing_terminals(processing_account_id, query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Lists a processing account's terminal orders (one array, not paged).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.list_terminal_orders`).
+    pub fn list_terminal_orders(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<Vec<payroc_model::boarding::TerminalOrder>> {
+        self.client
+            .runtime()
+            .block_on(self.handle().list_terminal_orders(processing_account_id))
+    }
+
+    /// Reads a processing account's pricing agreement (US 4.0 or 5.0).
+    ///
+    /// `GET /processing-accounts/{processingAccountId}/pricing` (official SDKs: `boarding.processing_accounts.get_processing_account_pricing_agreement`).
+    pub fn retrieve_pricing_agreement(
+        &self,
+        processing_account_id: &str,
+    ) -> Result<payroc_model::boarding::PricingAgreement> {
+        self.client.runtime().block_on(
+            self.handle()
+                .retrieve_pricing_agreement(processing_account_id),
+        )
+    }
+
+    /// Emails the merchant a reminder to sign their pricing agreement (only when the signature was requested by email).
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/reminders` (official SDKs: `boarding.processing_accounts.create_reminder`).
+    pub fn create_reminder(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::boarding::Reminder,
+    ) -> Result<payroc_model::boarding::Reminder> {
+        self.client.runtime().block_on(
+            self.handle()
+                .create_reminder(processing_account_id, request),
+        )
+    }
+
+    /// Orders terminals for an approved processing account; Payroc then ships them.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.create_terminal_order`).
+    pub fn create_terminal_order(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::boarding::CreateTerminalOrder,
+    ) -> Result<payroc_model::boarding::TerminalOrder> {
+        self.client.runtime().block_on(
+            self.handle()
+                .create_terminal_order(processing_account_id, request),
+        )
+    }
+}
+
+/// The `owners` operations of a [`Client`]; per-call options with
+/// [`options`](Owners::options).
+#[derive(Debug)]
+pub struct Owners<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `owners` operations.
+    pub fn owners(&self) -> Owners<'_> {
+        Owners {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Owners<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads an owner of a processing account or funding recipient.
+    ///
+    /// `GET /owners/{ownerId}` (official SDKs: `boarding.owners.retrieve`).
+    pub async fn retrieve(&self, owner_id: &str) -> Result<payroc_model::funding::Owner> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[124], &[owner_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Replaces an owner's details (a PUT: send them all).
+    ///
+    /// `PUT /owners/{ownerId}` (official SDKs: `boarding.owners.update`).
+    pub async fn update(
+        &self,
+        owner_id: &str,
+        request: &payroc_model::funding::Owner,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(&OPERATIONS[125], &[owner_id], Some(request), &self.options)
+            .await
+    }
+
+    /// Deletes a funding recipient's owner while it has another; a processing account's owners cannot be deleted.
+    ///
+    /// `DELETE /owners/{ownerId}` (official SDKs: `boarding.owners.delete`).
+    pub async fn delete(&self, owner_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[126], &[owner_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `owners` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingOwners::options).
+#[derive(Debug)]
+pub struct BlockingOwners<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `owners` operations.
+    pub fn owners(&self) -> BlockingOwners<'_> {
+        BlockingOwners {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingOwners<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Owners<'_> {
+        self.client.client().owners().options(self.options.clone())
+    }
+
+    /// Reads an owner of a processing account or funding recipient.
+    ///
+    /// `GET /owners/{ownerId}` (official SDKs: `boarding.owners.retrieve`).
+    pub fn retrieve(&self, owner_id: &str) -> Result<payroc_model::funding::Owner> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(owner_id))
+    }
+
+    /// Replaces an owner's details (a PUT: send them all).
+    ///
+    /// `PUT /owners/{ownerId}` (official SDKs: `boarding.owners.update`).
+    pub fn update(&self, owner_id: &str, request: &payroc_model::funding::Owner) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(owner_id, request))
+    }
+
+    /// Deletes a funding recipient's owner while it has another; a processing account's owners cannot be deleted.
+    ///
+    /// `DELETE /owners/{ownerId}` (official SDKs: `boarding.owners.delete`).
+    pub fn delete(&self, owner_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(owner_id))
+    }
+}
+
+/// The `contacts` operations of a [`Client`]; per-call options with
+/// [`options`](Contacts::options).
+#[derive(Debug)]
+pub struct Contacts<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `contacts` operations.
+    pub fn contacts(&self) -> Contacts<'_> {
+        Contacts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Contacts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads a processing account's contact.
+    ///
+    /// `GET /contacts/{contactId}` (official SDKs: `boarding.contacts.retrieve`).
+    pub async fn retrieve(&self, contact_id: &str) -> Result<payroc_model::boarding::Contact> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[127], &[contact_id], &[], None, &self.options)
+            .await
+    }
+
+    /// Replaces a contact's details (a PUT: send them all).
+    ///
+    /// `PUT /contacts/{contactId}` (official SDKs: `boarding.contacts.update`).
+    pub async fn update(
+        &self,
+        contact_id: &str,
+        request: &payroc_model::boarding::Contact,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[128],
+                &[contact_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a processing account's contact.
+    ///
+    /// `DELETE /contacts/{contactId}` (official SDKs: `boarding.contacts.delete`).
+    pub async fn delete(&self, contact_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[129], &[contact_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `contacts` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingContacts::options).
+#[derive(Debug)]
+pub struct BlockingContacts<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `contacts` operations.
+    pub fn contacts(&self) -> BlockingContacts<'_> {
+        BlockingContacts {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingContacts<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Contacts<'_> {
+        self.client
+            .client()
+            .contacts()
+            .options(self.options.clone())
+    }
+
+    /// Reads a processing account's contact.
+    ///
+    /// `GET /contacts/{contactId}` (official SDKs: `boarding.contacts.retrieve`).
+    pub fn retrieve(&self, contact_id: &str) -> Result<payroc_model::boarding::Contact> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(contact_id))
+    }
+
+    /// Replaces a contact's details (a PUT: send them all).
+    ///
+    /// `PUT /contacts/{contactId}` (official SDKs: `boarding.contacts.update`).
+    pub fn update(
+        &self,
+        contact_id: &str,
+        request: &payroc_model::boarding::Contact,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(contact_id, request))
+    }
+
+    /// Deletes a processing account's contact.
+    ///
+    /// `DELETE /contacts/{contactId}` (official SDKs: `boarding.contacts.delete`).
+    pub fn delete(&self, contact_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(contact_id))
+    }
+}
+
+/// The `processing_terminals` operations of a [`Client`]; per-call options with
+/// [`options`](ProcessingTerminals::options).
+#[derive(Debug)]
+pub struct ProcessingTerminals<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `processing_terminals` operations.
+    pub fn processing_terminals(&self) -> ProcessingTerminals<'_> {
+        ProcessingTerminals {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl ProcessingTerminals<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads a processing terminal's settings.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}` (official SDKs: `boarding.processing_terminals.retrieve`).
+    pub async fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+    ) -> Result<payroc_model::boarding::ProcessingTerminal> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[130],
+                &[processing_terminal_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads a processing terminal's host processor configuration.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/host-configurations` (official SDKs: `boarding.processing_terminals.retrieve_host_configuration`).
+    pub async fn retrieve_host_configuration(
+        &self,
+        processing_terminal_id: &str,
+    ) -> Result<payroc_model::boarding::HostConfiguration> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[131],
+                &[processing_terminal_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `processing_terminals` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingProcessingTerminals::options).
+#[derive(Debug)]
+pub struct BlockingProcessingTerminals<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `processing_terminals` operations.
+    pub fn processing_terminals(&self) -> BlockingProcessingTerminals<'_> {
+        BlockingProcessingTerminals {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingProcessingTerminals<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> ProcessingTerminals<'_> {
+        self.client
+            .client()
+            .processing_terminals()
+            .options(self.options.clone())
+    }
+
+    /// Reads a processing terminal's settings.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}` (official SDKs: `boarding.processing_terminals.retrieve`).
+    pub fn retrieve(
+        &self,
+        processing_terminal_id: &str,
+    ) -> Result<payroc_model::boarding::ProcessingTerminal> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(processing_terminal_id))
+    }
+
+    /// Reads a processing terminal's host processor configuration.
+    ///
+    /// `GET /processing-terminals/{processingTerminalId}/host-configurations` (official SDKs: `boarding.processing_terminals.retrieve_host_configuration`).
+    pub fn retrieve_host_configuration(
+        &self,
+        processing_terminal_id: &str,
+    ) -> Result<payroc_model::boarding::HostConfiguration> {
+        self.client.runtime().block_on(
+            self.handle()
+                .retrieve_host_configuration(processing_terminal_id),
+        )
+    }
+}
+
+/// The `terminal_orders` operations of a [`Client`]; per-call options with
+/// [`options`](TerminalOrders::options).
+#[derive(Debug)]
+pub struct TerminalOrders<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `terminal_orders` operations.
+    pub fn terminal_orders(&self) -> TerminalOrders<'_> {
+        TerminalOrders {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl TerminalOrders<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Reads a terminal order and where its shipping stands.
+    ///
+    /// `GET /terminal-orders/{terminalOrderId}` (official SDKs: `boarding.terminal_orders.retrieve`).
+    pub async fn retrieve(
+        &self,
+        terminal_order_id: &str,
+    ) -> Result<payroc_model::boarding::TerminalOrder> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[132],
+                &[terminal_order_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+}
+
+/// The `terminal_orders` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingTerminalOrders::options).
+#[derive(Debug)]
+pub struct BlockingTerminalOrders<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `terminal_orders` operations.
+    pub fn terminal_orders(&self) -> BlockingTerminalOrders<'_> {
+        BlockingTerminalOrders {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingTerminalOrders<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> TerminalOrders<'_> {
+        self.client
+            .client()
+            .terminal_orders()
+            .options(self.options.clone())
+    }
+
+    /// Reads a terminal order and where its shipping stands.
+    ///
+    /// `GET /terminal-orders/{terminalOrderId}` (official SDKs: `boarding.terminal_orders.retrieve`).
+    pub fn retrieve(
+        &self,
+        terminal_order_id: &str,
+    ) -> Result<payroc_model::boarding::TerminalOrder> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(terminal_order_id))
+    }
+}
+
 /// The `recurrences` operations of a [`PaytraceClient`]; per-call options with
 /// [`options`](Recurrences::options).
 #[derive(Debug)]
@@ -4705,7 +5699,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[112], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[135], &[], Some(request), &self.options)
             .await
     }
 
@@ -4717,7 +5711,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[113], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[136], &[], Some(request), &self.options)
             .await
     }
 
@@ -4729,7 +5723,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[114], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[137], &[], Some(request), &self.options)
             .await
     }
 
@@ -4741,7 +5735,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[115], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[138], &[customer_id], None, &self.options)
             .await
     }
 
@@ -4755,7 +5749,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[116],
+                &OPERATIONS[139],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -4771,7 +5765,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[117], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[140], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -4783,7 +5777,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[118], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[141], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -5333,6 +6327,96 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, payroc_model::attachment::Attachment>(op, call)
                 .await
         }
+        "merchant_platforms.create" => {
+            client
+                .rest_json::<payroc_model::boarding::CreateMerchantPlatform, payroc_model::boarding::MerchantPlatform>(op, call)
+                .await
+        }
+        "merchant_platforms.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::MerchantPlatform>(op, call)
+                .await
+        }
+        "merchant_platforms.create_processing_account" => {
+            client
+                .rest_json::<payroc_model::boarding::CreateProcessingAccount, payroc_model::boarding::ProcessingAccount>(op, call)
+                .await
+        }
+        "processing_accounts.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::ProcessingAccount>(op, call)
+                .await
+        }
+        "processing_accounts.list_funding_accounts" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::funding::FundingAccount>>(op, call)
+                .await
+        }
+        "processing_accounts.list_terminal_orders" => {
+            client
+                .rest_json::<NoBody, Vec<payroc_model::boarding::TerminalOrder>>(op, call)
+                .await
+        }
+        "processing_accounts.retrieve_pricing_agreement" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::PricingAgreement>(op, call)
+                .await
+        }
+        "processing_accounts.create_reminder" => {
+            client
+                .rest_json::<payroc_model::boarding::Reminder, payroc_model::boarding::Reminder>(op, call)
+                .await
+        }
+        "processing_accounts.create_terminal_order" => {
+            client
+                .rest_json::<payroc_model::boarding::CreateTerminalOrder, payroc_model::boarding::TerminalOrder>(op, call)
+                .await
+        }
+        "owners.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::funding::Owner>(op, call)
+                .await
+        }
+        "owners.update" => {
+            client
+                .rest_json::<payroc_model::funding::Owner, NoBody>(op, call)
+                .await
+        }
+        "owners.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "contacts.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::Contact>(op, call)
+                .await
+        }
+        "contacts.update" => {
+            client
+                .rest_json::<payroc_model::boarding::Contact, NoBody>(op, call)
+                .await
+        }
+        "contacts.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "processing_terminals.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::ProcessingTerminal>(op, call)
+                .await
+        }
+        "processing_terminals.retrieve_host_configuration" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::HostConfiguration>(op, call)
+                .await
+        }
+        "terminal_orders.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::boarding::TerminalOrder>(op, call)
+                .await
+        }
         "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
         "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
@@ -5413,6 +6497,11 @@ pub(crate) fn pager(
         "funding_activity.list" => client.pager_json::<payroc_model::funding::FundingActivityListQuery, payroc_model::funding::ActivityRecord>(op, call),
         "funding_activity.retrieve_balance" => client.pager_json::<payroc_model::funding::FundingBalanceQuery, payroc_model::funding::MerchantBalance>(op, call),
         "pricing_intents.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::pricing_intent::PricingIntent>(op, call),
+        "merchant_platforms.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::MerchantPlatform>(op, call),
+        "merchant_platforms.list_processing_accounts" => client.pager_json::<payroc_model::boarding::ProcessingAccountListQuery, payroc_model::boarding::ProcessingAccount>(op, call),
+        "processing_accounts.list_contacts" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::Contact>(op, call),
+        "processing_accounts.list_owners" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::funding::Owner>(op, call),
+        "processing_accounts.list_processing_terminals" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::ProcessingTerminal>(op, call),
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }

@@ -579,6 +579,119 @@ pub static OPERATIONS: &[Operation] = &[
         .response("attachment::Attachment", "Attachment")
         .official("attachments.retrieve", "Attachments.Retrieve")
         .doc("Reads an attachment's details and upload status (never the file)."),
+    // Boarding: merchant platforms, their processing accounts and what hangs off them.
+    Operation::rest("merchant_platforms.create", Post, "/merchant-platforms")
+        .request("boarding::CreateMerchantPlatform")
+        .response("boarding::MerchantPlatform", "MerchantPlatform")
+        .keyed()
+        .official("boarding.merchant_platforms.create", "Boarding.MerchantPlatforms.Create")
+        .doc("Boards a business (the merchant platform) with its first processing accounts, which Payroc then reviews."),
+    Operation::rest("merchant_platforms.list", Get, "/merchant-platforms")
+        .query("page::PageQuery")
+        .response("boarding::MerchantPlatform", "MerchantPlatform")
+        .pages()
+        .official("boarding.merchant_platforms.list", "Boarding.MerchantPlatforms.List")
+        .doc("Lists merchant platforms, page by page."),
+    Operation::rest("merchant_platforms.retrieve", Get, "/merchant-platforms/{merchantPlatformId}")
+        .response("boarding::MerchantPlatform", "MerchantPlatform")
+        .official("boarding.merchant_platforms.retrieve", "Boarding.MerchantPlatforms.Retrieve")
+        .doc("Reads a merchant platform with its processing accounts' statuses."),
+    Operation::rest("merchant_platforms.list_processing_accounts", Get, "/merchant-platforms/{merchantPlatformId}/processing-accounts")
+        .query("boarding::ProcessingAccountListQuery")
+        .response("boarding::ProcessingAccount", "ProcessingAccount")
+        .pages()
+        .official("boarding.merchant_platforms.list_processing_accounts", "Boarding.MerchantPlatforms.ListProcessingAccounts")
+        .doc("Lists a merchant platform's processing accounts (closed ones only with `includeClosed`), page by page."),
+    Operation::rest("merchant_platforms.create_processing_account", Post, "/merchant-platforms/{merchantPlatformId}/processing-accounts")
+        .request("boarding::CreateProcessingAccount")
+        .response("boarding::ProcessingAccount", "ProcessingAccount")
+        .keyed()
+        .official("boarding.merchant_platforms.create_processing_account", "Boarding.MerchantPlatforms.CreateProcessingAccount")
+        .doc("Adds a processing account to a merchant platform; Payroc then reviews it."),
+    Operation::rest("processing_accounts.retrieve", Get, "/processing-accounts/{processingAccountId}")
+        .response("boarding::ProcessingAccount", "ProcessingAccount")
+        .official("boarding.processing_accounts.retrieve", "Boarding.ProcessingAccounts.Retrieve")
+        .doc("Reads a processing account and its review status."),
+    Operation::rest("processing_accounts.list_contacts", Get, "/processing-accounts/{processingAccountId}/contacts")
+        .query("page::PageQuery")
+        .response("boarding::Contact", "Contact")
+        .pages()
+        .official("boarding.processing_accounts.list_contacts", "Boarding.ProcessingAccounts.ListContacts")
+        .doc("Lists a processing account's contacts, page by page."),
+    Operation::rest("processing_accounts.list_owners", Get, "/processing-accounts/{processingAccountId}/owners")
+        .query("page::PageQuery")
+        .response("funding::Owner", "Owner")
+        .pages()
+        .official("boarding.processing_accounts.list_owners", "Boarding.ProcessingAccounts.ListOwners")
+        .doc("Lists a processing account's owners, page by page."),
+    Operation::rest("processing_accounts.list_funding_accounts", Get, "/processing-accounts/{processingAccountId}/funding-accounts")
+        .response("funding::FundingAccount", "FundingAccount")
+        .array()
+        .official("boarding.processing_accounts.list_processing_account_funding_accounts", "Boarding.ProcessingAccounts.ListProcessingAccountFundingAccounts")
+        .doc("Lists a processing account's funding accounts (one array, not paged)."),
+    Operation::rest("processing_accounts.list_processing_terminals", Get, "/processing-accounts/{processingAccountId}/processing-terminals")
+        .query("page::PageQuery")
+        .response("boarding::ProcessingTerminal", "ProcessingTerminal")
+        .pages()
+        .official("boarding.processing_accounts.list_processing_terminals", "Boarding.ProcessingAccounts.ListProcessingTerminals")
+        .doc("Lists a processing account's processing terminals, page by page."),
+    Operation::rest("processing_accounts.list_terminal_orders", Get, "/processing-accounts/{processingAccountId}/terminal-orders")
+        .response("boarding::TerminalOrder", "TerminalOrder")
+        .array()
+        .official("boarding.processing_accounts.list_terminal_orders", "Boarding.ProcessingAccounts.ListTerminalOrders")
+        .doc("Lists a processing account's terminal orders (one array, not paged)."),
+    Operation::rest("processing_accounts.retrieve_pricing_agreement", Get, "/processing-accounts/{processingAccountId}/pricing")
+        .response("boarding::PricingAgreement", "PricingAgreement")
+        .official("boarding.processing_accounts.get_processing_account_pricing_agreement", "Boarding.ProcessingAccounts.GetProcessingAccountPricingAgreement")
+        .doc("Reads a processing account's pricing agreement (US 4.0 or 5.0)."),
+    Operation::rest("processing_accounts.create_reminder", Post, "/processing-accounts/{processingAccountId}/reminders")
+        .request("boarding::Reminder")
+        .response("boarding::Reminder", "Reminder")
+        .keyed()
+        .official("boarding.processing_accounts.create_reminder", "Boarding.ProcessingAccounts.CreateReminder")
+        .doc("Emails the merchant a reminder to sign their pricing agreement (only when the signature was requested by email)."),
+    Operation::rest("processing_accounts.create_terminal_order", Post, "/processing-accounts/{processingAccountId}/terminal-orders")
+        .request("boarding::CreateTerminalOrder")
+        .response("boarding::TerminalOrder", "TerminalOrder")
+        .keyed()
+        .official("boarding.processing_accounts.create_terminal_order", "Boarding.ProcessingAccounts.CreateTerminalOrder")
+        .doc("Orders terminals for an approved processing account; Payroc then ships them."),
+    Operation::rest("owners.retrieve", Get, "/owners/{ownerId}")
+        .response("funding::Owner", "Owner")
+        .official("boarding.owners.retrieve", "Boarding.Owners.Retrieve")
+        .doc("Reads an owner of a processing account or funding recipient."),
+    Operation::rest("owners.update", Put, "/owners/{ownerId}")
+        .request("funding::Owner")
+        .repeatable()
+        .official("boarding.owners.update", "Boarding.Owners.Update")
+        .doc("Replaces an owner's details (a PUT: send them all)."),
+    Operation::rest("owners.delete", Delete, "/owners/{ownerId}")
+        .official("boarding.owners.delete", "Boarding.Owners.Delete")
+        .doc("Deletes a funding recipient's owner while it has another; a processing account's owners cannot be deleted."),
+    Operation::rest("contacts.retrieve", Get, "/contacts/{contactId}")
+        .response("boarding::Contact", "Contact")
+        .official("boarding.contacts.retrieve", "Boarding.Contacts.Retrieve")
+        .doc("Reads a processing account's contact."),
+    Operation::rest("contacts.update", Put, "/contacts/{contactId}")
+        .request("boarding::Contact")
+        .repeatable()
+        .official("boarding.contacts.update", "Boarding.Contacts.Update")
+        .doc("Replaces a contact's details (a PUT: send them all)."),
+    Operation::rest("contacts.delete", Delete, "/contacts/{contactId}")
+        .official("boarding.contacts.delete", "Boarding.Contacts.Delete")
+        .doc("Deletes a processing account's contact."),
+    Operation::rest("processing_terminals.retrieve", Get, "/processing-terminals/{processingTerminalId}")
+        .response("boarding::ProcessingTerminal", "ProcessingTerminal")
+        .official("boarding.processing_terminals.retrieve", "Boarding.ProcessingTerminals.Retrieve")
+        .doc("Reads a processing terminal's settings."),
+    Operation::rest("processing_terminals.retrieve_host_configuration", Get, "/processing-terminals/{processingTerminalId}/host-configurations")
+        .response("boarding::HostConfiguration", "HostConfiguration")
+        .official("boarding.processing_terminals.retrieve_host_configuration", "Boarding.ProcessingTerminals.RetrieveHostConfiguration")
+        .doc("Reads a processing terminal's host processor configuration."),
+    Operation::rest("terminal_orders.retrieve", Get, "/terminal-orders/{terminalOrderId}")
+        .response("boarding::TerminalOrder", "TerminalOrder")
+        .official("boarding.terminal_orders.retrieve", "Boarding.TerminalOrders.Retrieve")
+        .doc("Reads a terminal order and where its shipping stands."),
     // Repeat payments run by the merchant's own scheduler.
     Operation::helper("repeat_payments.start", "FirstPayment")
         .with_body()

@@ -77,8 +77,16 @@ control_routes! {
         "open a dispute on a settled sale {\"paymentId\" | \"transactionId\", \"amount\"?, \"feeAmount\"?, \"disputeType\"?, \"description\"?}; the next deposit takes it";
     POST "/_mock/disputes/{disputeId}/statuses" => change_dispute_status,
         "move a dispute to a new status {\"status\": \"representmentInProgress\"} (appended to its history)";
+    POST "/_mock/processing-accounts/{processingAccountId}/status" => crate::routes::boarding::control_account_status,
+        "set a processing account's review status {\"status\": \"approved\"} (any documented status; notifies processingAccount.status.changed); the clock also moves entered → pending → approved a day at a time";
+    POST "/_mock/terminal-orders/{terminalOrderId}/status" => crate::routes::boarding::control_order_status,
+        "set a terminal order's status {\"status\": \"dispatched\"} (notifies terminalOrder.status.changed; `fulfilled` activates its terminals); the clock also moves open → dispatched → fulfilled a day at a time";
     POST "/_mock/funding/credit" => credit_funding,
         "credit settled funds to a merchant's funding balance: {\"merchantId\", \"amount\" (minor units, USD), \"description\"?, \"merchantName\"?}";
+    POST "/_mock/events" => crate::routes::events::emit,
+        "emit an event {\"type\": \"processingAccount.status.changed\", \"subject\": id, \"data\"?}: delivered to every enabled, registered subscription to it";
+    GET "/_mock/deliveries" => crate::routes::events::deliveries,
+        "every event delivery to a webhook, oldest first: eventId, eventType, subscriptionId, uri, state (pending, delivered, failed), attempts, event";
 }
 
 /// The most days one clock move may span (ten years), so a typo cannot make the

@@ -103,7 +103,7 @@ fn no_content(result: Result<(), Refusal>) -> Response {
 
 /// The next id of any funding resource (recipients, owners, accounts, instructions,
 /// movements share one sequence, so an id never names two things).
-fn next_id(s: &mut Store) -> i64 {
+pub(crate) fn next_id(s: &mut Store) -> i64 {
     let funding = &mut s.ledger.funding;
     funding.last_id = funding.last_id.max(1000) + 1;
     funding.last_id
@@ -151,7 +151,7 @@ fn instruction_position(s: &Store, text: &str) -> Result<usize, Refusal> {
 }
 
 /// A page of `items` (id, item), oldest first, paged by id.
-fn page_of<T: Serialize>(params: &ListParams, items: Vec<(String, T)>) -> Response {
+pub(crate) fn page_of<T: Serialize>(params: &ListParams, items: Vec<(String, T)>) -> Response {
     match params.page(items, |(id, _)| id) {
         Ok(page) => json(
             StatusCode::OK,

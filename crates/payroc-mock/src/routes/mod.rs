@@ -2,9 +2,11 @@
 //! the store's ledger.
 
 mod bank;
+pub(crate) mod boarding;
 mod cards;
 mod cloud;
 mod control;
+mod events;
 mod funding;
 mod identity;
 mod links;
@@ -47,6 +49,8 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(settlement::routes())
         .merge(funding::routes())
         .merge(pricing::routes())
+        .merge(boarding::routes())
+        .merge(events::routes())
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(mock.clone(), gateway))
         .with_state(mock)
@@ -57,7 +61,9 @@ async fn fallback() -> Response {
 }
 
 pub(crate) use bank::settle_batch as settle_bank_transfers;
+pub(crate) use boarding::review_boarding;
 pub(crate) use cloud::complete_now as complete_instruction_now;
+pub(crate) use events::{dispatch as dispatch_notifications, notify};
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
 pub(crate) use pricing::{boundary as form_boundary, without_boundary, MAX_UPLOAD_BODY};

@@ -13,8 +13,8 @@
 //!   when uploaded and reviewed a day later on the emulator's clock: `accepted`, or
 //!   `rejected` when its bytes are not what its media type says (a PDF that does not
 //!   start `%PDF`, a PNG without the PNG signature).
-//! - Processing accounts: until boarding's store is merged, any processing account id
-//!   is accepted.
+//! - An attachment belongs to a processing account boarding holds: an upload for an
+//!   unknown account is `404` (after the form is checked, as the gateway reads it first).
 
 use crate::patch;
 use crate::problem::{bad_parameter, bad_request, conflict, not_found, problem};
@@ -451,6 +451,16 @@ async fn upload(
             "the upload is incomplete",
         );
     };
+    let known = mock.with_store(|s| {
+        s.ledger
+            .boarding
+            .processing_accounts
+            .iter()
+            .any(|a| a.account.processing_account_id.as_deref() == Some(account.as_str()))
+    });
+    if !known {
+        return not_found("processing account", &account);
+    }
     let now = mock.clock.now_rfc3339();
     let today = mock.clock.offset_days();
     let id = next_id(&mock);

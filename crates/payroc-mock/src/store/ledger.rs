@@ -7,6 +7,8 @@ use crate::problem::Refusal;
 use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::cloud::{InstructionStatus, Signature};
 use payroc_model::common::Link;
+use payroc_model::event::Event;
+use payroc_model::event_subscription::EventSubscription;
 use payroc_model::funding::{ActivityRecord, FundingAccount, FundingRecipient, Instruction, Owner};
 use payroc_model::payment::{CardEntryMethod, Payment};
 use payroc_model::payment_link::{PaymentLink, PaymentLinkEmailShareEvent};
@@ -47,6 +49,86 @@ pub(crate) struct Ledger {
     pub(crate) funding: FundingLedger,
     #[serde(flatten)]
     pub(crate) pricing: PricingLedger,
+    #[serde(flatten)]
+    pub(crate) events: EventsLedger,
+    #[serde(flatten)]
+    pub(crate) boarding: BoardingLedger,
+}
+
+/// Event subscriptions and the notifications sent to them. Shown at
+/// `GET /_mock/ledger` as `eventSubscriptions` and `deliveries`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EventsLedger {
+    /// Every subscription, oldest first, secrets whole (replies mask them).
+    pub(crate) event_subscriptions: Vec<EventSubscription>,
+    /// Every delivery of an event to a subscription's webhook, oldest first.
+    pub(crate) deliveries: Vec<Delivery>,
+    /// Sequence behind the next subscription id.
+    #[serde(skip)]
+    pub(crate) subscription_sequence: i64,
+}
+
+impl EventsLedger {
+    /// The subscription with this id.
+    pub(crate) fn find(&self, id: i64) -> Option<&EventSubscription> {
+        self.event_subscriptions.iter().find(|s| s.id == Some(id))
+    }
+
+    /// The subscription with this id, to change it.
+    pub(crate) fn find_mut(&mut self, id: i64) -> Option<&mut EventSubscription> {
+        self.event_subscriptions
+            .iter_mut()
+            .find(|s| s.id == Some(id))
+    }
+}
+
+/// Where a delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) enum DeliveryState {
+    /// Queued or between tries.
+    Pending,
+    /// A try was answered with a 2xx.
+    Delivered,
+    /// Every try failed; the subscription is `failed`.
+    Failed,
+}
+
+/// One try of a delivery: the webhook's status code, or why there was none.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DeliveryAttempt {
+    /// The HTTP status the webhook answered.
+    pub(crate) status: Option<u16>,
+    /// Why no status came back (no connection, timed out).
+    pub(crate) error: Option<String>,
+}
+
+/// One event sent (or being sent) to one subscription's webhook.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Delivery {
+    /// The event's id (the same on every try).
+    pub(crate) event_id: String,
+    /// The event's type.
+    pub(crate) event_type: String,
+    /// The subscription it goes to.
+    pub(crate) subscription_id: i64,
+    /// The webhook's URI.
+    pub(crate) uri: String,
+    /// Where it stands.
+    pub(crate) state: DeliveryState,
+    /// Every try so far, oldest first.
+    pub(crate) attempts: Vec<DeliveryAttempt>,
+    /// The notification's body.
+    pub(crate) event: Event,
+    /// The `Payroc-Secret` header it carries.
+    #[serde(skip)]
+    pub(crate) secret: String,
+    /// Whether the dispatcher has started it.
+    #[serde(skip)]
+    pub(crate) dispatched: bool,
 }
 
 /// What this area keeps, oldest first. Shown at `GET /_mock/ledger` as
@@ -484,4 +566,79 @@ pub(crate) struct StoredAttachment {
     pub(crate) genuine: bool,
     /// The emulator clock's day offset at upload: review comes a day later.
     pub(crate) uploaded_day: i64,
+}
+
+/// What boarding keeps. Shown at `GET /_mock/ledger` as `merchantPlatforms`,
+/// `processingAccounts`, `boardingOwners`, `contacts`, `processingTerminals`,
+/// `terminalOrders`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BoardingLedger {
+    /// Merchant platforms, as returned (their account summaries refreshed on reads).
+    pub(crate) merchant_platforms: Vec<payroc_model::boarding::MerchantPlatform>,
+    /// Processing accounts with what the emulator keeps about them.
+    pub(crate) processing_accounts: Vec<StoredProcessingAccount>,
+    /// Owners of processing accounts (funding recipients' owners live with funding).
+    pub(crate) boarding_owners: Vec<StoredBoardingPerson<Owner>>,
+    /// Contacts of processing accounts.
+    pub(crate) contacts: Vec<StoredBoardingPerson<payroc_model::boarding::Contact>>,
+    /// Processing terminals made by terminal orders.
+    pub(crate) processing_terminals: Vec<StoredProcessingTerminal>,
+    /// Terminal orders.
+    pub(crate) terminal_orders: Vec<StoredTerminalOrder>,
+    /// Sequence behind platform, account and order ids.
+    #[serde(skip)]
+    pub(crate) last_id: i64,
+}
+
+/// A processing account, its platform, the day its review started and its pricing.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredProcessingAccount {
+    /// Its merchant platform.
+    pub(crate) merchant_platform_id: String,
+    /// Emulator day (days since the epoch) its status last changed; review follows it.
+    pub(crate) status_day: i64,
+    /// The account, as returned.
+    pub(crate) account: payroc_model::boarding::ProcessingAccount,
+    /// Its funding accounts, in full.
+    pub(crate) funding_accounts: Vec<FundingAccount>,
+    /// Its pricing agreement.
+    pub(crate) pricing: payroc_model::boarding::PricingAgreement,
+    /// How many terminals its orders have made (numbers its terminals).
+    pub(crate) terminal_count: u32,
+}
+
+/// An owner or contact and the processing account it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredBoardingPerson<T> {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// The person, as returned.
+    pub(crate) person: T,
+}
+
+/// A processing terminal with its host configuration and account.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredProcessingTerminal {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// The terminal, as returned.
+    pub(crate) terminal: payroc_model::boarding::ProcessingTerminal,
+    /// Its host configuration.
+    pub(crate) host: payroc_model::boarding::HostConfiguration,
+}
+
+/// A terminal order, its account and the day its status last changed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredTerminalOrder {
+    /// Its processing account.
+    pub(crate) processing_account_id: String,
+    /// Emulator day its status last changed; shipping follows it.
+    pub(crate) status_day: i64,
+    /// The order, as returned.
+    pub(crate) order: payroc_model::boarding::TerminalOrder,
 }

@@ -179,7 +179,7 @@ class FundingAccount(PayrocObject):
 
 
 class Owner(PayrocObject):
-    """An owner of a funding recipient."""
+    """An owner of a funding recipient or a processing account."""
 
 
 class FundingInstruction(PayrocObject):
@@ -202,3 +202,33 @@ class PricingIntent(PayrocObject):
 class Attachment(PayrocObject):
     """An uploaded document's details: ``uploadStatus`` (``pending``, ``accepted``,
     ``rejected``), ``fileName``, ``contentType``, the ``entity`` it belongs to; never the file."""
+class MerchantPlatform(PayrocObject):
+    """A boarded business with its processing accounts; its tax id is redacted in ``repr``."""
+
+
+class ProcessingAccount(PayrocObject):
+    """A merchant's processing account and its review ``status``."""
+
+
+class Contact(PayrocObject):
+    """A contact of a processing account."""
+
+
+class ProcessingTerminal(PayrocObject):
+    """A processing terminal's settings."""
+
+
+class HostConfiguration(PayrocObject):
+    """A processing terminal's host processor configuration; its authentication code is redacted in ``repr``."""
+
+
+class TerminalOrder(PayrocObject):
+    """An order of terminals for a processing account and its shipping ``status``."""
+
+
+class PricingAgreement(PayrocObject):
+    """A processing account's pricing agreement (``version`` 4.0 or 5.0)."""
+
+
+class Reminder(PayrocObject):
+    """A reminder sent to a merchant to sign their pricing agreement."""

@@ -564,6 +564,122 @@ class Attachments(_Resource):
         return self._call("attachments.retrieve", {"attachmentId": attachment_id}, None, o.Attachment, None, timeout)
 
 
+class MerchantPlatforms(_Resource):
+    """The `merchant_platforms` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.MerchantPlatform:
+        """Boards a business (the merchant platform) with its first processing accounts, which Payroc then reviews."""
+        return self._call("merchant_platforms.create", {}, _body(body, fields, True), o.MerchantPlatform, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.MerchantPlatform]:
+        """Lists merchant platforms, page by page."""
+        return self._list("merchant_platforms.list", {}, filters, o.MerchantPlatform, timeout)
+
+    def retrieve(self, merchant_platform_id: str, *, timeout: Optional[float] = None) -> o.MerchantPlatform:
+        """Reads a merchant platform with its processing accounts' statuses."""
+        return self._call("merchant_platforms.retrieve", {"merchantPlatformId": merchant_platform_id}, None, o.MerchantPlatform, None, timeout)
+
+    def list_processing_accounts(self, merchant_platform_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.ProcessingAccount]:
+        """Lists a merchant platform's processing accounts (closed ones only with ``includeClosed``), page by page."""
+        return self._list("merchant_platforms.list_processing_accounts", {"merchantPlatformId": merchant_platform_id}, filters, o.ProcessingAccount, timeout)
+
+    def create_processing_account(self, merchant_platform_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.ProcessingAccount:
+        """Adds a processing account to a merchant platform; Payroc then reviews it."""
+        return self._call("merchant_platforms.create_processing_account", {"merchantPlatformId": merchant_platform_id}, _body(body, fields, True), o.ProcessingAccount, idempotency_key, timeout)
+
+
+class ProcessingAccounts(_Resource):
+    """The `processing_accounts` operations."""
+
+    def retrieve(self, processing_account_id: str, *, timeout: Optional[float] = None) -> o.ProcessingAccount:
+        """Reads a processing account and its review status."""
+        return self._call("processing_accounts.retrieve", {"processingAccountId": processing_account_id}, None, o.ProcessingAccount, None, timeout)
+
+    def list_contacts(self, processing_account_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Contact]:
+        """Lists a processing account's contacts, page by page."""
+        return self._list("processing_accounts.list_contacts", {"processingAccountId": processing_account_id}, filters, o.Contact, timeout)
+
+    def list_owners(self, processing_account_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.Owner]:
+        """Lists a processing account's owners, page by page."""
+        return self._list("processing_accounts.list_owners", {"processingAccountId": processing_account_id}, filters, o.Owner, timeout)
+
+    def list_funding_accounts(self, processing_account_id: str, *, timeout: Optional[float] = None) -> List[o.FundingAccount]:
+        """Lists a processing account's funding accounts (one array, not paged)."""
+        return self._call("processing_accounts.list_funding_accounts", {"processingAccountId": processing_account_id}, None, o.FundingAccount, None, timeout)
+
+    def list_processing_terminals(self, processing_account_id: str, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.ProcessingTerminal]:
+        """Lists a processing account's processing terminals, page by page."""
+        return self._list("processing_accounts.list_processing_terminals", {"processingAccountId": processing_account_id}, filters, o.ProcessingTerminal, timeout)
+
+    def list_terminal_orders(self, processing_account_id: str, *, timeout: Optional[float] = None) -> List[o.TerminalOrder]:
+        """Lists a processing account's terminal orders (one array, not paged)."""
+        return self._call("processing_accounts.list_terminal_orders", {"processingAccountId": processing_account_id}, None, o.TerminalOrder, None, timeout)
+
+    def retrieve_pricing_agreement(self, processing_account_id: str, *, timeout: Optional[float] = None) -> o.PricingAgreement:
+        """Reads a processing account's pricing agreement (US 4.0 or 5.0)."""
+        return self._call("processing_accounts.retrieve_pricing_agreement", {"processingAccountId": processing_account_id}, None, o.PricingAgreement, None, timeout)
+
+    def create_reminder(self, processing_account_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Reminder:
+        """Emails the merchant a reminder to sign their pricing agreement (only when the signature was requested by email)."""
+        return self._call("processing_accounts.create_reminder", {"processingAccountId": processing_account_id}, _body(body, fields, True), o.Reminder, idempotency_key, timeout)
+
+    def create_terminal_order(self, processing_account_id: str, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.TerminalOrder:
+        """Orders terminals for an approved processing account; Payroc then ships them."""
+        return self._call("processing_accounts.create_terminal_order", {"processingAccountId": processing_account_id}, _body(body, fields, True), o.TerminalOrder, idempotency_key, timeout)
+
+
+class Owners(_Resource):
+    """The `owners` operations."""
+
+    def retrieve(self, owner_id: str, *, timeout: Optional[float] = None) -> o.Owner:
+        """Reads an owner of a processing account or funding recipient."""
+        return self._call("owners.retrieve", {"ownerId": owner_id}, None, o.Owner, None, timeout)
+
+    def update(self, owner_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces an owner's details (a PUT: send them all)."""
+        return self._call("owners.update", {"ownerId": owner_id}, _body(body, fields, True), None, None, timeout)
+
+    def delete(self, owner_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a funding recipient's owner while it has another; a processing account's owners cannot be deleted."""
+        return self._call("owners.delete", {"ownerId": owner_id}, None, None, None, timeout)
+
+
+class Contacts(_Resource):
+    """The `contacts` operations."""
+
+    def retrieve(self, contact_id: str, *, timeout: Optional[float] = None) -> o.Contact:
+        """Reads a processing account's contact."""
+        return self._call("contacts.retrieve", {"contactId": contact_id}, None, o.Contact, None, timeout)
+
+    def update(self, contact_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces a contact's details (a PUT: send them all)."""
+        return self._call("contacts.update", {"contactId": contact_id}, _body(body, fields, True), None, None, timeout)
+
+    def delete(self, contact_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a processing account's contact."""
+        return self._call("contacts.delete", {"contactId": contact_id}, None, None, None, timeout)
+
+
+class ProcessingTerminals(_Resource):
+    """The `processing_terminals` operations."""
+
+    def retrieve(self, processing_terminal_id: str, *, timeout: Optional[float] = None) -> o.ProcessingTerminal:
+        """Reads a processing terminal's settings."""
+        return self._call("processing_terminals.retrieve", {"processingTerminalId": processing_terminal_id}, None, o.ProcessingTerminal, None, timeout)
+
+    def retrieve_host_configuration(self, processing_terminal_id: str, *, timeout: Optional[float] = None) -> o.HostConfiguration:
+        """Reads a processing terminal's host processor configuration."""
+        return self._call("processing_terminals.retrieve_host_configuration", {"processingTerminalId": processing_terminal_id}, None, o.HostConfiguration, None, timeout)
+
+
+class TerminalOrders(_Resource):
+    """The `terminal_orders` operations."""
+
+    def retrieve(self, terminal_order_id: str, *, timeout: Optional[float] = None) -> o.TerminalOrder:
+        """Reads a terminal order and where its shipping stands."""
+        return self._call("terminal_orders.retrieve", {"terminalOrderId": terminal_order_id}, None, o.TerminalOrder, None, timeout)
+
+
 class RepeatPayments(_RepeatPaymentsHelpers, _Resource):
     """The `repeat_payments` operations."""
 
@@ -634,6 +750,12 @@ class PayrocResources:
     funding_activity: FundingActivity
     pricing_intents: PricingIntents
     attachments: Attachments
+    merchant_platforms: MerchantPlatforms
+    processing_accounts: ProcessingAccounts
+    owners: Owners
+    contacts: Contacts
+    processing_terminals: ProcessingTerminals
+    terminal_orders: TerminalOrders
     repeat_payments: RepeatPayments
 
     def _attach(self, native: Any, runner: Any) -> None:
@@ -668,6 +790,12 @@ class PayrocResources:
         self.funding_activity = FundingActivity(native, runner)
         self.pricing_intents = PricingIntents(native, runner)
         self.attachments = Attachments(native, runner)
+        self.merchant_platforms = MerchantPlatforms(native, runner)
+        self.processing_accounts = ProcessingAccounts(native, runner)
+        self.owners = Owners(native, runner)
+        self.contacts = Contacts(native, runner)
+        self.processing_terminals = ProcessingTerminals(native, runner)
+        self.terminal_orders = TerminalOrders(native, runner)
         self.repeat_payments = RepeatPayments(native, runner)
 
 
