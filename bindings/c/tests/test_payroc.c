@@ -1980,11 +1980,37 @@ static void test_settlement(payroc_client *client) {
     "9900},\"maintenance\":" maintenance ",\"minimum\":100,\"batch\":1000},\"processor\":{\"card\":{"  \
     "\"planType\":\"flatRate\",\"fees\":{\"standardCards\":{\"volume\":2.9,\"transaction\":30}}}}}"
 
+/* A merchant platform with one processing account, as boarding takes it (the same as
+ * tests/fixtures/merchant_platform.json). */
+static const char pr_platform[] =
+    "{\"business\":{\"name\":\"Example Corp\",\"taxId\":\"123456789\",\"organizationType\":\"privateCorpo"
+    "ration\",\"countryOfOperation\":\"US\",\"addresses\":[{\"type\":\"legalAddress\",\"address1\":\"1 Ex"
+    "ample Ave.\",\"city\":\"Chicago\",\"state\":\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\""
+    "}],\"contactMethods\":[{\"type\":\"email\",\"value\":\"corp@example.com\"}]},\"processingAccounts\":"
+    "[{\"doingBusinessAs\":\"Pizza Doe\",\"owners\":[{\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"dateO"
+    "fBirth\":\"1964-03-22\",\"address\":{\"address1\":\"1 Example Ave.\",\"city\":\"Chicago\",\"state\":"
+    "\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\"},\"identifiers\":[{\"type\":\"nationalId\","
+    "\"value\":\"123004320\"}],\"contactMethods\":[{\"type\":\"email\",\"value\":\"jane.doe@example.com\""
+    "}],\"relationship\":{\"isControlProng\":true,\"isAuthorizedSignatory\":false}}],\"businessType\":\"r"
+    "estaurant\",\"categoryCode\":5999,\"merchandiseOrServiceSold\":\"Food\",\"businessStartDate\":\"2020"
+    "-01-01\",\"timezone\":\"America/Chicago\",\"address\":{\"address1\":\"1 Example Ave.\",\"city\":\"Ch"
+    "icago\",\"state\":\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\"},\"contactMethods\":[{\"t"
+    "ype\":\"email\",\"value\":\"shop@example.com\"}],\"processing\":{\"transactionAmounts\":{\"average\""
+    ":5000,\"highest\":10000},\"monthlyAmounts\":{\"average\":50000,\"highest\":100000},\"volumeBreakdown"
+    "\":{\"cardPresent\":77,\"mailOrTelephone\":3,\"ecommerce\":20}},\"funding\":{\"fundingAccounts\":[{"
+    "\"type\":\"checking\",\"use\":\"credit\",\"nameOnAccount\":\"Pizza Doe\",\"paymentMethods\":[{\"type"
+    "\":\"ach\",\"value\":{\"routingNumber\":\"123456789\",\"accountNumber\":\"99001122334\"}}]}]},\"pric"
+    "ing\":{\"type\":\"intent\",\"pricingIntentId\":\"6123\"},\"signature\":{\"type\":\"requestedViaEmail"
+    "\"},\"contacts\":[{\"type\":\"manager\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"identifier"
+    "s\":[{\"type\":\"nationalId\",\"value\":\"123004320\"}],\"contactMethods\":[{\"type\":\"phone\",\"va"
+    "lue\":\"2025550164\"}]}]}]}";
+
 static const unsigned char pr_pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
-/* `template` with {K} as this run's key prefix, {P} the intent's id and {A} the
- * attachment's. */
-static void pr_fill(char *out, size_t n, const char *template, const char *intent, const char *attachment) {
+/* `template` with {K} as this run's key prefix, {P} the intent's id, {A} the
+ * attachment's and {C} the processing account's. */
+static void pr_fill(char *out, size_t n, const char *template, const char *intent, const char *attachment,
+                    const char *account) {
     size_t o = 0;
     const char *t;
     for (t = template; *t && o + 1 < n; t++) {
@@ -1993,6 +2019,7 @@ static void pr_fill(char *out, size_t n, const char *template, const char *inten
             if (t[1] == 'K') with = run_tag;
             if (t[1] == 'P') with = intent;
             if (t[1] == 'A') with = attachment;
+            if (t[1] == 'C') with = account;
         }
         if (with) {
             o += (size_t)snprintf(out + o, n - o, "%s", with);
@@ -2015,22 +2042,32 @@ static void test_pricing_attachments(payroc_client *client) {
         {"pricing_intents.replace", "{\"pricingIntentId\":\"{P}\"}", PR_INTENT("C2-{K}", "700"), "null"},
         {"pricing_intents.update", "{\"pricingIntentId\":\"{P}\"}",
          "[{\"op\":\"replace\",\"path\":\"/base/minimum\",\"value\":250}]", "\"minimum\":250"},
-        {"attachments.upload", "{\"processingAccountId\":\"38765\"}",
+        {"attachments.upload", "{\"processingAccountId\":\"{C}\"}",
          "{\"attachment\":{\"type\":\"bankingEvidence\",\"description\":\"C letter\"}}", "\"uploadStatus\":\"pending\""},
         {"attachments.retrieve", "{\"attachmentId\":\"{A}\"}", NULL, "\"fileName\":\"letter.pdf\""},
         {"pricing_intents.delete", "{\"pricingIntentId\":\"{P}\"}", NULL, "null"},
     };
-    char intent[32] = "", attachment[32] = "", params[256], body[1024], expect[128];
+    char intent[32] = "", attachment[32] = "", account[32] = "", account_params[96], params[256], body[1024];
+    char expect[128];
     char *out = NULL;
     payroc_error *err = NULL;
     payroc_result r;
     size_t i;
     unsigned char *big;
 
+    r = payroc_call(client, "merchant_platforms.create", NULL, pr_platform, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "processingAccountId", account, sizeof account), "board: %s %s",
+          name(r), r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+    payroc_string_free(out);
+    payroc_error_free(err);
+    out = NULL;
+    err = NULL;
+    snprintf(account_params, sizeof account_params, "{\"processingAccountId\":\"%s\"}", account);
+
     for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-        pr_fill(params, sizeof params, table[i].params, intent, attachment);
-        if (table[i].body) pr_fill(body, sizeof body, table[i].body, intent, attachment);
-        pr_fill(expect, sizeof expect, table[i].expect, intent, attachment);
+        pr_fill(params, sizeof params, table[i].params, intent, attachment, account);
+        if (table[i].body) pr_fill(body, sizeof body, table[i].body, intent, attachment, account);
+        pr_fill(expect, sizeof expect, table[i].expect, intent, attachment, account);
         if (strcmp(table[i].op, "attachments.upload") == 0) {
             r = payroc_upload(client, table[i].op, params, body, pr_pdf, sizeof pr_pdf - 1, "letter.pdf",
                               "application/pdf", NULL, &out, &err);
@@ -2050,7 +2087,7 @@ static void test_pricing_attachments(payroc_client *client) {
     }
 
     /* Refused before the network, each violation by its path. */
-    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+    r = payroc_upload(client, "attachments.upload", account_params,
                       "{\"attachment\":{\"type\":\"selfie\"}}", pr_pdf, 0, "run.exe", "application/octet-stream",
                       NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "attachment.type") && has_path(err, "file.fileName") &&
@@ -2061,7 +2098,7 @@ static void test_pricing_attachments(payroc_client *client) {
     big = calloc(30u * 1024u * 1024u, 1);
     CHECK(big != NULL, "no memory for the large file");
     if (big) {
-        r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+        r = payroc_upload(client, "attachments.upload", account_params,
                           "{\"attachment\":{\"type\":\"other\"}}", big, 30u * 1024u * 1024u, "big.pdf",
                           "application/pdf", NULL, &out, &err);
         CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file.content"), "30 MB: %s", name(r));
@@ -2069,7 +2106,7 @@ static void test_pricing_attachments(payroc_client *client) {
         err = NULL;
         free(big);
     }
-    r = payroc_call(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+    r = payroc_call(client, "attachments.upload", account_params,
                     "{\"attachment\":{\"type\":\"other\"}}", NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file"), "upload without a file: %s", name(r));
     payroc_error_free(err);
@@ -2080,13 +2117,13 @@ static void test_pricing_attachments(payroc_client *client) {
     payroc_error_free(err);
     err = NULL;
     /* NULL arguments are named, never dereferenced. */
-    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+    r = payroc_upload(client, "attachments.upload", account_params,
                       "{\"attachment\":{\"type\":\"other\"}}", NULL, 10, "a.pdf", "application/pdf", NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_bytes`"), "bytes NULL: %s",
           name(r));
     payroc_error_free(err);
     err = NULL;
-    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"38765\"}",
+    r = payroc_upload(client, "attachments.upload", account_params,
                       "{\"attachment\":{\"type\":\"other\"}}", pr_pdf, 4, NULL, "application/pdf", NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_name`"), "name NULL: %s",
           name(r));
@@ -2097,7 +2134,7 @@ static void test_pricing_attachments(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_NULL_PARAMETER && out == NULL, "client NULL: %s", name(r));
 
     /* The emulator's refusals as the right results. */
-    pr_fill(body, sizeof body, PR_INTENT("C4-{K}", "1"), intent, attachment);
+    pr_fill(body, sizeof body, PR_INTENT("C4-{K}", "1"), intent, attachment, account);
     r = payroc_call(client, "pricing_intents.create", "{}", body, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_OK, "create: %s", name(r));
     payroc_string_free(out);
@@ -2112,6 +2149,12 @@ static void test_pricing_attachments(payroc_client *client) {
     err = NULL;
     r = payroc_call(client, "attachments.retrieve", "{\"attachmentId\":\"424242424\"}", NULL, NULL, &out, &err);
     CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "unknown attachment: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"424242424\"}",
+                      "{\"attachment\":{\"type\":\"other\"}}", pr_pdf, sizeof pr_pdf - 1, "a.pdf", "application/pdf",
+                      NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "an unknown processing account: %s", name(r));
     payroc_error_free(err);
 }
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
+from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import pytest
@@ -16,7 +18,8 @@ import pytest
 import payroc_rs
 from conftest import API_KEY, Mock
 
-ACCOUNT = "38765"
+# A merchant platform with one processing account, as boarding takes it.
+PLATFORM = json.loads((Path(__file__).resolve().parents[3] / "tests/fixtures/merchant_platform.json").read_text())
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
@@ -31,6 +34,11 @@ def pmock() -> Iterator[Mock]:
 @pytest.fixture()
 def pclient(pmock: Mock) -> payroc_rs.Client:
     return payroc_rs.Client(api_key=API_KEY, api_url=pmock.base + "/v1", identity_url=pmock.base, max_retries=0)
+
+
+def board(client: payroc_rs.Client) -> str:
+    """Boards a merchant platform; its processing account's id."""
+    return str(client.merchant_platforms.create(PLATFORM).processing_accounts[0].processing_account_id)
 
 
 def intent(key: str = "base", maintenance: int = 500) -> Dict[str, Any]:
@@ -50,6 +58,7 @@ def intent(key: str = "base", maintenance: int = 500) -> Dict[str, Any]:
 
 def test_every_operation_runs_against_the_emulator(pmock: Mock, pclient: payroc_rs.Client) -> None:
     pmock.control("POST", "/_mock/reset")
+    account = board(pclient)
     state: Dict[str, Any] = {}
     c = pclient
 
@@ -62,7 +71,7 @@ def test_every_operation_runs_against_the_emulator(pmock: Mock, pclient: payroc_
         return c.pricing_intents.replace(state["intent"], intent("base-2", maintenance=700))
 
     def upload() -> Any:
-        a = c.attachments.upload(ACCOUNT, PDF, file_name="statement.pdf",
+        a = c.attachments.upload(account, PDF, file_name="statement.pdf",
                                  attachment={"type": "bankingEvidence", "description": "Bank letter"})
         state["attachment"] = a.attachment_id
         return a
@@ -84,7 +93,7 @@ def test_every_operation_runs_against_the_emulator(pmock: Mock, pclient: payroc_
         ("attachments.upload", upload,
          lambda a: isinstance(a, payroc_rs.Attachment) and a.upload_status == "pending"
          and a.file_name == "statement.pdf" and a.content_type == "application/pdf"
-         and a.entity.id == ACCOUNT and a.type == "bankingEvidence"),
+         and a.entity.id == account and a.type == "bankingEvidence"),
         ("attachments.retrieve", lambda: c.attachments.retrieve(state["attachment"]),
          lambda a: a.description == "Bank letter" and a.upload_status == "pending"),
         ("pricing_intents.delete", lambda: c.pricing_intents.delete(state["intent"]),
@@ -101,10 +110,11 @@ def test_every_operation_runs_against_the_emulator(pmock: Mock, pclient: payroc_
 
 def test_review_follows_the_clock(pmock: Mock, pclient: payroc_rs.Client) -> None:
     pmock.control("POST", "/_mock/reset")
+    account = board(pclient)
     i = pclient.pricing_intents.create(**intent("clocked"))
-    good = pclient.attachments.upload(ACCOUNT, io.BytesIO(PNG), file_name="logo.png", attachment={"type": "other"})
+    good = pclient.attachments.upload(account, io.BytesIO(PNG), file_name="logo.png", attachment={"type": "other"})
     assert good.content_type == "image/png"
-    fake = pclient.attachments.upload(ACCOUNT, b"not a png", file_name="fake.png", attachment={"type": "other"})
+    fake = pclient.attachments.upload(account, b"not a png", file_name="fake.png", attachment={"type": "other"})
     pmock.control("POST", "/_mock/clock", {"days": 1})
     assert pclient.pricing_intents.retrieve(i.id).status == "active"
     assert pclient.attachments.retrieve(good.attachment_id).upload_status == "accepted"
@@ -112,14 +122,15 @@ def test_review_follows_the_clock(pmock: Mock, pclient: payroc_rs.Client) -> Non
 
 
 def test_a_binary_file_object_gives_its_name(pmock: Mock, pclient: payroc_rs.Client, tmp_path: Any) -> None:
+    account = board(pclient)
     path = tmp_path / "Passport.PDF"
     path.write_bytes(PDF)
     with open(path, "rb") as f:
-        a = pclient.attachments.upload(ACCOUNT, f, attachment={"type": "personalIdentification"},
+        a = pclient.attachments.upload(account, f, attachment={"type": "personalIdentification"},
                                        idempotency_key="0b7e9c36-4d4f-4f5e-9f3a-2d6a3c1b5e70")
     assert (a.file_name, a.content_type) == ("Passport.PDF", "application/pdf")
     with open(path, "rb") as f:
-        again = pclient.attachments.upload(ACCOUNT, f, attachment={"type": "personalIdentification"},
+        again = pclient.attachments.upload(account, f, attachment={"type": "personalIdentification"},
                                            idempotency_key="0b7e9c36-4d4f-4f5e-9f3a-2d6a3c1b5e70")
     assert again.attachment_id == a.attachment_id, "one key, one upload"
 
@@ -127,7 +138,9 @@ def test_a_binary_file_object_gives_its_name(pmock: Mock, pclient: payroc_rs.Cli
 def test_the_async_client_uploads_too(pmock: Mock) -> None:
     async def go() -> Tuple[Any, Any]:
         client = payroc_rs.AsyncClient(api_key=API_KEY, api_url=pmock.base + "/v1", identity_url=pmock.base)
-        up = await client.attachments.upload(ACCOUNT, PDF, file_name="a.pdf", attachment={"type": "taxDocuments"})
+        platform = await client.merchant_platforms.create(PLATFORM)
+        account = str(platform.processing_accounts[0].processing_account_id)
+        up = await client.attachments.upload(account, PDF, file_name="a.pdf", attachment={"type": "taxDocuments"})
         return up, await client.attachments.retrieve(up.attachment_id)
 
     up, read = asyncio.run(go())
@@ -137,6 +150,7 @@ def test_the_async_client_uploads_too(pmock: Mock) -> None:
 
 def test_refusals(pmock: Mock, pclient: payroc_rs.Client) -> None:
     pmock.control("POST", "/_mock/reset")
+    account = board(pclient)
     taken = pclient.pricing_intents.create(**intent("taken"))
     before = pmock.requests()
 
@@ -146,17 +160,17 @@ def test_refusals(pmock: Mock, pclient: payroc_rs.Client) -> None:
         pclient.pricing_intents.create(**bad)
     assert [e.path for e in info.value.errors] == ["key", "base.maintenance"]
     with pytest.raises(payroc_rs.ValidationError) as info:
-        pclient.attachments.upload(ACCOUNT, b"", file_name="virus.exe", attachment={"type": "selfie"})
+        pclient.attachments.upload(account, b"", file_name="virus.exe", attachment={"type": "selfie"})
     assert [e.path for e in info.value.errors] == ["attachment.type", "file.fileName", "file.content"]
     with pytest.raises(payroc_rs.ValidationError) as info:
-        pclient.attachments.upload(ACCOUNT, b"x" * (30 * 1024 * 1024), file_name="big.pdf", attachment={"type": "other"})
+        pclient.attachments.upload(account, b"x" * (30 * 1024 * 1024), file_name="big.pdf", attachment={"type": "other"})
     assert [e.path for e in info.value.errors] == ["file.content"]
     with pytest.raises(TypeError):
-        pclient.attachments.upload(ACCOUNT, "text, not bytes", file_name="a.txt", attachment={"type": "other"})
+        pclient.attachments.upload(account, "text, not bytes", file_name="a.txt", attachment={"type": "other"})
     with pytest.raises(TypeError):
-        pclient.attachments.upload(ACCOUNT, io.StringIO("text"), file_name="a.txt", attachment={"type": "other"})
+        pclient.attachments.upload(account, io.StringIO("text"), file_name="a.txt", attachment={"type": "other"})
     with pytest.raises(payroc_rs.ValidationError) as info:
-        pclient.attachments.upload(ACCOUNT, PDF, attachment={"type": "other"})
+        pclient.attachments.upload(account, PDF, attachment={"type": "other"})
     assert [e.path for e in info.value.errors] == ["file.fileName"]
     assert pmock.requests() == before
 
@@ -171,3 +185,5 @@ def test_refusals(pmock: Mock, pclient: payroc_rs.Client) -> None:
         pclient.pricing_intents.delete("424242")
     with pytest.raises(payroc_rs.NotFoundError):
         pclient.attachments.retrieve("424242")
+    with pytest.raises(payroc_rs.NotFoundError):
+        pclient.attachments.upload("424242", PDF, file_name="a.pdf", attachment={"type": "other"})
