@@ -1,10 +1,11 @@
-/* A tiny helper for the C tests and examples: the string value of the first
- * `"key":"value"` in a JSON text. Enough to pick ids out of responses without a JSON
- * library; real programs should use their own JSON parser. */
+/* Tiny helpers for the C tests and examples: the string value of the first
+ * `"key":"value"` in a JSON text, or the integer of `"key":123`. Enough to pick ids out
+ * of responses without a JSON library; real programs should use their own JSON parser. */
 #ifndef PAYROC_JSON_FIND_H
 #define PAYROC_JSON_FIND_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Copies the value of "key" into out (size n); returns 1 when found, 0 otherwise. */
@@ -25,4 +26,15 @@ static inline int json_find(const char *json, const char *key, char *out, size_t
     return 1;
 }
 
+
+/* The integer value of the first "key": in json into *out; returns 1 when found. */
+static inline int json_long(const char *json, const char *key, long *out) {
+    char pattern[128];
+    const char *at;
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    at = json ? strstr(json, pattern) : NULL;
+    if (at == NULL) return 0;
+    *out = strtol(at + strlen(pattern), NULL, 10);
+    return 1;
+}
 #endif
