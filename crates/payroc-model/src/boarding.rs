@@ -1072,7 +1072,7 @@ tagged_union! {
     /// `processor`).
     pub enum HostProcessorConfiguration tag "processor" {
         /// TSYS.
-        Tsys(TsysConfiguration) = "tsys",
+        Tsys(Box<TsysConfiguration>) = "tsys",
     }
 }
 

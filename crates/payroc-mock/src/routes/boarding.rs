@@ -731,7 +731,7 @@ fn add_terminal(s: &mut Store, account_index: usize, host: &str) -> ProcessingTe
     let configuration = HostConfiguration {
         processing_terminal_id: id.clone(),
         processing_account_id: Some(account_id),
-        configuration: HostProcessorConfiguration::Tsys(TsysConfiguration {
+        configuration: HostProcessorConfiguration::Tsys(Box::new(TsysConfiguration {
             merchant: TsysMerchant {
                 pos_mid: format!("8{:011}", stored.account.category_code),
                 chain_number: "222222".to_owned(),
@@ -754,7 +754,7 @@ fn add_terminal(s: &mut Store, account_index: usize, host: &str) -> ProcessingTe
                 unknown: Default::default(),
             },
             unknown: Default::default(),
-        }),
+        })),
         unknown: Default::default(),
     };
     s.ledger
