@@ -175,6 +175,15 @@ fn render_rust() -> String {
                     "None".to_owned()
                 };
                 let no_body = if op.request.is_some() { "_" } else { "NoBody" };
+                if op.multipart {
+                    let resp = rust_reply(op).unwrap();
+                    writeln!(
+                        out,
+                        "    pub async fn {name}(&self{params}) -> Result<{resp}> {{\n        self.client\n            .upload({op_ref}, {ids}, request, &self.options)\n            .await\n    }}"
+                    )
+                    .unwrap();
+                    continue;
+                }
                 match (rust_reply(op), api) {
                     (None, _) => writeln!(
                         out,
@@ -265,9 +274,14 @@ fn render_rust() -> String {
             }
             let body = op.request.map_or("NoBody".to_owned(), model);
             let resp = rust_reply(op).unwrap_or_else(|| "NoBody".to_owned());
+            let run = if op.multipart {
+                "upload_json"
+            } else {
+                "rest_json"
+            };
             writeln!(
                 out,
-                "        \"{}\" => {{\n            client\n                .rest_json::<{body}, {resp}>(op, call)\n                .await\n        }}",
+                "        \"{}\" => {{\n            client\n                .{run}::<{body}, {resp}>(op, call)\n                .await\n        }}",
                 op.name
             )
             .unwrap();
@@ -335,6 +349,8 @@ fn render_c_doc() -> String {
             };
             let body = if is_patch(op) {
                 "`[PatchDocument]`".to_owned()
+            } else if op.multipart {
+                format!("{body} + a file (`payroc_upload`)")
             } else {
                 body
             };
@@ -420,12 +436,19 @@ fn render_python() -> String {
                     args.push(format!("\"{p}\": {}", snake(p)));
                 }
                 let is_patch = is_patch(op);
+                if op.multipart {
+                    params.push("file: Any".into());
+                }
                 if is_patch {
                     params.push("patch: Sequence[Mapping[str, Any]]".into());
                 } else if op.request.is_some() {
                     params.push("body: Optional[Mapping[str, Any]] = None".into());
                 }
                 params.push("*".into());
+                if op.multipart {
+                    params.push("file_name: Optional[str] = None".into());
+                    params.push("content_type: Optional[str] = None".into());
+                }
                 if op.idempotency_key {
                     params.push("idempotency_key: Optional[str] = None".into());
                 }
@@ -473,6 +496,13 @@ fn render_python() -> String {
                     writeln!(
                         out,
                         "        return self._list(\"{}\", {args}, filters, {cls}, timeout)",
+                        op.name
+                    )
+                    .unwrap();
+                } else if op.multipart {
+                    writeln!(
+                        out,
+                        "        return self._upload(\"{}\", {args}, {body}, (file, file_name, content_type), {cls}, {key}, timeout)",
                         op.name
                     )
                     .unwrap();

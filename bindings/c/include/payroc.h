@@ -420,6 +420,14 @@ char *payroc_operations(void);
  * - `funding_instructions.delete` (instructionId) → - → null
  * - `funding_activity.list` (query) → - → page of ActivityRecord
  * - `funding_activity.retrieve_balance` (query) → - → page of MerchantBalance
+ * - `pricing_intents.create` () → PricingIntent → PricingIntent, idempotency key
+ * - `pricing_intents.list` (query) → - → page of PricingIntent
+ * - `pricing_intents.retrieve` (pricingIntentId) → - → PricingIntent
+ * - `pricing_intents.replace` (pricingIntentId) → PricingIntent → null
+ * - `pricing_intents.update` (pricingIntentId) → `[PatchDocument]` → PricingIntent, idempotency key
+ * - `pricing_intents.delete` (pricingIntentId) → - → null
+ * - `attachments.upload` (processingAccountId) → UploadAttachment + a file (`payroc_upload`) → Attachment, idempotency key
+ * - `attachments.retrieve` (attachmentId) → - → Attachment
  * - `merchant_platforms.create` () → CreateMerchantPlatform → MerchantPlatform, idempotency key
  * - `merchant_platforms.list` (query) → - → page of MerchantPlatform
  * - `merchant_platforms.retrieve` (merchantPlatformId) → - → MerchantPlatform
@@ -477,6 +485,36 @@ payroc_result payroc_call(const payroc_client *client,
                           const char *idempotency_key,
                           char **response_json_out,
                           payroc_error **error_out);
+
+/**
+ * Runs an operation that uploads a file (`attachments.upload`): as `payroc_call`,
+ * plus the file. `body_json` holds the other form fields
+ * (`{"attachment": {"type": "bankingEvidence", "description": "…"}}`), and the file
+ * is `file_len` bytes at `file_bytes` (copied before the call returns; NULL only with
+ * a length of 0, which is refused as an empty file), named `file_name` with its
+ * extension (`statement.pdf`) and of media type `content_type` (`application/pdf`).
+ * The API takes files under 30 MB ending in .bmp, .csv, .doc, .docx, .gif, .htm,
+ * .html, .jpg, .jpeg, .msg, .pdf, .png, .ppt, .pptx, .tif, .tiff, .txt, .xls or
+ * .xlsx; anything else is refused before it is sent, each problem with its field
+ * path (`file.content`, `file.fileName`, `attachment.type`). The upload carries an
+ * idempotency key (`idempotency_key`, or a fresh one), the same on every retry.
+ *
+ * Thread safety: safe to call from many threads at once on the same client.
+ *
+ * # Safety
+ * As `payroc_call`; `file_bytes` is NULL or points to `file_len` readable bytes.
+ */
+payroc_result payroc_upload(const payroc_client *client,
+                            const char *operation,
+                            const char *params_json,
+                            const char *body_json,
+                            const uint8_t *file_bytes,
+                            size_t file_len,
+                            const char *file_name,
+                            const char *content_type,
+                            const char *idempotency_key,
+                            char **response_json_out,
+                            payroc_error **error_out);
 
 /**
  * Runs one operation of PayTrace's recurring-payments API (`recurrences.*`, listed

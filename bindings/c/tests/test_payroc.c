@@ -2293,6 +2293,191 @@ static void test_webhook_verify(void) {
     CHECK(r == PAYROC_RESULT_NULL_PARAMETER, "NULL event_json_out: %s", name(r));
 }
 
+/* ---- pricing intents and attachments: every operation with a real request (an
+ * upload of a small PDF's bytes through payroc_upload), then the refusals. */
+#define PR_INTENT(key, maintenance)                                                                   \
+    "{\"key\":\"" key "\",\"country\":\"US\",\"version\":\"5.0\",\"base\":{\"annualFee\":{\"amount\":" \
+    "9900},\"maintenance\":" maintenance ",\"minimum\":100,\"batch\":1000},\"processor\":{\"card\":{"  \
+    "\"planType\":\"flatRate\",\"fees\":{\"standardCards\":{\"volume\":2.9,\"transaction\":30}}}}}"
+
+/* A merchant platform with one processing account, as boarding takes it (the same as
+ * tests/fixtures/merchant_platform.json). */
+static const char pr_platform[] =
+    "{\"business\":{\"name\":\"Example Corp\",\"taxId\":\"123456789\",\"organizationType\":\"privateCorpo"
+    "ration\",\"countryOfOperation\":\"US\",\"addresses\":[{\"type\":\"legalAddress\",\"address1\":\"1 Ex"
+    "ample Ave.\",\"city\":\"Chicago\",\"state\":\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\""
+    "}],\"contactMethods\":[{\"type\":\"email\",\"value\":\"corp@example.com\"}]},\"processingAccounts\":"
+    "[{\"doingBusinessAs\":\"Pizza Doe\",\"owners\":[{\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"dateO"
+    "fBirth\":\"1964-03-22\",\"address\":{\"address1\":\"1 Example Ave.\",\"city\":\"Chicago\",\"state\":"
+    "\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\"},\"identifiers\":[{\"type\":\"nationalId\","
+    "\"value\":\"123004320\"}],\"contactMethods\":[{\"type\":\"email\",\"value\":\"jane.doe@example.com\""
+    "}],\"relationship\":{\"isControlProng\":true,\"isAuthorizedSignatory\":false}}],\"businessType\":\"r"
+    "estaurant\",\"categoryCode\":5999,\"merchandiseOrServiceSold\":\"Food\",\"businessStartDate\":\"2020"
+    "-01-01\",\"timezone\":\"America/Chicago\",\"address\":{\"address1\":\"1 Example Ave.\",\"city\":\"Ch"
+    "icago\",\"state\":\"Illinois\",\"country\":\"US\",\"postalCode\":\"60056\"},\"contactMethods\":[{\"t"
+    "ype\":\"email\",\"value\":\"shop@example.com\"}],\"processing\":{\"transactionAmounts\":{\"average\""
+    ":5000,\"highest\":10000},\"monthlyAmounts\":{\"average\":50000,\"highest\":100000},\"volumeBreakdown"
+    "\":{\"cardPresent\":77,\"mailOrTelephone\":3,\"ecommerce\":20}},\"funding\":{\"fundingAccounts\":[{"
+    "\"type\":\"checking\",\"use\":\"credit\",\"nameOnAccount\":\"Pizza Doe\",\"paymentMethods\":[{\"type"
+    "\":\"ach\",\"value\":{\"routingNumber\":\"123456789\",\"accountNumber\":\"99001122334\"}}]}]},\"pric"
+    "ing\":{\"type\":\"intent\",\"pricingIntentId\":\"6123\"},\"signature\":{\"type\":\"requestedViaEmail"
+    "\"},\"contacts\":[{\"type\":\"manager\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"identifier"
+    "s\":[{\"type\":\"nationalId\",\"value\":\"123004320\"}],\"contactMethods\":[{\"type\":\"phone\",\"va"
+    "lue\":\"2025550164\"}]}]}]}";
+
+static const unsigned char pr_pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/* `template` with {K} as this run's key prefix, {P} the intent's id, {A} the
+ * attachment's and {C} the processing account's. */
+static void pr_fill(char *out, size_t n, const char *template, const char *intent, const char *attachment,
+                    const char *account) {
+    size_t o = 0;
+    const char *t;
+    for (t = template; *t && o + 1 < n; t++) {
+        const char *with = NULL;
+        if (t[0] == '{' && t[1] && t[2] == '}') {
+            if (t[1] == 'K') with = run_tag;
+            if (t[1] == 'P') with = intent;
+            if (t[1] == 'A') with = attachment;
+            if (t[1] == 'C') with = account;
+        }
+        if (with) {
+            o += (size_t)snprintf(out + o, n - o, "%s", with);
+            if (o >= n) o = n - 1;
+            t += 2;
+        } else {
+            out[o++] = *t;
+        }
+    }
+    out[o] = '\0';
+}
+
+static void test_pricing_attachments(payroc_client *client) {
+    static const struct {
+        const char *op, *params, *body, *expect; /* expect: in the reply ("null": no content) */
+    } table[] = {
+        {"pricing_intents.create", "{}", PR_INTENT("C-{K}", "500"), "\"status\":\"pendingReview\""},
+        {"pricing_intents.list", "{\"query\":{\"limit\":100}}", NULL, "\"key\":\"C-{K}\""},
+        {"pricing_intents.retrieve", "{\"pricingIntentId\":\"{P}\"}", NULL, "\"planType\":\"flatRate\""},
+        {"pricing_intents.replace", "{\"pricingIntentId\":\"{P}\"}", PR_INTENT("C2-{K}", "700"), "null"},
+        {"pricing_intents.update", "{\"pricingIntentId\":\"{P}\"}",
+         "[{\"op\":\"replace\",\"path\":\"/base/minimum\",\"value\":250}]", "\"minimum\":250"},
+        {"attachments.upload", "{\"processingAccountId\":\"{C}\"}",
+         "{\"attachment\":{\"type\":\"bankingEvidence\",\"description\":\"C letter\"}}", "\"uploadStatus\":\"pending\""},
+        {"attachments.retrieve", "{\"attachmentId\":\"{A}\"}", NULL, "\"fileName\":\"letter.pdf\""},
+        {"pricing_intents.delete", "{\"pricingIntentId\":\"{P}\"}", NULL, "null"},
+    };
+    char intent[32] = "", attachment[32] = "", account[32] = "", account_params[96], params[256], body[1024];
+    char expect[128];
+    char *out = NULL;
+    payroc_error *err = NULL;
+    payroc_result r;
+    size_t i;
+    unsigned char *big;
+
+    r = payroc_call(client, "merchant_platforms.create", NULL, pr_platform, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && json_find(out, "processingAccountId", account, sizeof account), "board: %s %s",
+          name(r), r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+    payroc_string_free(out);
+    payroc_error_free(err);
+    out = NULL;
+    err = NULL;
+    snprintf(account_params, sizeof account_params, "{\"processingAccountId\":\"%s\"}", account);
+
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        pr_fill(params, sizeof params, table[i].params, intent, attachment, account);
+        if (table[i].body) pr_fill(body, sizeof body, table[i].body, intent, attachment, account);
+        pr_fill(expect, sizeof expect, table[i].expect, intent, attachment, account);
+        if (strcmp(table[i].op, "attachments.upload") == 0) {
+            r = payroc_upload(client, table[i].op, params, body, pr_pdf, sizeof pr_pdf - 1, "letter.pdf",
+                              "application/pdf", NULL, &out, &err);
+        } else {
+            r = payroc_call(client, table[i].op, params, table[i].body ? body : NULL, NULL, &out, &err);
+        }
+        CHECK(r == PAYROC_RESULT_OK && out != NULL && strstr(out, expect) != NULL, "%s: %s %s", table[i].op,
+              name(r), r == PAYROC_RESULT_OK ? (out ? out : "") : payroc_error_message(err));
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "pricing_intents.create") == 0)
+            json_find(out, "id", intent, sizeof intent);
+        if (r == PAYROC_RESULT_OK && strcmp(table[i].op, "attachments.upload") == 0)
+            json_find(out, "attachmentId", attachment, sizeof attachment);
+        payroc_string_free(out);
+        payroc_error_free(err);
+        out = NULL;
+        err = NULL;
+    }
+
+    /* Refused before the network, each violation by its path. */
+    r = payroc_upload(client, "attachments.upload", account_params,
+                      "{\"attachment\":{\"type\":\"selfie\"}}", pr_pdf, 0, "run.exe", "application/octet-stream",
+                      NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "attachment.type") && has_path(err, "file.fileName") &&
+              has_path(err, "file.content") && out == NULL,
+          "bad upload: %s %s", name(r), err ? payroc_error_message(err) : "");
+    payroc_error_free(err);
+    err = NULL;
+    big = calloc(30u * 1024u * 1024u, 1);
+    CHECK(big != NULL, "no memory for the large file");
+    if (big) {
+        r = payroc_upload(client, "attachments.upload", account_params,
+                          "{\"attachment\":{\"type\":\"other\"}}", big, 30u * 1024u * 1024u, "big.pdf",
+                          "application/pdf", NULL, &out, &err);
+        CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file.content"), "30 MB: %s", name(r));
+        payroc_error_free(err);
+        err = NULL;
+        free(big);
+    }
+    r = payroc_call(client, "attachments.upload", account_params,
+                    "{\"attachment\":{\"type\":\"other\"}}", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "file"), "upload without a file: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "pricing_intents.create", "{}", PR_INTENT("C3", "1"), pr_pdf, 4, "a.pdf",
+                      "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_INVALID_ARGUMENT, "payroc_upload of a JSON operation: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    /* NULL arguments are named, never dereferenced. */
+    r = payroc_upload(client, "attachments.upload", account_params,
+                      "{\"attachment\":{\"type\":\"other\"}}", NULL, 10, "a.pdf", "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_bytes`"), "bytes NULL: %s",
+          name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "attachments.upload", account_params,
+                      "{\"attachment\":{\"type\":\"other\"}}", pr_pdf, 4, NULL, "application/pdf", NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && strstr(payroc_error_message(err), "`file_name`"), "name NULL: %s",
+          name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(NULL, "attachments.upload", NULL, NULL, pr_pdf, 4, "a.pdf", "application/pdf", NULL, &out,
+                      NULL);
+    CHECK(r == PAYROC_RESULT_NULL_PARAMETER && out == NULL, "client NULL: %s", name(r));
+
+    /* The emulator's refusals as the right results. */
+    pr_fill(body, sizeof body, PR_INTENT("C4-{K}", "1"), intent, attachment, account);
+    r = payroc_call(client, "pricing_intents.create", "{}", body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK, "create: %s", name(r));
+    payroc_string_free(out);
+    out = NULL;
+    r = payroc_call(client, "pricing_intents.create", "{}", body, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_CONFLICT, "a key in use: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_call(client, "pricing_intents.retrieve", "{\"pricingIntentId\":\"424242424\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "unknown intent: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_call(client, "attachments.retrieve", "{\"attachmentId\":\"424242424\"}", NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "unknown attachment: %s", name(r));
+    payroc_error_free(err);
+    err = NULL;
+    r = payroc_upload(client, "attachments.upload", "{\"processingAccountId\":\"424242424\"}",
+                      "{\"attachment\":{\"type\":\"other\"}}", pr_pdf, sizeof pr_pdf - 1, "a.pdf", "application/pdf",
+                      NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_API_NOT_FOUND, "an unknown processing account: %s", name(r));
+    payroc_error_free(err);
+}
+
 /* ---- the operation table: every name listed is one payroc_call runs ---- */
 
 static void test_operations(payroc_client *client) {
@@ -2376,6 +2561,7 @@ int main(int argc, char **argv) {
     test_settlement(client);
     test_boarding(client);
     test_event_subscriptions(client);
+    test_pricing_attachments(client);
     test_webhook_verify();
     test_threads(client);
 

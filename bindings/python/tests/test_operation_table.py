@@ -54,7 +54,9 @@ def test_every_operation_is_its_name_and_runs(client: payroc_rs.Client, mock: Mo
         # integer ids and lists without ids reach the emulator.
         params = [p for p in inspect.signature(method).parameters.values()
                   if p.kind is p.POSITIONAL_OR_KEYWORD and p.default is p.empty]
-        args: list[Any] = [0 if p.annotation == "int" else " " for p in params if p.name != "patch"]
+        # An upload's file is bytes.
+        args: list[Any] = [0 if p.annotation == "int" else b"%PDF" if p.name == "file" else " "
+                           for p in params if p.name != "patch"]
         if any(p.name == "patch" for p in params):
             args.append([])
         # A required keyword (a series' next `order`) gets an empty object.

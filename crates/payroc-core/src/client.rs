@@ -165,6 +165,7 @@ impl Engine {
                 };
                 headers.push(("accept", "application/json".to_owned()));
                 if call.body.is_some() {
+                    let content_type = call.content_type.as_deref().unwrap_or(content_type);
                     headers.push(("content-type", content_type.to_owned()));
                 }
                 if let Some(key) = key {
@@ -258,6 +259,9 @@ pub(crate) struct Call {
     /// Absolute URL (query included).
     pub(crate) url: String,
     pub(crate) body: Option<Vec<u8>>,
+    /// The body's media type when it is not the default of the call's API (a
+    /// multipart body names its boundary here).
+    pub(crate) content_type: Option<String>,
     pub(crate) idempotency_key: Option<IdempotencyKey>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) replay: Replay,
@@ -351,6 +355,7 @@ impl Client {
             timeout: None,
             // Issuing a token changes nothing: safe to repeat.
             replay: Replay::Safe,
+            content_type: None,
         };
         let headers = vec![("x-api-key", self.inner.api_key.expose_secret().to_owned())];
         let response = self
@@ -417,6 +422,7 @@ impl Client {
             idempotency_key: None,
             timeout,
             replay: Replay::Safe,
+            content_type: None,
         };
         let response = self.execute(&call).await?;
         decode(&call, &response)
@@ -431,6 +437,7 @@ impl Client {
             idempotency_key: None,
             timeout: None,
             replay: Replay::Safe,
+            content_type: None,
         };
         let response = self.execute(&call).await?;
         Ok((call, response))
@@ -446,6 +453,7 @@ impl Client {
             idempotency_key: None,
             timeout: None,
             replay: Replay::Unsafe,
+            content_type: None,
         };
         self.execute(&call).await.map(drop)
     }

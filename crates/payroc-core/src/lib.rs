@@ -47,6 +47,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod idempotency;
+mod multipart;
 pub mod operations;
 pub mod pager;
 pub mod paytrace;

@@ -158,6 +158,7 @@ impl PaytraceClient {
             idempotency_key: None,
             timeout: None,
             replay: Replay::Safe,
+            content_type: None,
         };
         let response = self
             .inner

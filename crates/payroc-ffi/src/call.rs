@@ -9,6 +9,7 @@ use crate::boundary::{
 };
 use crate::client::{payroc_client, payroc_paytrace_client};
 use crate::error::{payroc_error, Failure};
+use payroc_core::model::attachment::FileUpload;
 use payroc_core::model::json::describe_error;
 use payroc_core::operations::{Api, JsonCall, JsonReply};
 use payroc_core::{IdempotencyKey, RequestOptions, WaitOptions};
@@ -58,6 +59,7 @@ pub(crate) fn read_call<'a>(
         args,
         query: query.as_deref().map(str::as_bytes),
         body: body.map(str::as_bytes),
+        file: None,
         options,
         wait,
     })
@@ -245,6 +247,14 @@ pub extern "C" fn payroc_operations() -> *mut c_char {
 /// - `funding_instructions.delete` (instructionId) → - → null
 /// - `funding_activity.list` (query) → - → page of ActivityRecord
 /// - `funding_activity.retrieve_balance` (query) → - → page of MerchantBalance
+/// - `pricing_intents.create` () → PricingIntent → PricingIntent, idempotency key
+/// - `pricing_intents.list` (query) → - → page of PricingIntent
+/// - `pricing_intents.retrieve` (pricingIntentId) → - → PricingIntent
+/// - `pricing_intents.replace` (pricingIntentId) → PricingIntent → null
+/// - `pricing_intents.update` (pricingIntentId) → `[PatchDocument]` → PricingIntent, idempotency key
+/// - `pricing_intents.delete` (pricingIntentId) → - → null
+/// - `attachments.upload` (processingAccountId) → UploadAttachment + a file (`payroc_upload`) → Attachment, idempotency key
+/// - `attachments.retrieve` (attachmentId) → - → Attachment
 /// - `merchant_platforms.create` () → CreateMerchantPlatform → MerchantPlatform, idempotency key
 /// - `merchant_platforms.list` (query) → - → page of MerchantPlatform
 /// - `merchant_platforms.retrieve` (merchantPlatformId) → - → MerchantPlatform
@@ -319,6 +329,79 @@ pub unsafe extern "C" fn payroc_call(
         known(operation, Api::Payroc, body)?;
         let mut query = None;
         let call = read_call(params, body, &mut query, key)?;
+        let response = reply_text(client.inner.call_json(operation, &call)?);
+        // SAFETY: checked not NULL; writable by contract.
+        unsafe { write_out(out, to_c_string(response)) };
+        Ok(())
+    })
+}
+
+/// Runs an operation that uploads a file (`attachments.upload`): as `payroc_call`,
+/// plus the file. `body_json` holds the other form fields
+/// (`{"attachment": {"type": "bankingEvidence", "description": "…"}}`), and the file
+/// is `file_len` bytes at `file_bytes` (copied before the call returns; NULL only with
+/// a length of 0, which is refused as an empty file), named `file_name` with its
+/// extension (`statement.pdf`) and of media type `content_type` (`application/pdf`).
+/// The API takes files under 30 MB ending in .bmp, .csv, .doc, .docx, .gif, .htm,
+/// .html, .jpg, .jpeg, .msg, .pdf, .png, .ppt, .pptx, .tif, .tiff, .txt, .xls or
+/// .xlsx; anything else is refused before it is sent, each problem with its field
+/// path (`file.content`, `file.fileName`, `attachment.type`). The upload carries an
+/// idempotency key (`idempotency_key`, or a fresh one), the same on every retry.
+///
+/// Thread safety: safe to call from many threads at once on the same client.
+///
+/// # Safety
+/// As `payroc_call`; `file_bytes` is NULL or points to `file_len` readable bytes.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn payroc_upload(
+    client: *const payroc_client,
+    operation: *const c_char,
+    params_json: *const c_char,
+    body_json: *const c_char,
+    file_bytes: *const u8,
+    file_len: usize,
+    file_name: *const c_char,
+    content_type: *const c_char,
+    idempotency_key: *const c_char,
+    response_json_out: *mut *mut c_char,
+    error_out: *mut *mut payroc_error,
+) -> payroc_result {
+    guard(error_out, || {
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let client = unsafe { payroc_client::borrow(client, "client") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let operation = unsafe { read_str(operation, "operation") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let params = unsafe { read_opt_str(params_json, "params_json") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let body = unsafe { read_opt_str(body_json, "body_json") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let file_name = unsafe { read_str(file_name, "file_name") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let content_type = unsafe { read_str(content_type, "content_type") }?;
+        // SAFETY: guaranteed by the caller (see `# Safety`).
+        let key = unsafe { read_opt_str(idempotency_key, "idempotency_key") }?;
+        let out = out_ptr(response_json_out, "response_json_out")?;
+        known(operation, Api::Payroc, body)?;
+        if !payroc_core::operations::find(operation).is_some_and(|op| op.multipart) {
+            return Err(Failure::invalid(format!(
+                "`{operation}` uploads no file: use payroc_call"
+            )));
+        }
+        let bytes: &[u8] = if file_len == 0 {
+            &[]
+        } else if file_bytes.is_null() {
+            return Err(Failure::null("file_bytes"));
+        } else if file_len > isize::MAX as usize {
+            return Err(Failure::invalid("`file_len` is larger than any file"));
+        } else {
+            // SAFETY: not NULL, and `file_len` readable bytes by contract.
+            unsafe { std::slice::from_raw_parts(file_bytes, file_len) }
+        };
+        let mut query = None;
+        let mut call = read_call(params, body, &mut query, key)?;
+        call.file = Some(FileUpload::new(file_name, content_type, bytes));
         let response = reply_text(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(response)) };

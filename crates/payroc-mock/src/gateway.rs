@@ -63,6 +63,10 @@ const UNKEYED_POSTS: &[&str] = &[
     "/v1/fx-rates",
 ];
 
+/// The routes whose body is a `multipart/form-data` upload: they take a larger body,
+/// and their route reads and checks the form.
+const UPLOAD_ROUTES: &[&str] = &["/v1/processing-accounts/{processingAccountId}/attachments"];
+
 fn requires_idempotency_key(method: &Method, route: &str) -> bool {
     (method == Method::POST || method == Method::PATCH)
         && route.starts_with("/v1/")
@@ -228,14 +232,24 @@ async fn handle(
     }
     // Read here, whatever the framing (length or chunked), so "no body" means no bytes.
     let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+    let upload = UPLOAD_ROUTES.contains(&route);
+    let limit = if upload {
+        crate::routes::MAX_UPLOAD_BODY
+    } else {
+        MAX_BODY
+    };
+    let Ok(body) = axum::body::to_bytes(body, limit).await else {
         return problem(
             StatusCode::PAYLOAD_TOO_LARGE,
             "Content too large",
-            "the body exceeds 1 MiB",
+            if upload {
+                "the upload exceeds 30 MB"
+            } else {
+                "the body exceeds 1 MiB"
+            },
         );
     };
-    if !body.is_empty() && !is_json(parts.headers.get(header::CONTENT_TYPE)) {
+    if !upload && !body.is_empty() && !is_json(parts.headers.get(header::CONTENT_TYPE)) {
         return problem(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Unsupported media type",
@@ -259,7 +273,19 @@ async fn handle(
             "the Idempotency-Key header must be a UUID v4",
         );
     }
-    let print = fingerprint(method, parts.uri.path(), &body);
+    // A form's boundary is chosen afresh by each encoding: the same upload sent again
+    // is the same request whatever its boundary.
+    let print = match upload
+        .then(|| crate::routes::form_boundary(&parts.headers))
+        .flatten()
+    {
+        Some(boundary) => fingerprint(
+            method,
+            parts.uri.path(),
+            &crate::routes::without_boundary(&body, &boundary),
+        ),
+        None => fingerprint(method, parts.uri.path(), &body),
+    };
     let prior = mock.with_store(|s| match s.idempotency.get(&key) {
         None => {
             s.idempotency.insert(key.clone(), Idempotent::InFlight);

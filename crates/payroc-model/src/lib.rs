@@ -52,6 +52,7 @@
 #[macro_use]
 mod macros;
 
+pub mod attachment;
 pub mod bank_transfer;
 pub mod boarding;
 pub mod card;
@@ -71,6 +72,7 @@ pub mod payment_feature;
 pub mod payment_link;
 pub mod payment_plan;
 pub mod paytrace;
+pub mod pricing_intent;
 pub mod refund;
 pub mod secret;
 pub mod secure_token;

@@ -11,6 +11,7 @@
 //! The mappings match requests on method and path only: the file holds no request
 //! bodies to check (a test below fails if a later copy brings some).
 
+use payroc_model::attachment::Attachment;
 use payroc_model::bank_transfer::{BankTransferPayment, BankTransferRefund};
 use payroc_model::boarding::{
     Contact, HostConfiguration, MerchantPlatform, PricingAgreement, ProcessingAccount,
@@ -33,6 +34,7 @@ use payroc_model::payment_plan::{PaymentPlan, Subscription, SubscriptionPayment}
 use payroc_model::paytrace::{
     PaytraceToken, PaytraceValidationError, RecurrenceExportResponse, RecurrenceResponse,
 };
+use payroc_model::pricing_intent::PricingIntent;
 use payroc_model::refund::RetrievedRefund;
 use payroc_model::secure_token::{
     SecureToken, SecureTokenResponseSource, SecureTokenWithAccountType, SingleUseToken,
@@ -250,6 +252,15 @@ fn check_for(method: &str, path: &str, body: &Value) -> Option<Check> {
         (_, p) if p.contains("refund-instructions") => round_trip::<RefundInstruction>,
         (_, p) if p.contains("signature-instructions") => round_trip::<SignatureInstruction>,
         (_, p) if p.starts_with("/signatures") => round_trip::<Signature>,
+        // A pricing intent's PUT answers with no content.
+        ("PUT", p) if p.starts_with("/pricing-intents") => return None,
+        (_, p) if p.starts_with("/pricing-intents") && list => {
+            round_trip::<Paginated<PricingIntent>>
+        }
+        (_, p) if p.starts_with("/pricing-intents") => round_trip::<PricingIntent>,
+        (_, p) if p.ends_with("/attachments") || p.starts_with("/attachments/") => {
+            round_trip::<Attachment>
+        }
         _ => return None,
     })
 }

@@ -31,6 +31,7 @@ use payroc_core::retry::RetryPolicy;
 use payroc_core::{
     CancelHandle, Client, Environment, IdempotencyKey, PaytraceClient, RequestOptions, WaitOptions,
 };
+use payroc_model::attachment::FileUpload;
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyString, PyType};
@@ -295,6 +296,8 @@ struct Owned {
     op: String,
     args: Map<String, Value>,
     body: Option<Vec<u8>>,
+    /// An upload's file.
+    file: Option<FileUpload>,
     options: RequestOptions,
     wait: WaitOptions,
 }
@@ -316,6 +319,7 @@ impl Owned {
             op: op.to_owned(),
             args: call_args(args)?,
             body: body.map(<[u8]>::to_vec),
+            file: None,
             options: request_options(idempotency_key, timeout)?,
             wait: WaitOptions {
                 deadline: seconds("deadline", deadline)?,
@@ -333,6 +337,7 @@ impl Owned {
             args: self.args,
             query: None,
             body: None,
+            file: self.file,
             options: self.options,
             wait: self.wait,
         };
@@ -436,7 +441,7 @@ impl NativeClient {
     /// Runs operation `op` with `args` (path parameters by the API's names) and JSON
     /// `body`; returns the response as JSON bytes (`None` for calls without a body,
     /// like deletes).
-    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
@@ -450,10 +455,11 @@ impl NativeClient {
         deadline: Option<&Bound<'_, PyAny>>,
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
+        file: Option<(String, String, Vec<u8>)>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, switches) = Owned::new(
+            let (mut owned, switches) = Owned::new(
                 op,
                 args,
                 body,
@@ -463,6 +469,8 @@ impl NativeClient {
                 cancel_on_deadline,
                 cancel,
             )?;
+            owned.file =
+                file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
             let fut = owned.payroc(self.client.clone());
             let output =
                 drive::blocking(py, &self.runtime, switches, fut).map_err(Failure::into_py)?;
@@ -539,7 +547,7 @@ impl NativeAsyncClient {
 
     /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
     /// called from a coroutine; the request starts at once.
-    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
@@ -553,10 +561,11 @@ impl NativeAsyncClient {
         deadline: Option<&Bound<'_, PyAny>>,
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
+        file: Option<(String, String, Vec<u8>)>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, switches) = Owned::new(
+            let (mut owned, switches) = Owned::new(
                 op,
                 args,
                 body,
@@ -566,6 +575,8 @@ impl NativeAsyncClient {
                 cancel_on_deadline,
                 cancel,
             )?;
+            owned.file =
+                file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
             drive::awaitable(py, switches, shape, owned.payroc(self.client.clone()))
         })
     }

@@ -4334,6 +4334,342 @@ impl BlockingFundingActivity<'_> {
     }
 }
 
+/// The `pricing_intents` operations of a [`Client`]; per-call options with
+/// [`options`](PricingIntents::options).
+#[derive(Debug)]
+pub struct PricingIntents<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `pricing_intents` operations.
+    pub fn pricing_intents(&self) -> PricingIntents<'_> {
+        PricingIntents {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl PricingIntents<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board.
+    ///
+    /// `POST /pricing-intents` (official SDKs: `boarding.pricing_intents.create`).
+    pub async fn create(
+        &self,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<_, _>(&OPERATIONS[102], &[], &[], Some(request), &self.options)
+            .await
+    }
+
+    /// Lists your pricing intents, page by page.
+    ///
+    /// `GET /pricing-intents` (official SDKs: `boarding.pricing_intents.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<Pager<payroc_model::pricing_intent::PricingIntent>> {
+        self.client.list(&OPERATIONS[103], &[], query)
+    }
+
+    /// Reads a pricing intent.
+    ///
+    /// `GET /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.retrieve`).
+    pub async fn retrieve(
+        &self,
+        pricing_intent_id: &str,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<NoBody, _>(
+                &OPERATIONS[104],
+                &[pricing_intent_id],
+                &[],
+                None,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Replaces a pricing intent (a PUT: send all of it).
+    ///
+    /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
+    pub async fn replace(
+        &self,
+        pricing_intent_id: &str,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<()> {
+        self.client
+            .invoke_empty::<_>(
+                &OPERATIONS[105],
+                &[pricing_intent_id],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations.
+    ///
+    /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
+    pub async fn update(
+        &self,
+        pricing_intent_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .invoke::<_, _>(
+                &OPERATIONS[106],
+                &[pricing_intent_id],
+                &[],
+                Some(request),
+                &self.options,
+            )
+            .await
+    }
+
+    /// Deletes a pricing intent.
+    ///
+    /// `DELETE /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.delete`).
+    pub async fn delete(&self, pricing_intent_id: &str) -> Result<()> {
+        self.client
+            .invoke_empty::<NoBody>(&OPERATIONS[107], &[pricing_intent_id], None, &self.options)
+            .await
+    }
+}
+
+/// The `pricing_intents` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingPricingIntents::options).
+#[derive(Debug)]
+pub struct BlockingPricingIntents<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `pricing_intents` operations.
+    pub fn pricing_intents(&self) -> BlockingPricingIntents<'_> {
+        BlockingPricingIntents {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingPricingIntents<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> PricingIntents<'_> {
+        self.client
+            .client()
+            .pricing_intents()
+            .options(self.options.clone())
+    }
+
+    /// Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board.
+    ///
+    /// `POST /pricing-intents` (official SDKs: `boarding.pricing_intents.create`).
+    pub fn create(
+        &self,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().create(request))
+    }
+
+    /// Lists your pricing intents, page by page.
+    ///
+    /// `GET /pricing-intents` (official SDKs: `boarding.pricing_intents.list`).
+    pub fn list(
+        &self,
+        query: &payroc_model::page::PageQuery,
+    ) -> Result<BlockingPager<payroc_model::pricing_intent::PricingIntent>> {
+        Ok(BlockingPager::new(
+            self.handle().list(query)?,
+            self.client.runtime().clone(),
+        ))
+    }
+
+    /// Reads a pricing intent.
+    ///
+    /// `GET /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.retrieve`).
+    pub fn retrieve(
+        &self,
+        pricing_intent_id: &str,
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(pricing_intent_id))
+    }
+
+    /// Replaces a pricing intent (a PUT: send all of it).
+    ///
+    /// `PUT /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.update`).
+    pub fn replace(
+        &self,
+        pricing_intent_id: &str,
+        request: &payroc_model::pricing_intent::PricingIntent,
+    ) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().replace(pricing_intent_id, request))
+    }
+
+    /// Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations.
+    ///
+    /// `PATCH /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.partially_update`).
+    pub fn update(
+        &self,
+        pricing_intent_id: &str,
+        request: &[payroc_model::common::PatchDocument],
+    ) -> Result<payroc_model::pricing_intent::PricingIntent> {
+        self.client
+            .runtime()
+            .block_on(self.handle().update(pricing_intent_id, request))
+    }
+
+    /// Deletes a pricing intent.
+    ///
+    /// `DELETE /pricing-intents/{pricingIntentId}` (official SDKs: `boarding.pricing_intents.delete`).
+    pub fn delete(&self, pricing_intent_id: &str) -> Result<()> {
+        self.client
+            .runtime()
+            .block_on(self.handle().delete(pricing_intent_id))
+    }
+}
+
+/// The `attachments` operations of a [`Client`]; per-call options with
+/// [`options`](Attachments::options).
+#[derive(Debug)]
+pub struct Attachments<'a> {
+    pub(crate) client: &'a Client,
+    pub(crate) options: RequestOptions,
+}
+
+impl Client {
+    /// The `attachments` operations.
+    pub fn attachments(&self) -> Attachments<'_> {
+        Attachments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl Attachments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/attachments` (official SDKs: `attachments.upload_to_processing_account`).
+    pub async fn upload(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::attachment::UploadAttachment,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .upload(
+                &OPERATIONS[108],
+                &[processing_account_id],
+                request,
+                &self.options,
+            )
+            .await
+    }
+
+    /// Reads an attachment's details and upload status (never the file).
+    ///
+    /// `GET /attachments/{attachmentId}` (official SDKs: `attachments.retrieve`).
+    pub async fn retrieve(
+        &self,
+        attachment_id: &str,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .invoke::<NoBody, _>(&OPERATIONS[109], &[attachment_id], &[], None, &self.options)
+            .await
+    }
+}
+
+/// The `attachments` operations of a [`BlockingClient`]; per-call options with
+/// [`options`](BlockingAttachments::options).
+#[derive(Debug)]
+pub struct BlockingAttachments<'a> {
+    pub(crate) client: &'a BlockingClient,
+    pub(crate) options: RequestOptions,
+}
+
+impl BlockingClient {
+    /// The `attachments` operations.
+    pub fn attachments(&self) -> BlockingAttachments<'_> {
+        BlockingAttachments {
+            client: self,
+            options: RequestOptions::default(),
+        }
+    }
+}
+
+impl BlockingAttachments<'_> {
+    /// Uses these options (your idempotency key, a timeout) for calls made
+    /// through this handle.
+    #[must_use]
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub(crate) fn handle(&self) -> Attachments<'_> {
+        self.client
+            .client()
+            .attachments()
+            .options(self.options.clone())
+    }
+
+    /// Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review.
+    ///
+    /// `POST /processing-accounts/{processingAccountId}/attachments` (official SDKs: `attachments.upload_to_processing_account`).
+    pub fn upload(
+        &self,
+        processing_account_id: &str,
+        request: &payroc_model::attachment::UploadAttachment,
+    ) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().upload(processing_account_id, request))
+    }
+
+    /// Reads an attachment's details and upload status (never the file).
+    ///
+    /// `GET /attachments/{attachmentId}` (official SDKs: `attachments.retrieve`).
+    pub fn retrieve(&self, attachment_id: &str) -> Result<payroc_model::attachment::Attachment> {
+        self.client
+            .runtime()
+            .block_on(self.handle().retrieve(attachment_id))
+    }
+}
+
 /// The `merchant_platforms` operations of a [`Client`]; per-call options with
 /// [`options`](MerchantPlatforms::options).
 #[derive(Debug)]
@@ -4369,7 +4705,7 @@ impl MerchantPlatforms<'_> {
         request: &payroc_model::boarding::CreateMerchantPlatform,
     ) -> Result<payroc_model::boarding::MerchantPlatform> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[102], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[110], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -4380,7 +4716,7 @@ impl MerchantPlatforms<'_> {
         &self,
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::boarding::MerchantPlatform>> {
-        self.client.list(&OPERATIONS[103], &[], query)
+        self.client.list(&OPERATIONS[111], &[], query)
     }
 
     /// Reads a merchant platform with its processing accounts' statuses.
@@ -4392,7 +4728,7 @@ impl MerchantPlatforms<'_> {
     ) -> Result<payroc_model::boarding::MerchantPlatform> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[104],
+                &OPERATIONS[112],
                 &[merchant_platform_id],
                 &[],
                 None,
@@ -4410,7 +4746,7 @@ impl MerchantPlatforms<'_> {
         query: &payroc_model::boarding::ProcessingAccountListQuery,
     ) -> Result<Pager<payroc_model::boarding::ProcessingAccount>> {
         self.client
-            .list(&OPERATIONS[105], &[merchant_platform_id], query)
+            .list(&OPERATIONS[113], &[merchant_platform_id], query)
     }
 
     /// Adds a processing account to a merchant platform; Payroc then reviews it.
@@ -4423,7 +4759,7 @@ impl MerchantPlatforms<'_> {
     ) -> Result<payroc_model::boarding::ProcessingAccount> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[106],
+                &OPERATIONS[114],
                 &[merchant_platform_id],
                 &[],
                 Some(request),
@@ -4570,7 +4906,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<payroc_model::boarding::ProcessingAccount> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[107],
+                &OPERATIONS[115],
                 &[processing_account_id],
                 &[],
                 None,
@@ -4588,7 +4924,7 @@ impl ProcessingAccounts<'_> {
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::boarding::Contact>> {
         self.client
-            .list(&OPERATIONS[108], &[processing_account_id], query)
+            .list(&OPERATIONS[116], &[processing_account_id], query)
     }
 
     /// Lists a processing account's owners, page by page.
@@ -4600,7 +4936,7 @@ impl ProcessingAccounts<'_> {
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::funding::Owner>> {
         self.client
-            .list(&OPERATIONS[109], &[processing_account_id], query)
+            .list(&OPERATIONS[117], &[processing_account_id], query)
     }
 
     /// Lists a processing account's funding accounts (one array, not paged).
@@ -4612,7 +4948,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<Vec<payroc_model::funding::FundingAccount>> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[110],
+                &OPERATIONS[118],
                 &[processing_account_id],
                 &[],
                 None,
@@ -4630,7 +4966,7 @@ impl ProcessingAccounts<'_> {
         query: &payroc_model::page::PageQuery,
     ) -> Result<Pager<payroc_model::boarding::ProcessingTerminal>> {
         self.client
-            .list(&OPERATIONS[111], &[processing_account_id], query)
+            .list(&OPERATIONS[119], &[processing_account_id], query)
     }
 
     /// Lists a processing account's terminal orders (one array, not paged).
@@ -4642,7 +4978,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<Vec<payroc_model::boarding::TerminalOrder>> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[112],
+                &OPERATIONS[120],
                 &[processing_account_id],
                 &[],
                 None,
@@ -4660,7 +4996,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<payroc_model::boarding::PricingAgreement> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[113],
+                &OPERATIONS[121],
                 &[processing_account_id],
                 &[],
                 None,
@@ -4679,7 +5015,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<payroc_model::boarding::Reminder> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[114],
+                &OPERATIONS[122],
                 &[processing_account_id],
                 &[],
                 Some(request),
@@ -4698,7 +5034,7 @@ impl ProcessingAccounts<'_> {
     ) -> Result<payroc_model::boarding::TerminalOrder> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[115],
+                &OPERATIONS[123],
                 &[processing_account_id],
                 &[],
                 Some(request),
@@ -4895,7 +5231,7 @@ impl Owners<'_> {
     /// `GET /owners/{ownerId}` (official SDKs: `boarding.owners.retrieve`).
     pub async fn retrieve(&self, owner_id: &str) -> Result<payroc_model::funding::Owner> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[116], &[owner_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[124], &[owner_id], &[], None, &self.options)
             .await
     }
 
@@ -4908,7 +5244,7 @@ impl Owners<'_> {
         request: &payroc_model::funding::Owner,
     ) -> Result<()> {
         self.client
-            .invoke_empty::<_>(&OPERATIONS[117], &[owner_id], Some(request), &self.options)
+            .invoke_empty::<_>(&OPERATIONS[125], &[owner_id], Some(request), &self.options)
             .await
     }
 
@@ -4917,7 +5253,7 @@ impl Owners<'_> {
     /// `DELETE /owners/{ownerId}` (official SDKs: `boarding.owners.delete`).
     pub async fn delete(&self, owner_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[118], &[owner_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[126], &[owner_id], None, &self.options)
             .await
     }
 }
@@ -5013,7 +5349,7 @@ impl Contacts<'_> {
     /// `GET /contacts/{contactId}` (official SDKs: `boarding.contacts.retrieve`).
     pub async fn retrieve(&self, contact_id: &str) -> Result<payroc_model::boarding::Contact> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[119], &[contact_id], &[], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[127], &[contact_id], &[], None, &self.options)
             .await
     }
 
@@ -5027,7 +5363,7 @@ impl Contacts<'_> {
     ) -> Result<()> {
         self.client
             .invoke_empty::<_>(
-                &OPERATIONS[120],
+                &OPERATIONS[128],
                 &[contact_id],
                 Some(request),
                 &self.options,
@@ -5040,7 +5376,7 @@ impl Contacts<'_> {
     /// `DELETE /contacts/{contactId}` (official SDKs: `boarding.contacts.delete`).
     pub async fn delete(&self, contact_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[121], &[contact_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[129], &[contact_id], None, &self.options)
             .await
     }
 }
@@ -5147,7 +5483,7 @@ impl ProcessingTerminals<'_> {
     ) -> Result<payroc_model::boarding::ProcessingTerminal> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[122],
+                &OPERATIONS[130],
                 &[processing_terminal_id],
                 &[],
                 None,
@@ -5165,7 +5501,7 @@ impl ProcessingTerminals<'_> {
     ) -> Result<payroc_model::boarding::HostConfiguration> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[123],
+                &OPERATIONS[131],
                 &[processing_terminal_id],
                 &[],
                 None,
@@ -5271,7 +5607,7 @@ impl TerminalOrders<'_> {
     ) -> Result<payroc_model::boarding::TerminalOrder> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[124],
+                &OPERATIONS[132],
                 &[terminal_order_id],
                 &[],
                 None,
@@ -5363,7 +5699,7 @@ impl EventSubscriptions<'_> {
         request: &payroc_model::event_subscription::EventSubscription,
     ) -> Result<payroc_model::event_subscription::EventSubscription> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[125], &[], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[133], &[], &[], Some(request), &self.options)
             .await
     }
 
@@ -5374,7 +5710,7 @@ impl EventSubscriptions<'_> {
         &self,
         query: &payroc_model::event_subscription::EventSubscriptionListQuery,
     ) -> Result<Pager<payroc_model::event_subscription::EventSubscription>> {
-        self.client.list(&OPERATIONS[126], &[], query)
+        self.client.list(&OPERATIONS[134], &[], query)
     }
 
     /// Reads an event subscription (its webhook secret masked).
@@ -5386,7 +5722,7 @@ impl EventSubscriptions<'_> {
     ) -> Result<payroc_model::event_subscription::EventSubscription> {
         self.client
             .invoke::<NoBody, _>(
-                &OPERATIONS[127],
+                &OPERATIONS[135],
                 &[subscription_id],
                 &[],
                 None,
@@ -5405,7 +5741,7 @@ impl EventSubscriptions<'_> {
     ) -> Result<()> {
         self.client
             .invoke_empty::<_>(
-                &OPERATIONS[128],
+                &OPERATIONS[136],
                 &[subscription_id],
                 Some(request),
                 &self.options,
@@ -5423,7 +5759,7 @@ impl EventSubscriptions<'_> {
     ) -> Result<payroc_model::event_subscription::EventSubscription> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[129],
+                &OPERATIONS[137],
                 &[subscription_id],
                 &[],
                 Some(request),
@@ -5437,7 +5773,7 @@ impl EventSubscriptions<'_> {
     /// `DELETE /event-subscriptions/{subscriptionId}` (official SDKs: `notifications.event_subscriptions.delete`).
     pub async fn delete(&self, subscription_id: &str) -> Result<()> {
         self.client
-            .invoke_empty::<NoBody>(&OPERATIONS[130], &[subscription_id], None, &self.options)
+            .invoke_empty::<NoBody>(&OPERATIONS[138], &[subscription_id], None, &self.options)
             .await
     }
 }
@@ -5584,7 +5920,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::CreateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[133], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[141], &[], Some(request), &self.options)
             .await
     }
 
@@ -5596,7 +5932,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::UpdateRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[134], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[142], &[], Some(request), &self.options)
             .await
     }
 
@@ -5608,7 +5944,7 @@ impl Recurrences<'_> {
         request: &payroc_model::paytrace::DeleteRecurrenceRequest,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<_, _>(&OPERATIONS[135], &[], Some(request), &self.options)
+            .invoke::<_, _>(&OPERATIONS[143], &[], Some(request), &self.options)
             .await
     }
 
@@ -5620,7 +5956,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[136], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[144], &[customer_id], None, &self.options)
             .await
     }
 
@@ -5634,7 +5970,7 @@ impl Recurrences<'_> {
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
             .invoke::<_, _>(
-                &OPERATIONS[137],
+                &OPERATIONS[145],
                 &[customer_id],
                 Some(request),
                 &self.options,
@@ -5650,7 +5986,7 @@ impl Recurrences<'_> {
         recurrence_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[138], &[recurrence_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[146], &[recurrence_id], None, &self.options)
             .await
     }
 
@@ -5662,7 +5998,7 @@ impl Recurrences<'_> {
         customer_id: i64,
     ) -> Result<payroc_model::paytrace::RecurrenceExportResponse> {
         self.client
-            .invoke::<NoBody, _>(&OPERATIONS[139], &[customer_id], None, &self.options)
+            .invoke::<NoBody, _>(&OPERATIONS[147], &[customer_id], None, &self.options)
             .await
     }
 }
@@ -6177,6 +6513,41 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
+        "pricing_intents.create" => {
+            client
+                .rest_json::<payroc_model::pricing_intent::PricingIntent, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.replace" => {
+            client
+                .rest_json::<payroc_model::pricing_intent::PricingIntent, NoBody>(op, call)
+                .await
+        }
+        "pricing_intents.update" => {
+            client
+                .rest_json::<payroc_model::common::PatchRequest, payroc_model::pricing_intent::PricingIntent>(op, call)
+                .await
+        }
+        "pricing_intents.delete" => {
+            client
+                .rest_json::<NoBody, NoBody>(op, call)
+                .await
+        }
+        "attachments.upload" => {
+            client
+                .upload_json::<payroc_model::attachment::UploadAttachment, payroc_model::attachment::Attachment>(op, call)
+                .await
+        }
+        "attachments.retrieve" => {
+            client
+                .rest_json::<NoBody, payroc_model::attachment::Attachment>(op, call)
+                .await
+        }
         "merchant_platforms.create" => {
             client
                 .rest_json::<payroc_model::boarding::CreateMerchantPlatform, payroc_model::boarding::MerchantPlatform>(op, call)
@@ -6371,6 +6742,7 @@ pub(crate) fn pager(
         "funding_instructions.list" => client.pager_json::<payroc_model::funding::FundingInstructionListQuery, payroc_model::funding::Instruction>(op, call),
         "funding_activity.list" => client.pager_json::<payroc_model::funding::FundingActivityListQuery, payroc_model::funding::ActivityRecord>(op, call),
         "funding_activity.retrieve_balance" => client.pager_json::<payroc_model::funding::FundingBalanceQuery, payroc_model::funding::MerchantBalance>(op, call),
+        "pricing_intents.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::pricing_intent::PricingIntent>(op, call),
         "merchant_platforms.list" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::MerchantPlatform>(op, call),
         "merchant_platforms.list_processing_accounts" => client.pager_json::<payroc_model::boarding::ProcessingAccountListQuery, payroc_model::boarding::ProcessingAccount>(op, call),
         "processing_accounts.list_contacts" => client.pager_json::<payroc_model::page::PageQuery, payroc_model::boarding::Contact>(op, call),

@@ -14,10 +14,12 @@ pub use table::OPERATIONS;
 use crate::client::{build_url, decode, path_id, Call, Client, RequestOptions};
 use crate::error::{Error, Result};
 use crate::http::{HttpResponse, Method};
+use crate::multipart::{self, Part};
 use crate::pager::Cursor;
 use crate::paytrace::PaytraceClient;
 use crate::resources::cloud::WaitOptions;
 use crate::retry::Replay;
+use payroc_model::attachment::{FileForm, FileUpload};
 use payroc_model::json::{from_json, from_slice};
 use payroc_model::page::{ListQuery, Paginated};
 use payroc_model::{Validate, ValidationError};
@@ -67,6 +69,9 @@ pub struct Operation {
     pub repeatable: bool,
     /// A list, read page by page.
     pub pages: bool,
+    /// The request is a file upload, sent as `multipart/form-data`: the request
+    /// type's JSON fields are form parts and its file the `file` part.
+    pub multipart: bool,
     /// A poll the gateway holds open: its timeout is the long poll's.
     pub long_poll: bool,
     /// The official Python SDK's name for it (`card_payments.payments.create`).
@@ -94,6 +99,7 @@ impl Operation {
             idempotency_key: false,
             repeatable: matches!(method, Method::Get),
             pages: false,
+            multipart: false,
             long_poll: false,
             official_python: "",
             official_go: "",
@@ -155,6 +161,11 @@ impl Operation {
 
     pub(crate) const fn pages(mut self) -> Self {
         self.pages = true;
+        self
+    }
+
+    pub(crate) const fn multipart(mut self) -> Self {
+        self.multipart = true;
         self
     }
 
@@ -263,6 +274,7 @@ impl Operation {
             idempotency_key,
             timeout: options.timeout.or(long_poll),
             replay,
+            content_type: None,
         }
     }
 }
@@ -292,6 +304,9 @@ pub struct JsonCall<'a> {
     pub query: Option<&'a [u8]>,
     /// The request body as JSON, read as the operation's request type.
     pub body: Option<&'a [u8]>,
+    /// The file of an upload (an operation whose request is a file), handed over
+    /// beside the JSON body.
+    pub file: Option<FileUpload>,
     /// Idempotency key and timeout.
     pub options: RequestOptions,
     /// How a Cloud helper waits.
@@ -437,6 +452,50 @@ impl Client {
         checked::<T>(&prepared, response)
     }
 
+    /// Runs the upload `op` with a typed body (what the generated resource methods
+    /// call): validated, then sent as one `multipart/form-data` body.
+    pub(crate) async fn upload<B, T>(
+        &self,
+        op: &'static Operation,
+        ids: &[&str],
+        body: &B,
+        options: &RequestOptions,
+    ) -> Result<T>
+    where
+        B: Serialize + Validate + FileForm,
+        T: DeserializeOwned,
+    {
+        body.validate()?;
+        let url = op.url(self.api_url(), ids, &[])?;
+        let call = upload_call(op, url, body, options)?;
+        let response = self.execute(&call).await?;
+        decode(&call, &response)
+    }
+
+    /// A JSON call of the upload `op`: the body's JSON fields and the call's file,
+    /// validated together; the reply checked as `T`.
+    pub(crate) async fn upload_json<B, T>(
+        &self,
+        op: &'static Operation,
+        call: &JsonCall<'_>,
+    ) -> Result<JsonReply>
+    where
+        B: DeserializeOwned + Serialize + Validate + FileForm,
+        T: DeserializeOwned,
+    {
+        let ids = call.ids(op)?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let url = op.url(self.api_url(), &ids, &[])?;
+        let mut body: B = from_json(call.body.unwrap_or(b"{}"))?;
+        if let Some(file) = &call.file {
+            body.set_file(file.clone());
+        }
+        body.validate()?;
+        let prepared = upload_call(op, url, &body, &call.options)?;
+        let response = self.execute(&prepared).await?;
+        checked::<T>(&prepared, response)
+    }
+
     /// A pager whose pages read as `Paginated<T>`, filtered by `Q`.
     pub(crate) fn pager_json<Q, T>(
         &self,
@@ -474,6 +533,44 @@ where
         None => None,
     };
     Ok(op.call(url, body, &call.options))
+}
+
+/// One call of the upload `op` at `url`: the form encoded once, so every retry sends
+/// the same bytes under the same key.
+fn upload_call<B: Serialize + FileForm>(
+    op: &'static Operation,
+    url: String,
+    body: &B,
+    options: &RequestOptions,
+) -> Result<Call> {
+    let fields = match serde_json::to_value(body) {
+        Ok(Value::Object(fields)) => fields,
+        Ok(_) => {
+            return Err(Error::Configuration(
+                "an upload's fields must be a JSON object".into(),
+            ))
+        }
+        Err(e) => {
+            return Err(Error::Configuration(format!(
+                "cannot encode the request: {e}"
+            )))
+        }
+    };
+    let encoded = fields
+        .iter()
+        .map(|(name, value)| Ok((name.as_str(), encode(value)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let mut parts: Vec<Part<'_>> = encoded
+        .iter()
+        .map(|(name, bytes)| Part::json(name, bytes))
+        .collect();
+    if let Some(file) = body.file() {
+        parts.push(Part::file("file", file));
+    }
+    let form = multipart::encode(&parts);
+    let mut call = op.call(url, Some(form.body), options);
+    call.content_type = Some(form.content_type);
+    Ok(call)
 }
 
 /// The request as JSON, once.

@@ -538,6 +538,47 @@ pub static OPERATIONS: &[Operation] = &[
         .pages()
         .official("funding.funding_activity.retrieve_balance", "Funding.FundingActivity.RetrieveBalance")
         .doc("Lists merchants' funding balances (funds, pending, available), page by page."),
+    // Pricing intents and attachments.
+    Operation::rest("pricing_intents.create", Post, "/pricing-intents")
+        .request("pricing_intent::PricingIntent")
+        .response("pricing_intent::PricingIntent", "PricingIntent")
+        .keyed()
+        .official("boarding.pricing_intents.create", "Boarding.PricingIntents.Create")
+        .doc("Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board."),
+    Operation::rest("pricing_intents.list", Get, "/pricing-intents")
+        .query("page::PageQuery")
+        .response("pricing_intent::PricingIntent", "PricingIntent")
+        .pages()
+        .official("boarding.pricing_intents.list", "Boarding.PricingIntents.List")
+        .doc("Lists your pricing intents, page by page."),
+    Operation::rest("pricing_intents.retrieve", Get, "/pricing-intents/{pricingIntentId}")
+        .response("pricing_intent::PricingIntent", "PricingIntent")
+        .official("boarding.pricing_intents.retrieve", "Boarding.PricingIntents.Retrieve")
+        .doc("Reads a pricing intent."),
+    Operation::rest("pricing_intents.replace", Put, "/pricing-intents/{pricingIntentId}")
+        .request("pricing_intent::PricingIntent")
+        .official("boarding.pricing_intents.update", "Boarding.PricingIntents.Update")
+        .doc("Replaces a pricing intent (a PUT: send all of it)."),
+    Operation::rest("pricing_intents.update", Patch, "/pricing-intents/{pricingIntentId}")
+        .request("common::PatchRequest")
+        .response("pricing_intent::PricingIntent", "PricingIntent")
+        .keyed()
+        .official("boarding.pricing_intents.partially_update", "Boarding.PricingIntents.PartiallyUpdate")
+        .doc("Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations."),
+    Operation::rest("pricing_intents.delete", Delete, "/pricing-intents/{pricingIntentId}")
+        .official("boarding.pricing_intents.delete", "Boarding.PricingIntents.Delete")
+        .doc("Deletes a pricing intent."),
+    Operation::rest("attachments.upload", Post, "/processing-accounts/{processingAccountId}/attachments")
+        .request("attachment::UploadAttachment")
+        .response("attachment::Attachment", "Attachment")
+        .keyed()
+        .multipart()
+        .official("attachments.upload_to_processing_account", "Attachments.UploadToProcessingAccount")
+        .doc("Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review."),
+    Operation::rest("attachments.retrieve", Get, "/attachments/{attachmentId}")
+        .response("attachment::Attachment", "Attachment")
+        .official("attachments.retrieve", "Attachments.Retrieve")
+        .doc("Reads an attachment's details and upload status (never the file)."),
     // Boarding: merchant platforms, their processing accounts and what hangs off them.
     Operation::rest("merchant_platforms.create", Post, "/merchant-platforms")
         .request("boarding::CreateMerchantPlatform")

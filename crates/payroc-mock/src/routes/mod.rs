@@ -13,6 +13,7 @@ mod links;
 mod list;
 mod paytrace;
 mod plans;
+mod pricing;
 mod sessions;
 pub(crate) mod settlement;
 
@@ -47,6 +48,7 @@ pub(crate) fn router(mock: Arc<Mock>) -> Router {
         .merge(bank::routes())
         .merge(settlement::routes())
         .merge(funding::routes())
+        .merge(pricing::routes())
         .merge(boarding::routes())
         .merge(events::routes())
         .fallback(fallback)
@@ -64,6 +66,7 @@ pub(crate) use cloud::complete_now as complete_instruction_now;
 pub(crate) use events::{dispatch as dispatch_notifications, notify};
 pub(crate) use funding::{credit_funding, merchant_balance, review_instructions};
 pub(crate) use plans::collect_due_payments;
+pub(crate) use pricing::{boundary as form_boundary, without_boundary, MAX_UPLOAD_BODY};
 pub(crate) use settlement::sweep as settle_due;
 
 /// A JSON response with a status.

@@ -48,6 +48,8 @@ pub(crate) struct Ledger {
     #[serde(flatten)]
     pub(crate) funding: FundingLedger,
     #[serde(flatten)]
+    pub(crate) pricing: PricingLedger,
+    #[serde(flatten)]
     pub(crate) events: EventsLedger,
     #[serde(flatten)]
     pub(crate) boarding: BoardingLedger,
@@ -537,6 +539,44 @@ pub(crate) struct FundingBalance {
     pub(crate) funds: i64,
     /// Funds promised to funding instructions and not yet sent.
     pub(crate) pending: i64,
+}
+
+/// Pricing intents and attachments, oldest first. Shown at `GET /_mock/ledger` as
+/// `pricingIntents` and `attachments`.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PricingLedger {
+    /// Live pricing intents.
+    pub(crate) pricing_intents: Vec<StoredPricingIntent>,
+    /// Every attachment uploaded (the files themselves are not kept).
+    pub(crate) attachments: Vec<StoredAttachment>,
+    /// The last id handed out (intents and attachments share one sequence).
+    #[serde(skip)]
+    pub(crate) last_id: u64,
+}
+
+/// A pricing intent and the clock's day it was created on.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredPricingIntent {
+    /// The intent as stored (its status as created).
+    pub(crate) intent: payroc_model::pricing_intent::PricingIntent,
+    /// The emulator clock's day offset at creation: review comes a day later.
+    pub(crate) created_day: i64,
+}
+
+/// An attachment, what review will find, and the clock's day it was uploaded on.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StoredAttachment {
+    /// The attachment as uploaded (`pending`).
+    pub(crate) attachment: payroc_model::attachment::Attachment,
+    /// The file's size in bytes.
+    pub(crate) size: usize,
+    /// Whether the bytes are what the media type says: review accepts or rejects.
+    pub(crate) genuine: bool,
+    /// The emulator clock's day offset at upload: review comes a day later.
+    pub(crate) uploaded_day: i64,
 }
 
 /// What boarding keeps. Shown at `GET /_mock/ledger` as `merchantPlatforms`,

@@ -12,7 +12,7 @@ from ._payroc import request_body
 # only (which read any `TYPE_CHECKING` as true).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Generic, List, Mapping, Optional, Type, TypeVar
+    from typing import Any, Callable, Dict, Generic, List, Mapping, Optional, Tuple, Type, TypeVar
 
     from ._payroc import CancelToken, NativePager
 
@@ -30,6 +30,32 @@ def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) 
     """The request as JSON: ``body`` updated with keyword ``fields``; with ``convert``,
     snake_case keys as the API's camelCase. Walked natively (it visits every value)."""
     return request_body(body, dict(fields) if fields else None, convert)
+
+
+def _file_part(file: Any, file_name: Optional[str], content_type: Optional[str]) -> Tuple[str, str, bytes]:
+    """An upload's file as (name, media type, bytes): ``bytes``-like, or a binary file
+    object (read whole; its name is taken when none is given). The media type defaults
+    to the name's."""
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        data = bytes(file)
+    elif hasattr(file, "read"):
+        data = file.read()
+        if not isinstance(data, bytes):
+            raise TypeError("file must be opened in binary mode ('rb')")
+        if file_name is None and isinstance(getattr(file, "name", None), str):
+            import os
+
+            file_name = os.path.basename(file.name)
+    else:
+        raise TypeError("file must be bytes or a binary file object, not " + type(file).__name__)
+    if file_name is None:
+        # Validation names the missing name (`file.fileName`) with the other problems.
+        file_name = ""
+    if content_type is None:
+        import mimetypes
+
+        content_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    return (file_name, content_type, data)
 
 
 class _SyncRunner:
@@ -128,6 +154,26 @@ class _Resource:
             def fn() -> Any:
                 return native.call(op, cls, args, body, idempotency_key, timeout, deadline, cancel_on_deadline,
                                    cancel)
+
+        return self._runner.run(fn)
+
+    def _upload(
+        self,
+        op: str,
+        args: Dict[str, Any],
+        body: Optional[bytes],
+        file: Tuple[Any, Optional[str], Optional[str]],
+        cls: Type[o.PayrocObject],
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Any:
+        """Runs an upload: ``file`` is ``(bytes or binary file object, file name, media
+        type)``; the name defaults to the file object's, the media type to the name's."""
+        native = self._native
+        part = _file_part(*file)
+
+        def fn() -> Any:
+            return native.call(op, cls, args, body, idempotency_key, timeout, file=part)
 
         return self._runner.run(fn)
 

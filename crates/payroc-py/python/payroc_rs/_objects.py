@@ -194,6 +194,14 @@ class MerchantBalance(PayrocObject):
     """A merchant's funding balance: ``funds``, ``pending`` and ``available``, in minor units."""
 
 
+class PricingIntent(PayrocObject):
+    """A pricing intent (US MPA 5.0): base, processor, gateway fees and services; ``status``
+    ``pendingReview`` until Payroc reviews it."""
+
+
+class Attachment(PayrocObject):
+    """An uploaded document's details: ``uploadStatus`` (``pending``, ``accepted``,
+    ``rejected``), ``fileName``, ``contentType``, the ``entity`` it belongs to; never the file."""
 class MerchantPlatform(PayrocObject):
     """A boarded business with its processing accounts; its tax id is redacted in ``repr``."""
 

@@ -88,6 +88,7 @@ class NativeClient:
         deadline: Optional[float] = None,
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
+        file: Optional[Tuple[str, str, bytes]] = None,
     ) -> Any: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
@@ -116,6 +117,7 @@ class NativeAsyncClient:
         deadline: Optional[float] = None,
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
+        file: Optional[Tuple[str, str, bytes]] = None,
     ) -> Awaitable[Any]: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 

@@ -524,6 +524,46 @@ class FundingActivity(_Resource):
         return self._list("funding_activity.retrieve_balance", {}, filters, o.MerchantBalance, timeout)
 
 
+class PricingIntents(_Resource):
+    """The `pricing_intents` operations."""
+
+    def create(self, body: Optional[Mapping[str, Any]] = None, *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.PricingIntent:
+        """Creates a pricing intent: the fees (US MPA 5.0) you propose for the merchants you board."""
+        return self._call("pricing_intents.create", {}, _body(body, fields, True), o.PricingIntent, idempotency_key, timeout)
+
+    def list(self, *, timeout: Optional[float] = None, **filters: Any) -> Pager[o.PricingIntent]:
+        """Lists your pricing intents, page by page."""
+        return self._list("pricing_intents.list", {}, filters, o.PricingIntent, timeout)
+
+    def retrieve(self, pricing_intent_id: str, *, timeout: Optional[float] = None) -> o.PricingIntent:
+        """Reads a pricing intent."""
+        return self._call("pricing_intents.retrieve", {"pricingIntentId": pricing_intent_id}, None, o.PricingIntent, None, timeout)
+
+    def replace(self, pricing_intent_id: str, body: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, **fields: Any) -> None:
+        """Replaces a pricing intent (a PUT: send all of it)."""
+        return self._call("pricing_intents.replace", {"pricingIntentId": pricing_intent_id}, _body(body, fields, True), None, None, timeout)
+
+    def update(self, pricing_intent_id: str, patch: Sequence[Mapping[str, Any]], *, idempotency_key: Optional[str] = None, timeout: Optional[float] = None) -> o.PricingIntent:
+        """Changes a pricing intent (its key, metadata, fees and services) with JSON Patch operations."""
+        return self._call("pricing_intents.update", {"pricingIntentId": pricing_intent_id}, _body(list(patch), {}, True), o.PricingIntent, idempotency_key, timeout)
+
+    def delete(self, pricing_intent_id: str, *, timeout: Optional[float] = None) -> None:
+        """Deletes a pricing intent."""
+        return self._call("pricing_intents.delete", {"pricingIntentId": pricing_intent_id}, None, None, None, timeout)
+
+
+class Attachments(_Resource):
+    """The `attachments` operations."""
+
+    def upload(self, processing_account_id: str, file: Any, body: Optional[Mapping[str, Any]] = None, *, file_name: Optional[str] = None, content_type: Optional[str] = None, idempotency_key: Optional[str] = None, timeout: Optional[float] = None, **fields: Any) -> o.Attachment:
+        """Uploads a document (under 30 MB: PDF, PNG, JPEG, Office, text…) for a processing account's review."""
+        return self._upload("attachments.upload", {"processingAccountId": processing_account_id}, _body(body, fields, True), (file, file_name, content_type), o.Attachment, idempotency_key, timeout)
+
+    def retrieve(self, attachment_id: str, *, timeout: Optional[float] = None) -> o.Attachment:
+        """Reads an attachment's details and upload status (never the file)."""
+        return self._call("attachments.retrieve", {"attachmentId": attachment_id}, None, o.Attachment, None, timeout)
+
+
 class MerchantPlatforms(_Resource):
     """The `merchant_platforms` operations."""
 
@@ -736,6 +776,8 @@ class PayrocResources:
     funding_accounts: FundingAccounts
     funding_instructions: FundingInstructions
     funding_activity: FundingActivity
+    pricing_intents: PricingIntents
+    attachments: Attachments
     merchant_platforms: MerchantPlatforms
     processing_accounts: ProcessingAccounts
     owners: Owners
@@ -775,6 +817,8 @@ class PayrocResources:
         self.funding_accounts = FundingAccounts(native, runner)
         self.funding_instructions = FundingInstructions(native, runner)
         self.funding_activity = FundingActivity(native, runner)
+        self.pricing_intents = PricingIntents(native, runner)
+        self.attachments = Attachments(native, runner)
         self.merchant_platforms = MerchantPlatforms(native, runner)
         self.processing_accounts = ProcessingAccounts(native, runner)
         self.owners = Owners(native, runner)
