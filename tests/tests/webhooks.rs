@@ -361,7 +361,7 @@ async fn a_failed_delivery_is_retried_with_the_same_event_id() {
 }
 
 #[tokio::test]
-async fn five_failed_tries_make_the_subscription_failed_until_it_is_replaced() {
+async fn a_first_try_and_five_failed_retries_make_the_subscription_failed_until_it_is_replaced() {
     let (server, client) = start().await;
     let hook = Receiver::start(vec![500]).await;
     let sub = create(
@@ -375,8 +375,8 @@ async fn five_failed_tries_make_the_subscription_failed_until_it_is_replaced() {
         json!({"status": "pending"}),
     );
     let list = deliveries_until(&server, |d| d.len() == 1 && d[0]["state"] == "failed").await;
-    assert_eq!(list[0]["attempts"].as_array().unwrap().len(), 5);
-    assert_eq!(hook.received().len(), 5);
+    assert_eq!(list[0]["attempts"].as_array().unwrap().len(), 6);
+    assert_eq!(hook.received().len(), 6);
     let subs = client.event_subscriptions();
     let read = subs.retrieve(&sub.to_string()).await.unwrap();
     assert_eq!(read.status, Some(EventSubscriptionStatus::Failed));
@@ -519,6 +519,6 @@ async fn deleting_a_subscription_stops_its_retries() {
         .await
         .unwrap();
     let list = deliveries_until(&server, |d| d[0]["state"] == "dropped").await;
-    assert!(list[0]["attempts"].as_array().unwrap().len() < 5);
+    assert!(list[0]["attempts"].as_array().unwrap().len() < 6);
     assert!(hook.received().len() < 5);
 }

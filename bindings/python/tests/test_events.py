@@ -191,7 +191,7 @@ def test_the_emulator_delivers_to_the_wsgi_example_once_per_event(emock: Mock, e
         server.shutdown()
 
 
-def test_a_dead_webhook_fails_the_subscription_after_five_tries(emock: Mock, eclient: payroc_rs.Client) -> None:
+def test_a_dead_webhook_fails_the_subscription_after_five_retries(emock: Mock, eclient: payroc_rs.Client) -> None:
     emock.control("POST", "/_mock/reset")
     s = eclient.event_subscriptions.create(**subscription("http://127.0.0.1:9/closed"))
     emock.control("POST", "/_mock/events", {"type": "processingAccount.status.changed", "subject": "1"})
@@ -200,7 +200,7 @@ def test_a_dead_webhook_fails_the_subscription_after_five_tries(emock: Mock, ecl
         time.sleep(0.05)
     assert eclient.event_subscriptions.retrieve(str(s.id)).status == "failed"
     (delivery,) = emock.control("GET", "/_mock/deliveries")
-    assert delivery["state"] == "failed" and len(delivery["attempts"]) == 5
+    assert delivery["state"] == "failed" and len(delivery["attempts"]) == 6
 
 
 def test_boarding_example(emock: Mock) -> None:

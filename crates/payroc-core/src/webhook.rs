@@ -11,7 +11,7 @@
 //! ```
 //!
 //! Payroc retries a delivery it thinks failed, with the same event id: keep the ids you
-//! have handled and drop repeats. Answer a 2xx quickly (after five failed tries Payroc
+//! have handled and drop repeats. Answer a 2xx quickly (after five failed retries Payroc
 //! marks the subscription `failed`).
 
 use crate::model::event::{Event, SECRET_HEADER, SPEC_VERSION};

@@ -35,7 +35,7 @@ pub struct MockConfig {
     /// a request line (slowloris), or nothing at all, is disconnected after it.
     pub header_read_timeout: Duration,
     /// The wait before the first retry of an event notification the webhook did not
-    /// take; it doubles before each further retry (5 tries in all).
+    /// take; it doubles before each further retry (up to five retries, six tries in all).
     pub delivery_backoff: Duration,
 }
 

@@ -85,7 +85,7 @@ struct Args {
     #[arg(long, value_name = "MS", default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(1..))]
     header_read_timeout_ms: u64,
     /// Wait before the first retry of an event notification the webhook did not take,
-    /// in milliseconds; it doubles before each further retry (5 tries in all).
+    /// in milliseconds; it doubles before each further retry (up to five retries, six tries in all).
     #[arg(long, value_name = "MS", default_value_t = 200)]
     delivery_backoff_ms: u64,
     /// Also exit when standard input reaches its end, i.e. when the parent process

@@ -9,8 +9,8 @@
 //! - [`notify`]: what other routes call when something changes status. It queues the
 //!   event for every enabled, `registered` subscription to its type; the dispatcher
 //!   ([`dispatch`], started with the server) posts it over real HTTP as a CloudEvents
-//!   1.0 envelope with the `Payroc-Secret` header, retries a failed delivery (5 tries
-//!   in all, backing off from `MockConfig::delivery_backoff`) and then marks the
+//!   1.0 envelope with the `Payroc-Secret` header, retries a failed delivery (the first
+//!   try and up to five retries, backing off from `MockConfig::delivery_backoff`) and then marks the
 //!   subscription `failed`. The event's id is the same on every try. Deleting the
 //!   subscription stops its deliveries still retrying (`dropped`).
 //! - Test controls: `POST /_mock/events` emits an event, `GET /_mock/deliveries` lists
@@ -39,8 +39,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-/// Deliveries per event and subscription: the first try and its retries.
-pub(crate) const DELIVERY_TRIES: u32 = 5;
+/// Tries per event and subscription: the first, then the API's up to five retries.
+pub(crate) const DELIVERY_TRIES: u32 = 6;
 
 /// What a JSON Patch may change.
 const PATCH_PATHS: &[&str] = &["/enabled", "/eventTypes", "/notifications", "/metadata"];

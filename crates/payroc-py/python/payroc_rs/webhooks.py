@@ -2,7 +2,7 @@
 
 Payroc posts each event (a CloudEvents 1.0 JSON envelope) to the webhook of every
 subscription to its type, with a ``Payroc-Secret`` header holding the subscription's
-secret; it retries a delivery that fails (same event ``id``) and, after five tries,
+secret; it retries a delivery that fails (same event ``id``) and, after five failed retries,
 marks the subscription ``failed``. :func:`verify` checks the secret in constant time
 and reads the event:
 
