@@ -91,6 +91,39 @@ def test_to_dict_is_the_reply_exactly_and_a_copy() -> None:
     assert p.order.amount == json.loads(raw)["order"]["amount"] and p.refunds
 
 
+def test_an_object_reads_the_same_whatever_is_looked_at_first() -> None:
+    """Objects are read from the reply at their first look: every way of looking
+    comes first somewhere here, and each sees the whole reply."""
+    raw = wire_body("Retrieve payment - default")
+    whole = json.loads(raw)
+    firsts = [
+        lambda p: p.to_dict(),
+        lambda p: p["order"],
+        lambda p: p.order,
+        lambda p: "order" in p,
+        lambda p: p.get("order"),
+        lambda p: repr(p),
+        lambda p: dir(p),
+        lambda p: hasattr(p, "no_such_field"),
+        lambda p: p == build(raw, payroc_rs.Payment),
+        lambda p: pickle.loads(pickle.dumps(p)),
+        lambda p: copy.deepcopy(p),
+    ]
+    for first in firsts:
+        p = build(raw, payroc_rs.Payment)
+        first(p)
+        assert p.to_dict() == whole and p.order.to_dict() == whole["order"]
+        assert p.payment_id == whole["paymentId"] and p["order"]["amount"] == whole["order"]["amount"]
+
+
+def test_strings_with_escapes_read_as_json_loads_reads_them() -> None:
+    text = '{"a": "caf\\u00e9 \\"x\\" \\\\ \\n", "b": "café ☕", "c": "", "d": ["\\t", {"e": "\\/"}]}'
+    obj = build(text.encode(), payroc_rs.PayrocObject)
+    expected = json.loads(text)
+    assert (obj.a, obj.b, obj.c, obj.d[0], obj.d[1].e) == (expected["a"], "café ☕", "", "\t", "/")
+    assert obj.to_dict() == expected
+
+
 def test_names_that_would_hide_methods_are_items_only() -> None:
     p = payment(toDict="x", get="y", __class__="z")
     assert p["toDict"] == "x" and p["get"] == "y" and p["__class__"] == "z"

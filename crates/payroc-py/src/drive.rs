@@ -215,9 +215,9 @@ impl Shape {
             return Ok(py.None().into_bound(py));
         };
         match self {
-            Self::Object(class) => crate::objects::build(py, &json, class.bind(py)),
+            Self::Object(class) => crate::objects::build(py, json, class.bind(py)),
             Self::Page(class) => {
-                Ok(crate::objects::build_page(py, &json, class.bind(py))?.into_any())
+                Ok(crate::objects::build_page(py, json, class.bind(py))?.into_any())
             }
         }
     }

@@ -1,9 +1,13 @@
-//! Replies as Python objects. The server's JSON is read once, straight into Python
-//! values: each JSON object a `PayrocObject` (its fields as snake_case instance
-//! attributes, and by the API's own names for item access and `to_dict()`), arrays
-//! lists, and str, int, float, bool and None. Nothing is re-read or re-wrapped
-//! later, and nothing here knows a schema: a field the SDK has never heard of is
-//! read like any other.
+//! Replies as Python objects. Each JSON object of a reply is a `PayrocObject` (its
+//! fields as snake_case instance attributes, and by the API's own names for item
+//! access and `to_dict()`), arrays are lists, and the rest str, int, float, bool and
+//! None. Nothing here knows a schema: a field the SDK has never heard of is read
+//! like any other.
+//!
+//! An object is read from the reply's bytes when it is first looked at, one level at
+//! a time, and never again: a bulk run that reads `payment.transaction_result.status`
+//! builds two levels of a forty-object reply, and nothing is ever re-wrapped. Until
+//! then it holds the reply (shared) and where in it its JSON is.
 
 use crate::errors::Failure;
 use payroc_core::{DecodeError, Error};
@@ -15,10 +19,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Mutex, PoisonError};
+use std::ops::Range;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// How deep a mapping given to `PayrocObject(...)` may nest; deeper is taken for a
 /// cycle. Replies are held to serde_json's own limit (128) while they are read.
@@ -36,8 +42,53 @@ const MAX_DEPTH: usize = 128;
     frozen
 )]
 pub(crate) struct PayrocObject {
-    /// The object under the API's keys; nested objects are `PayrocObject`s.
+    /// The object under the API's keys, once read; nested objects are
+    /// `PayrocObject`s.
     json: Py<PyDict>,
+    /// Where the object's JSON is while it is still unread.
+    unread: Mutex<Option<Unread>>,
+}
+
+/// An object's JSON in the reply it came in.
+#[derive(Clone)]
+struct Unread {
+    reply: Arc<Vec<u8>>,
+    span: Range<usize>,
+}
+
+impl PayrocObject {
+    fn with(json: Py<PyDict>, unread: Option<Unread>) -> Self {
+        Self {
+            json,
+            unread: Mutex::new(unread),
+        }
+    }
+
+    fn unread(&self) -> MutexGuard<'_, Option<Unread>> {
+        self.unread.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Reads `obj` from its reply if it is still unread (its fields into its API-keyed
+/// dict and `__dict__`); whether it was.
+fn read(obj: &Bound<'_, PayrocObject>) -> PyResult<bool> {
+    let unread = obj.get().unread().clone();
+    let Some(unread) = unread else {
+        return Ok(false);
+    };
+    let class = Class::of(obj.get_type())?;
+    let made = Made::of(obj.clone())?;
+    let reader = Reader::new(obj.py(), unread.reply.clone());
+    reader.read(
+        &unread.reply[unread.span],
+        Fields {
+            reader: &reader,
+            made: &made,
+            class: &class,
+        },
+    )?;
+    *obj.get().unread() = None;
+    Ok(true)
 }
 
 #[pymethods]
@@ -51,9 +102,7 @@ impl PayrocObject {
     ) -> Self {
         // The arguments are `__init__`'s: only there does the instance (and its
         // `__dict__`) exist to be filled.
-        Self {
-            json: PyDict::new(py).unbind(),
-        }
+        Self::with(PyDict::new(py).unbind(), None)
     }
 
     /// Fills the object from `data`, a mapping under the API's keys (nested
@@ -63,7 +112,7 @@ impl PayrocObject {
         let Some(data) = data else {
             return Ok(());
         };
-        if !slf.get().json.bind(slf.py()).is_empty() {
+        if !slf.get().json.bind(slf.py()).is_empty() || slf.get().unread().is_some() {
             return Err(read_only(slf.as_any()));
         }
         let class = Class::of(slf.get_type())?;
@@ -75,28 +124,57 @@ impl PayrocObject {
         )
     }
 
-    /// The field under its API name; `KeyError` if the reply has none.
-    fn __getitem__<'py>(
-        &self,
-        py: Python<'py>,
-        key: &Bound<'py, PyAny>,
+    /// A field not read yet: the object is read at its first look (a field it does
+    /// not have, or one looked for after, raises `AttributeError`).
+    fn __getattr__<'py>(
+        slf: &Bound<'py, Self>,
+        name: &Bound<'py, PyString>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.json.bind(py).as_any().get_item(key)
+        if read(slf)? {
+            if let Some(value) = Made::attrs(slf)?.get_item(name)? {
+                return Ok(value);
+            }
+        }
+        Err(PyAttributeError::new_err(format!(
+            "'{}' object has no attribute '{}'",
+            slf.get_type().name()?,
+            name.to_cow()?
+        )))
     }
 
-    fn __contains__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.json.bind(py).contains(key)
+    fn __dir__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        read(slf)?;
+        let py = slf.py();
+        py.get_type::<pyo3::types::PyAny>()
+            .getattr(intern!(py, "__dir__"))?
+            .call1((slf,))
+    }
+
+    /// The field under its API name; `KeyError` if the reply has none.
+    fn __getitem__<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        read(slf)?;
+        slf.get().json.bind(slf.py()).as_any().get_item(key)
+    }
+
+    fn __contains__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        read(slf)?;
+        slf.get().json.bind(slf.py()).contains(key)
     }
 
     /// The field under its API name, or `default` when the reply has none.
     #[pyo3(signature = (key, default=None))]
     fn get<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         key: &Bound<'py, PyAny>,
         default: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self
+        read(slf)?;
+        let py = slf.py();
+        Ok(slf
+            .get()
             .json
             .bind(py)
             .get_item(key)?
@@ -104,8 +182,11 @@ impl PayrocObject {
             .unwrap_or_else(|| py.None().into_bound(py)))
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PayrocObject>) -> PyResult<bool> {
-        self.json.bind(py).eq(other.get().json.bind(py))
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PayrocObject>) -> PyResult<bool> {
+        read(slf)?;
+        read(other)?;
+        let py = slf.py();
+        slf.get().json.bind(py).eq(other.get().json.bind(py))
     }
 
     fn __setattr__(slf: &Bound<'_, Self>, _name: &str, _value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -118,8 +199,8 @@ impl PayrocObject {
 
     /// The JSON object as the API wrote it (camelCase keys): new dicts and lists,
     /// yours to change.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plain_object(self.json.bind(py))
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        plain(slf.as_any())
     }
 
     /// Every field, secrets redacted by the model's rule (`payroc_model::secret`).
@@ -131,7 +212,7 @@ impl PayrocObject {
 
     /// Pickled and copied as its class and its JSON.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let data = slf.get().to_dict(slf.py())?;
+        let data = plain(slf.as_any())?;
         (slf.get_type(), (data,)).into_pyobject(slf.py())
     }
 }
@@ -199,20 +280,16 @@ impl<'py> Class<'py> {
         }
     }
 
-    /// An empty object of this class.
-    fn make(&self) -> PyResult<Made<'py>> {
+    /// An object of this class: empty, or to be read from `unread` when first
+    /// looked at.
+    fn make(&self, unread: Option<Unread>) -> PyResult<Bound<'py, PayrocObject>> {
         let py = self.ty.py();
-        let obj = if self.plain {
-            Bound::new(
-                py,
-                PayrocObject {
-                    json: PyDict::new(py).unbind(),
-                },
-            )?
-        } else {
-            self.ty.call0()?.cast_into::<PayrocObject>()?
-        };
-        Made::of(obj)
+        if self.plain {
+            return Bound::new(py, PayrocObject::with(PyDict::new(py).unbind(), unread));
+        }
+        let obj = self.ty.call0()?.cast_into::<PayrocObject>()?;
+        *obj.get().unread() = unread;
+        Ok(obj)
     }
 }
 
@@ -225,12 +302,15 @@ struct Made<'py> {
 
 impl<'py> Made<'py> {
     fn of(obj: Bound<'py, PayrocObject>) -> PyResult<Self> {
-        let py = obj.py();
-        let attrs = obj
-            .getattr(intern!(py, "__dict__"))?
-            .cast_into::<PyDict>()?;
-        let json = obj.get().json.bind(py).clone();
+        let attrs = Self::attrs(&obj)?;
+        let json = obj.get().json.bind(obj.py()).clone();
         Ok(Self { obj, json, attrs })
+    }
+
+    fn attrs(obj: &Bound<'py, PayrocObject>) -> PyResult<Bound<'py, PyDict>> {
+        obj.getattr(intern!(obj.py(), "__dict__"))?
+            .cast_into::<PyDict>()
+            .map_err(Into::into)
     }
 
     fn put(&self, key: &Key<'py>, value: &Bound<'py, PyAny>) -> PyResult<()> {
@@ -365,7 +445,7 @@ fn convert<'py>(
                 &plain
             }
         };
-        let made = class.make()?;
+        let made = Made::of(class.make(None)?)?;
         fill(&made, class, mapping, depth)?;
         return Ok(made.obj.into_any());
     }
@@ -379,34 +459,39 @@ fn convert<'py>(
     Ok(value.clone())
 }
 
-/// `json` as plain dicts and lists, the API's keys and values.
-fn plain_object<'py>(json: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
-    // A copy, then the nested values replaced: copying a dict whole is several times
-    // faster than filling a new one key by key.
-    let out = json.copy()?;
-    for (k, v) in json.iter() {
-        if v.is_instance_of::<PayrocObject>() || v.is_exact_instance_of::<PyList>() {
-            out.set_item(k, plain(&v)?)?;
-        }
-    }
-    Ok(out)
-}
-
+/// `value` as plain dicts and lists, the API's keys and values: an object not read
+/// yet straight from its JSON, without making its objects.
 fn plain<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
     if let Ok(obj) = value.cast::<PayrocObject>() {
-        return Ok(plain_object(obj.get().json.bind(value.py()))?.into_any());
+        let unread = obj.get().unread().clone();
+        if let Some(unread) = unread {
+            let reader = Reader::new(py, unread.reply.clone());
+            return reader.read(&unread.reply[unread.span], Node(&reader));
+        }
+        // A copy, then the nested values replaced: copying a dict whole is several
+        // times faster than filling a new one key by key.
+        let json = obj.get().json.bind(py);
+        let out = json.copy()?;
+        for (k, v) in json.iter() {
+            if v.is_instance_of::<PayrocObject>() || v.is_exact_instance_of::<PyList>() {
+                out.set_item(k, plain(&v)?)?;
+            }
+        }
+        return Ok(out.into_any());
     }
     if let Ok(list) = value.cast_exact::<PyList>() {
         let items = list
             .iter()
             .map(|v| plain(&v))
             .collect::<PyResult<Vec<_>>>()?;
-        return Ok(PyList::new(value.py(), items)?.into_any());
+        return Ok(PyList::new(py, items)?.into_any());
     }
     Ok(value.clone())
 }
 
 fn write_object(out: &mut String, obj: &Bound<'_, PayrocObject>) -> PyResult<()> {
+    read(obj)?;
     let py = obj.py();
     out.push_str(&obj.get_type().name()?.to_cow()?);
     out.push('(');
@@ -449,20 +534,22 @@ fn write_value(out: &mut String, name: &str, value: &Bound<'_, PyAny>) -> PyResu
     Ok(())
 }
 
-/// Reads reply `json` (the server's bytes) into Python objects: the top-level
-/// object as an instance of `class` (a subclass of `PayrocObject`), a top-level
-/// array as a list of them, every object below as a `PayrocObject` (or the class
-/// its parent's `_nested` names). Malformed JSON raises `DecodeError`.
+/// Reply `json` (the server's bytes) as Python objects: a top-level object as an
+/// instance of `class` (a subclass of `PayrocObject`), a top-level array as a list
+/// of them, every object below as a `PayrocObject` (or the class its parent's
+/// `_nested` names), each read when first looked at. Malformed JSON raises
+/// `DecodeError` now.
 pub(crate) fn build<'py>(
     py: Python<'py>,
-    json: &[u8],
+    json: Vec<u8>,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let class = Class::of(class.clone())?;
-    let reader = Reader::new(py);
+    let reader = Reader::new(py, Arc::new(json));
+    let whole = reader.reply.clone();
     reader.read(
-        json,
-        Node {
+        &whole,
+        Value {
             reader: &reader,
             class: Some(&class),
         },
@@ -473,15 +560,16 @@ pub(crate) fn build<'py>(
 /// its `data` items as instances of `class`.
 pub(crate) fn build_page<'py>(
     py: Python<'py>,
-    json: &[u8],
+    json: Vec<u8>,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyList>> {
     let class = Class::of(class.clone())?;
-    let reader = Reader::new(py);
+    let reader = Reader::new(py, Arc::new(json));
+    let whole = reader.reply.clone();
     let data = reader.read(
-        json,
+        &whole,
         Page {
-            item: Node {
+            item: Value {
                 reader: &reader,
                 class: Some(&class),
             },
@@ -499,7 +587,7 @@ pub(crate) fn build_page<'py>(
 #[pyo3(name = "build")]
 pub(crate) fn build_py<'py>(
     py: Python<'py>,
-    data: &[u8],
+    data: Vec<u8>,
     cls: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
     crate::guard(|| build(py, data, cls))
@@ -510,7 +598,7 @@ pub(crate) fn build_py<'py>(
 #[pyo3(name = "build_page")]
 pub(crate) fn build_page_py<'py>(
     py: Python<'py>,
-    data: &[u8],
+    data: Vec<u8>,
     cls: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyList>> {
     crate::guard(|| build_page(py, data, cls))
@@ -525,26 +613,29 @@ fn decode_error(message: String) -> PyErr {
     .into_py()
 }
 
-/// One reading: the Python error that stopped it, if one did (serde's errors carry
-/// only text).
+/// One reading of (part of) a reply: the Python error that stopped it, if one did
+/// (serde's errors carry only text).
 struct Reader<'py> {
     py: Python<'py>,
+    reply: Arc<Vec<u8>>,
     plain: Class<'py>,
     failed: RefCell<Option<PyErr>>,
 }
 
 impl<'py> Reader<'py> {
-    fn new(py: Python<'py>) -> Self {
+    fn new(py: Python<'py>, reply: Arc<Vec<u8>>) -> Self {
         Self {
             py,
+            reply,
             plain: Class::plain(py),
             failed: RefCell::new(None),
         }
     }
 
-    fn read<T, S>(&self, json: &[u8], seed: S) -> PyResult<T>
+    /// Reads `json`, a part of the reply, with `seed`.
+    fn read<'de, T, S>(&self, json: &'de [u8], seed: S) -> PyResult<T>
     where
-        S: for<'de> DeserializeSeed<'de, Value = T>,
+        S: DeserializeSeed<'de, Value = T>,
     {
         let mut de = serde_json::Deserializer::from_slice(json);
         let read = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
@@ -559,15 +650,130 @@ impl<'py> Reader<'py> {
         *self.failed.borrow_mut() = Some(err);
         E::custom("stopped by a Python error")
     }
+
+    /// A value of the reply as Python: an object left unread (of `class`, or
+    /// `PayrocObject`), an array as a list of such values, anything else read now.
+    fn value(&self, raw: &RawValue, class: Option<&Class<'py>>) -> PyResult<Bound<'py, PyAny>> {
+        let text = raw.get();
+        match text.as_bytes().first() {
+            Some(b'{') => {
+                // `raw` lies within the reply: its place there is where its bytes start.
+                let start = text.as_ptr() as usize - self.reply.as_ptr() as usize;
+                let unread = Unread {
+                    reply: self.reply.clone(),
+                    span: start..start + text.len(),
+                };
+                let class = class.unwrap_or(&self.plain);
+                Ok(class.make(Some(unread))?.into_any())
+            }
+            Some(b'[') => self.read(
+                text.as_bytes(),
+                Items {
+                    reader: self,
+                    class,
+                },
+            ),
+            Some(b'"') if !text.contains('\\') => {
+                Ok(PyString::new(self.py, &text[1..text.len() - 1]).into_any())
+            }
+            _ => self.read(text.as_bytes(), Node(self)),
+        }
+    }
 }
 
-/// A value at one place in the reply; objects there are made of `class`
-/// (`PayrocObject` when `None`).
+/// A value at one place in the reply, read as [`Reader::value`] does.
 #[derive(Clone, Copy)]
-struct Node<'a, 'py> {
+struct Value<'a, 'py> {
     reader: &'a Reader<'py>,
     class: Option<&'a Class<'py>>,
 }
+
+impl<'de, 'py> DeserializeSeed<'de> for Value<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        let raw = <&RawValue as serde::Deserialize>::deserialize(de)?;
+        self.reader
+            .value(raw, self.class)
+            .map_err(|e| self.reader.fail(e))
+    }
+}
+
+/// An array's items, each read as [`Reader::value`] does.
+struct Items<'a, 'py> {
+    reader: &'a Reader<'py>,
+    class: Option<&'a Class<'py>>,
+}
+
+impl<'de, 'py> DeserializeSeed<'de> for Items<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_seq(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for Items<'_, 'py> {
+    type Value = Bound<'py, PyAny>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let item = Value {
+            reader: self.reader,
+            class: self.class,
+        };
+        let mut items = Vec::new();
+        while let Some(value) = seq.next_element_seed(item)? {
+            items.push(value);
+        }
+        PyList::new(self.reader.py, items)
+            .map(Bound::into_any)
+            .map_err(|e| self.reader.fail(e))
+    }
+}
+
+/// An object's fields, put into `made` (of `class`).
+struct Fields<'a, 'py> {
+    reader: &'a Reader<'py>,
+    made: &'a Made<'py>,
+    class: &'a Class<'py>,
+}
+
+impl<'de, 'py> DeserializeSeed<'de> for Fields<'_, 'py> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_map(self)
+    }
+}
+
+impl<'de, 'py> Visitor<'de> for Fields<'_, 'py> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let reader = self.reader;
+        while let Some(key) = map.next_key_seed(KeySeed(reader.py))? {
+            let below = self.class.below(&key.name).map_err(|e| reader.fail(e))?;
+            let value = map.next_value_seed(Value {
+                reader,
+                class: below.as_ref(),
+            })?;
+            self.made.put(&key, &value).map_err(|e| reader.fail(e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Plain JSON as Python: objects as dicts (the API's keys), arrays as lists.
+#[derive(Clone, Copy)]
+struct Node<'a, 'py>(&'a Reader<'py>);
 
 impl<'de, 'py> DeserializeSeed<'de> for Node<'_, 'py> {
     type Value = Bound<'py, PyAny>;
@@ -585,31 +791,27 @@ impl<'de, 'py> Visitor<'de> for Node<'_, 'py> {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(pyo3::types::PyBool::new(self.reader.py, v)
-            .to_owned()
-            .into_any())
+        Ok(pyo3::types::PyBool::new(self.0.py, v).to_owned().into_any())
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        v.into_bound_py_any(self.reader.py)
-            .map_err(|e| self.reader.fail(e))
+        v.into_bound_py_any(self.0.py).map_err(|e| self.0.fail(e))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        v.into_bound_py_any(self.reader.py)
-            .map_err(|e| self.reader.fail(e))
+        v.into_bound_py_any(self.0.py).map_err(|e| self.0.fail(e))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(pyo3::types::PyFloat::new(self.reader.py, v).into_any())
+        Ok(pyo3::types::PyFloat::new(self.0.py, v).into_any())
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(PyString::new(self.reader.py, v).into_any())
+        Ok(PyString::new(self.0.py, v).into_any())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.reader.py.None().into_bound(self.reader.py))
+        Ok(self.0.py.None().into_bound(self.0.py))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -617,24 +819,19 @@ impl<'de, 'py> Visitor<'de> for Node<'_, 'py> {
         while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
-        PyList::new(self.reader.py, items)
+        PyList::new(self.0.py, items)
             .map(Bound::into_any)
-            .map_err(|e| self.reader.fail(e))
+            .map_err(|e| self.0.fail(e))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let reader = self.reader;
-        let class = self.class.unwrap_or(&reader.plain);
-        let made = class.make().map_err(|e| reader.fail(e))?;
-        while let Some(key) = map.next_key_seed(KeySeed(reader.py))? {
-            let below = class.below(&key.name).map_err(|e| reader.fail(e))?;
-            let value = map.next_value_seed(Node {
-                reader,
-                class: below.as_ref(),
-            })?;
-            made.put(&key, &value).map_err(|e| reader.fail(e))?;
+        let dict = PyDict::new(self.0.py);
+        while let Some(key) = map.next_key_seed(KeySeed(self.0.py))? {
+            let value = map.next_value_seed(self)?;
+            dict.set_item(&key.name, value)
+                .map_err(|e| self.0.fail(e))?;
         }
-        Ok(made.obj.into_any())
+        Ok(dict.into_any())
     }
 }
 
@@ -663,7 +860,7 @@ impl<'de, 'py> Visitor<'de> for KeySeed<'py> {
 
 /// A list page: its `data` read as items, every other field skipped.
 struct Page<'a, 'py> {
-    item: Node<'a, 'py>,
+    item: Value<'a, 'py>,
 }
 
 impl<'de, 'py> DeserializeSeed<'de> for Page<'_, 'py> {
