@@ -124,6 +124,25 @@ def test_strings_with_escapes_read_as_json_loads_reads_them() -> None:
     assert obj.to_dict() == expected
 
 
+def test_any_json_layout_reads_as_json_loads_reads_it() -> None:
+    """Objects are read one level at a time, jumping over what they hold: white
+    space anywhere, brackets and quotes inside strings, escaped keys, empty and
+    nested arrays and objects all read as json.loads reads them."""
+    text = (' \n{ "a" :\t[ [ ] , [ { } , [ 1 , -2.5e3 , true , false , null ] ] ] ,\r\n'
+            ' "b\\"}" : "{[\\"]}" , "c" : { "d" : { "e" : [ { "f" : "]" } ] } } , "k\\u00e9y": 7 ,'
+            ' "g" : 18446744073709551615 , "h" : -9223372036854775808 , "i": 123456789012345678901 } \n')
+    obj = build(text.encode(), payroc_rs.PayrocObject)
+    expected = json.loads(text)
+    assert obj.to_dict() == expected
+    assert obj.c.d.e[0].f == "]" and obj["b\"}"] == "{[\"]}" and obj["k\u00e9y"] == 7
+    assert obj.a[0] == [] and obj.a[1][0].to_dict() == {} and obj.a[1][1] == [1, -2500.0, True, False, None]
+    assert (obj.g, obj.h) == (expected["g"], expected["h"])
+    assert obj.to_dict() == expected, "the same after every level was read"
+    for top in ("[]", " [ {\"a\": 1} , {} ] ", "1", '"x"', "null"):
+        assert json.loads(json.dumps(build(top.encode(), payroc_rs.PayrocObject),
+                                     default=lambda o: o.to_dict())) == json.loads(top)
+
+
 def test_names_that_would_hide_methods_are_items_only() -> None:
     p = payment(toDict="x", get="y", __class__="z")
     assert p["toDict"] == "x" and p["get"] == "y" and p["__class__"] == "z"

@@ -12,7 +12,7 @@
 
 use crate::drive::{log_finished, Listed, Shape};
 use crate::errors::Failure;
-use payroc_core::operations::JsonReply;
+use crate::objects::Reply;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyTuple};
@@ -32,7 +32,7 @@ pub(crate) struct Target {
 
 struct Delivery {
     target: Target,
-    result: Result<JsonReply, Failure>,
+    result: Result<Option<Reply>, Failure>,
     /// Held until the result is delivered or logged.
     _listed: Option<Listed>,
 }
@@ -55,7 +55,11 @@ fn queue() -> &'static Mutex<Sender<Delivery>> {
 }
 
 /// Queues a call's result for its future (from any thread, without the GIL).
-pub(crate) fn deliver(target: Target, result: Result<JsonReply, Failure>, listed: Option<Listed>) {
+pub(crate) fn deliver(
+    target: Target,
+    result: Result<Option<Reply>, Failure>,
+    listed: Option<Listed>,
+) {
     let delivery = Delivery {
         target,
         result,
@@ -95,8 +99,8 @@ fn settle_all(py: Python<'_>, batch: Vec<Delivery>) {
         {
             // Cancelled: nobody waits for it. A device that finished anyway made
             // the sale, which must not go unseen.
-            if let (true, Ok(Some(json))) = (target.device, &result) {
-                log_finished(py, json);
+            if let (true, Ok(Some(reply))) = (target.device, &result) {
+                log_finished(py, reply.bytes());
             }
             continue;
         }

@@ -15,6 +15,7 @@
 //! device stops asking for a card. Any other call is simply dropped.
 
 use crate::errors::Failure;
+use crate::objects::Reply;
 use payroc_core::blocking::BlockingRuntime;
 use payroc_core::model::secret::redact;
 use payroc_core::operations::JsonReply as Output;
@@ -124,13 +125,14 @@ fn note(interrupt: &PyErr, json: &[u8]) {
 
 /// Runs `fut` to completion on `runtime` with the GIL released, raising what a
 /// signal handler raises (`KeyboardInterrupt`) within [`SIGNAL_POLL`]. A panic in
-/// the core becomes an error, never a crash.
+/// the core becomes an error, never a crash. The reply is indexed for reading
+/// before the GIL is taken back.
 pub(crate) fn blocking<F>(
     py: Python<'_>,
     runtime: &BlockingRuntime,
     switches: Switches,
     fut: F,
-) -> Result<Output, Failure>
+) -> Result<Option<Reply>, Failure>
 where
     F: Future<Output = payroc_core::Result<Output>> + Send,
 {
@@ -182,7 +184,7 @@ where
     };
     py.detach(
         || match catch_unwind(AssertUnwindSafe(|| runtime.block_on(work))) {
-            Ok(result) => result,
+            Ok(result) => result.map(|reply| reply.map(Reply::new)),
             Err(_) => Err(Failure::Panic),
         },
     )
@@ -209,9 +211,9 @@ impl Shape {
     pub(crate) fn build<'py>(
         &self,
         py: Python<'py>,
-        output: Output,
+        reply: Option<Reply>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let Some(json) = output else {
+        let Some(json) = reply else {
             return Ok(py.None().into_bound(py));
         };
         match self {
@@ -346,7 +348,9 @@ where
     // rather than a future that never resolves.
     runtime.spawn(async move {
         let result = match task.await {
-            Ok(result) => result.map_err(Failure::Core),
+            Ok(result) => result
+                .map(|reply| reply.map(Reply::new))
+                .map_err(Failure::Core),
             Err(_) => Err(Failure::Panic),
         };
         crate::bridge::deliver(target, result, listed);

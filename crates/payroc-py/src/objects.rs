@@ -16,14 +16,11 @@ use payroc_model::secret::{is_secret_field, redact, redact_field, REDACTED};
 use pyo3::exceptions::{PyAttributeError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
-use std::cell::RefCell;
+use serde::de::IgnoredAny;
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
-use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// How deep a mapping given to `PayrocObject(...)` may nest; deeper is taken for a
@@ -49,11 +46,80 @@ pub(crate) struct PayrocObject {
     unread: Mutex<Option<Unread>>,
 }
 
-/// An object's JSON in the reply it came in.
+/// An object's JSON: the reply it came in and which of the reply's nests it is.
 #[derive(Clone)]
 struct Unread {
-    reply: Arc<Vec<u8>>,
-    span: Range<usize>,
+    reply: Arc<Reply>,
+    nest: usize,
+}
+
+/// A reply's bytes, and where each of its objects and arrays opens and closes,
+/// found in one pass (made before the GIL is taken): reading one level of an object
+/// jumps over the objects nested in it instead of reading through them.
+pub(crate) struct Reply {
+    bytes: Vec<u8>,
+    /// The objects and arrays, in the order they open.
+    nests: Vec<Nest>,
+    /// Whether every bracket and string closed (a reply the core checked always does).
+    whole: bool,
+}
+
+/// An object or array of a reply.
+#[derive(Clone, Copy)]
+struct Nest {
+    /// Where its bracket opens.
+    open: usize,
+    /// Just past its closing bracket.
+    close: usize,
+    /// The number of the first nest opened after it closes.
+    next: usize,
+}
+
+impl Reply {
+    pub(crate) fn new(bytes: Vec<u8>) -> Self {
+        let mut nests: Vec<Nest> = Vec::new();
+        let mut open = Vec::new();
+        let mut whole = true;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    whole &= i < bytes.len();
+                }
+                b'{' | b'[' => {
+                    open.push(nests.len());
+                    nests.push(Nest {
+                        open: i,
+                        close: i,
+                        next: 0,
+                    });
+                }
+                b'}' | b']' => match open.pop() {
+                    Some(k) => {
+                        nests[k].close = i + 1;
+                        nests[k].next = nests.len();
+                    }
+                    None => whole = false,
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        Self {
+            bytes,
+            nests,
+            whole: whole && open.is_empty(),
+        }
+    }
+
+    /// The reply's bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 impl PayrocObject {
@@ -78,15 +144,7 @@ fn read(obj: &Bound<'_, PayrocObject>) -> PyResult<bool> {
     };
     let class = Class::of(obj.get_type())?;
     let made = Made::of(obj.clone())?;
-    let reader = Reader::new(obj.py(), unread.reply.clone());
-    reader.read(
-        &unread.reply[unread.span],
-        Fields {
-            reader: &reader,
-            made: &made,
-            class: &class,
-        },
-    )?;
+    Cursor::at(obj.py(), &unread.reply, unread.nest).fields(&made, &class)?;
     *obj.get().unread() = None;
     Ok(true)
 }
@@ -465,9 +523,8 @@ fn plain<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = value.py();
     if let Ok(obj) = value.cast::<PayrocObject>() {
         let unread = obj.get().unread().clone();
-        if let Some(unread) = unread {
-            let reader = Reader::new(py, unread.reply.clone());
-            return reader.read(&unread.reply[unread.span], Node(&reader));
+        if let Some(Unread { reply, nest }) = unread {
+            return Cursor::at(py, &reply, nest).value(As::Dict);
         }
         // A copy, then the nested values replaced: copying a dict whole is several
         // times faster than filling a new one key by key.
@@ -534,47 +591,38 @@ fn write_value(out: &mut String, name: &str, value: &Bound<'_, PyAny>) -> PyResu
     Ok(())
 }
 
-/// Reply `json` (the server's bytes) as Python objects: a top-level object as an
-/// instance of `class` (a subclass of `PayrocObject`), a top-level array as a list
-/// of them, every object below as a `PayrocObject` (or the class its parent's
-/// `_nested` names), each read when first looked at. Malformed JSON raises
-/// `DecodeError` now.
+/// A reply as Python objects: a top-level object as an instance of `class` (a
+/// subclass of `PayrocObject`), a top-level array as a list of them, every object
+/// below as a `PayrocObject` (or the class its parent's `_nested` names), each read
+/// when first looked at. The reply is one the core checked: JSON throughout.
 pub(crate) fn build<'py>(
     py: Python<'py>,
-    json: Vec<u8>,
+    reply: Reply,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let class = Class::of(class.clone())?;
-    let reader = Reader::new(py, Arc::new(json));
-    let whole = reader.reply.clone();
-    reader.read(
-        &whole,
-        Value {
-            reader: &reader,
-            class: Some(&class),
-        },
-    )
+    let reply = whole(reply)?;
+    Cursor::at(py, &reply, 0).value(As::Object(Some(&class)))
 }
 
 /// Reads a list page (`{"limit", "count", "hasMore", "links", "data": [...]}`) into
 /// its `data` items as instances of `class`.
 pub(crate) fn build_page<'py>(
     py: Python<'py>,
-    json: Vec<u8>,
+    reply: Reply,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyList>> {
     let class = Class::of(class.clone())?;
-    let reader = Reader::new(py, Arc::new(json));
-    let whole = reader.reply.clone();
-    let data = reader.read(
-        &whole,
-        Page {
-            item: Value {
-                reader: &reader,
-                class: Some(&class),
-            },
-        },
-    )?;
+    let reply = whole(reply)?;
+    let mut data = py.None().into_bound(py);
+    Cursor::at(py, &reply, 0).members(|page, name| {
+        if name.name.to_cow()? == "data" {
+            data = page.value(As::Object(Some(&class)))?;
+            Ok(())
+        } else {
+            page.skip()
+        }
+    })?;
     if data.is_none() {
         return Ok(PyList::empty(py));
     }
@@ -582,7 +630,21 @@ pub(crate) fn build_page<'py>(
         .map_err(|_| decode_error("a page's `data` must be a list".to_owned()))
 }
 
-/// `_payroc.build(data, cls)`: [`build`], for tests and benchmarks.
+fn whole(reply: Reply) -> PyResult<Arc<Reply>> {
+    if reply.whole && !reply.bytes.is_empty() {
+        Ok(Arc::new(reply))
+    } else {
+        Err(malformed())
+    }
+}
+
+/// Checks that `data` is JSON (the core checks every reply it hands over).
+fn checked(data: Vec<u8>) -> PyResult<Reply> {
+    serde_json::from_slice::<IgnoredAny>(&data).map_err(|e| decode_error(describe_error(&e)))?;
+    Ok(Reply::new(data))
+}
+
+/// `_payroc.build(data, cls)`: [`build`] of any JSON, for tests and benchmarks.
 #[pyfunction]
 #[pyo3(name = "build")]
 pub(crate) fn build_py<'py>(
@@ -590,10 +652,11 @@ pub(crate) fn build_py<'py>(
     data: Vec<u8>,
     cls: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    crate::guard(|| build(py, data, cls))
+    crate::guard(|| build(py, checked(data)?, cls))
 }
 
-/// `_payroc.build_page(data, cls)`: [`build_page`], for tests and benchmarks.
+/// `_payroc.build_page(data, cls)`: [`build_page`] of any JSON, for tests and
+/// benchmarks.
 #[pyfunction]
 #[pyo3(name = "build_page")]
 pub(crate) fn build_page_py<'py>(
@@ -601,7 +664,7 @@ pub(crate) fn build_page_py<'py>(
     data: Vec<u8>,
     cls: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyList>> {
-    crate::guard(|| build_page(py, data, cls))
+    crate::guard(|| build_page(py, checked(data)?, cls))
 }
 
 fn decode_error(message: String) -> PyErr {
@@ -613,281 +676,232 @@ fn decode_error(message: String) -> PyErr {
     .into_py()
 }
 
-/// One reading of (part of) a reply: the Python error that stopped it, if one did
-/// (serde's errors carry only text).
-struct Reader<'py> {
-    py: Python<'py>,
-    reply: Arc<Vec<u8>>,
-    plain: Class<'py>,
-    failed: RefCell<Option<PyErr>>,
+fn malformed() -> PyErr {
+    decode_error("the reply is not well-formed JSON".to_owned())
 }
 
-impl<'py> Reader<'py> {
-    fn new(py: Python<'py>, reply: Arc<Vec<u8>>) -> Self {
+/// How a JSON object is read.
+#[derive(Clone, Copy)]
+enum As<'c, 'py> {
+    /// As an object left unread, of the class given (or `PayrocObject`).
+    Object(Option<&'c Class<'py>>),
+    /// As a dict, read now.
+    Dict,
+}
+
+/// Where one level of a reply is being read.
+struct Cursor<'a, 'py> {
+    py: Python<'py>,
+    reply: &'a Arc<Reply>,
+    plain: Class<'py>,
+    /// The byte being read.
+    at: usize,
+    /// The number of the next nest to open.
+    nest: usize,
+}
+
+impl<'a, 'py> Cursor<'a, 'py> {
+    /// At the start of nest `nest` (or of the reply, if it has none).
+    fn at(py: Python<'py>, reply: &'a Arc<Reply>, nest: usize) -> Self {
         Self {
             py,
             reply,
             plain: Class::plain(py),
-            failed: RefCell::new(None),
+            at: reply.nests.get(nest).map_or(0, |n| n.open),
+            nest,
         }
     }
 
-    /// Reads `json`, a part of the reply, with `seed`.
-    fn read<'de, T, S>(&self, json: &'de [u8], seed: S) -> PyResult<T>
-    where
-        S: DeserializeSeed<'de, Value = T>,
-    {
-        let mut de = serde_json::Deserializer::from_slice(json);
-        let read = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-        read.map_err(|e| match self.failed.borrow_mut().take() {
-            Some(err) => err,
-            None => decode_error(describe_error(&e)),
+    /// The next byte that is not white space (not taken).
+    fn peek(&mut self) -> PyResult<u8> {
+        let bytes = &self.reply.bytes;
+        while matches!(bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+        bytes.get(self.at).copied().ok_or_else(malformed)
+    }
+
+    /// Takes `byte` if it comes next.
+    fn eat(&mut self, byte: u8) -> PyResult<bool> {
+        let next = self.peek()? == byte;
+        self.at += usize::from(next);
+        Ok(next)
+    }
+
+    fn expect(&mut self, byte: u8) -> PyResult<()> {
+        if self.eat(byte)? {
+            Ok(())
+        } else {
+            Err(malformed())
+        }
+    }
+
+    /// The nest that opens here, if one does.
+    fn here(&self) -> PyResult<(usize, Nest)> {
+        match self.reply.nests.get(self.nest) {
+            Some(nest) if nest.open == self.at => Ok((self.nest, *nest)),
+            _ => Err(malformed()),
+        }
+    }
+
+    /// Steps into the nest that opens here.
+    fn enter(&mut self) -> PyResult<()> {
+        self.here()?;
+        self.nest += 1;
+        self.at += 1;
+        Ok(())
+    }
+
+    /// Jumps past the nest that opens here; its number.
+    fn jump(&mut self) -> PyResult<usize> {
+        let (number, nest) = self.here()?;
+        self.at = nest.close;
+        self.nest = nest.next;
+        Ok(number)
+    }
+
+    /// Reads the members of the object that starts here: `each` reads the value
+    /// of each key.
+    fn members(
+        &mut self,
+        mut each: impl FnMut(&mut Self, Key<'py>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        if self.peek()? != b'{' {
+            return Err(malformed());
+        }
+        self.enter()?;
+        if self.eat(b'}')? {
+            return Ok(());
+        }
+        loop {
+            let key = key(self.py, &self.string()?);
+            self.expect(b':')?;
+            each(self, key)?;
+            if !self.eat(b',')? {
+                return self.expect(b'}');
+            }
+        }
+    }
+
+    /// Reads the object that starts here into `made` (of `class`).
+    fn fields(&mut self, made: &Made<'py>, class: &Class<'py>) -> PyResult<()> {
+        self.members(|cursor, key| {
+            let below = class.below(&key.name)?;
+            let value = cursor.value(As::Object(below.as_ref()))?;
+            made.put(&key, &value)
         })
     }
 
-    /// Keeps `err` to raise, and stops serde.
-    fn fail<E: de::Error>(&self, err: PyErr) -> E {
-        *self.failed.borrow_mut() = Some(err);
-        E::custom("stopped by a Python error")
-    }
-
-    /// A value of the reply as Python: an object left unread (of `class`, or
-    /// `PayrocObject`), an array as a list of such values, anything else read now.
-    fn value(&self, raw: &RawValue, class: Option<&Class<'py>>) -> PyResult<Bound<'py, PyAny>> {
-        let text = raw.get();
-        match text.as_bytes().first() {
-            Some(b'{') => {
-                // `raw` lies within the reply: its place there is where its bytes start.
-                let start = text.as_ptr() as usize - self.reply.as_ptr() as usize;
+    /// The value that starts here: an object read `way`, an array as a list of
+    /// values, anything else as str, int, float, bool or None.
+    fn value(&mut self, way: As<'_, 'py>) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        match (self.peek()?, way) {
+            (b'{', As::Object(class)) => {
+                let nest = self.jump()?;
                 let unread = Unread {
                     reply: self.reply.clone(),
-                    span: start..start + text.len(),
+                    nest,
                 };
-                let class = class.unwrap_or(&self.plain);
-                Ok(class.make(Some(unread))?.into_any())
+                Ok(class.unwrap_or(&self.plain).make(Some(unread))?.into_any())
             }
-            Some(b'[') => self.read(
-                text.as_bytes(),
-                Items {
-                    reader: self,
-                    class,
-                },
-            ),
-            Some(b'"') if !text.contains('\\') => {
-                Ok(PyString::new(self.py, &text[1..text.len() - 1]).into_any())
+            (b'{', As::Dict) => {
+                let dict = PyDict::new(py);
+                self.members(|cursor, key| dict.set_item(&key.name, cursor.value(As::Dict)?))?;
+                Ok(dict.into_any())
             }
-            _ => self.read(text.as_bytes(), Node(self)),
+            (b'[', _) => {
+                self.enter()?;
+                let mut items = Vec::new();
+                if !self.eat(b']')? {
+                    loop {
+                        items.push(self.value(way)?);
+                        if !self.eat(b',')? {
+                            self.expect(b']')?;
+                            break;
+                        }
+                    }
+                }
+                Ok(PyList::new(py, items)?.into_any())
+            }
+            (b'"', _) => Ok(PyString::new(py, &self.string()?).into_any()),
+            _ => self.scalar(),
         }
     }
-}
 
-/// A value at one place in the reply, read as [`Reader::value`] does.
-#[derive(Clone, Copy)]
-struct Value<'a, 'py> {
-    reader: &'a Reader<'py>,
-    class: Option<&'a Class<'py>>,
-}
-
-impl<'de, 'py> DeserializeSeed<'de> for Value<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        let raw = <&RawValue as serde::Deserialize>::deserialize(de)?;
-        self.reader
-            .value(raw, self.class)
-            .map_err(|e| self.reader.fail(e))
-    }
-}
-
-/// An array's items, each read as [`Reader::value`] does.
-struct Items<'a, 'py> {
-    reader: &'a Reader<'py>,
-    class: Option<&'a Class<'py>>,
-}
-
-impl<'de, 'py> DeserializeSeed<'de> for Items<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_seq(self)
-    }
-}
-
-impl<'de, 'py> Visitor<'de> for Items<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let item = Value {
-            reader: self.reader,
-            class: self.class,
-        };
-        let mut items = Vec::new();
-        while let Some(value) = seq.next_element_seed(item)? {
-            items.push(value);
+    /// Passes over the value that starts here.
+    fn skip(&mut self) -> PyResult<()> {
+        match self.peek()? {
+            b'{' | b'[' => self.jump().map(drop),
+            b'"' => self.string().map(drop),
+            _ => self.scalar().map(drop),
         }
-        PyList::new(self.reader.py, items)
-            .map(Bound::into_any)
-            .map_err(|e| self.reader.fail(e))
-    }
-}
-
-/// An object's fields, put into `made` (of `class`).
-struct Fields<'a, 'py> {
-    reader: &'a Reader<'py>,
-    made: &'a Made<'py>,
-    class: &'a Class<'py>,
-}
-
-impl<'de, 'py> DeserializeSeed<'de> for Fields<'_, 'py> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
-        de.deserialize_map(self)
-    }
-}
-
-impl<'de, 'py> Visitor<'de> for Fields<'_, 'py> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let reader = self.reader;
-        while let Some(key) = map.next_key_seed(KeySeed(reader.py))? {
-            let below = self.class.below(&key.name).map_err(|e| reader.fail(e))?;
-            let value = map.next_value_seed(Value {
-                reader,
-                class: below.as_ref(),
-            })?;
-            self.made.put(&key, &value).map_err(|e| reader.fail(e))?;
+    /// The string that starts here.
+    fn string(&mut self) -> PyResult<Cow<'a, str>> {
+        if self.peek()? != b'"' {
+            return Err(malformed());
         }
-        Ok(())
-    }
-}
-
-/// Plain JSON as Python: objects as dicts (the API's keys), arrays as lists.
-#[derive(Clone, Copy)]
-struct Node<'a, 'py>(&'a Reader<'py>);
-
-impl<'de, 'py> DeserializeSeed<'de> for Node<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de, 'py> Visitor<'de> for Node<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("JSON")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(pyo3::types::PyBool::new(self.0.py, v).to_owned().into_any())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        v.into_bound_py_any(self.0.py).map_err(|e| self.0.fail(e))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        v.into_bound_py_any(self.0.py).map_err(|e| self.0.fail(e))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(pyo3::types::PyFloat::new(self.0.py, v).into_any())
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(PyString::new(self.0.py, v).into_any())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.0.py.None().into_bound(self.0.py))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self)? {
-            items.push(item);
-        }
-        PyList::new(self.0.py, items)
-            .map(Bound::into_any)
-            .map_err(|e| self.0.fail(e))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let dict = PyDict::new(self.0.py);
-        while let Some(key) = map.next_key_seed(KeySeed(self.0.py))? {
-            let value = map.next_value_seed(self)?;
-            dict.set_item(&key.name, value)
-                .map_err(|e| self.0.fail(e))?;
-        }
-        Ok(dict.into_any())
-    }
-}
-
-/// An object key, as the cached pair of Python strings.
-struct KeySeed<'py>(Python<'py>);
-
-impl<'de, 'py> DeserializeSeed<'de> for KeySeed<'py> {
-    type Value = Key<'py>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_str(self)
-    }
-}
-
-impl<'de, 'py> Visitor<'de> for KeySeed<'py> {
-    type Value = Key<'py>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(key(self.0, v))
-    }
-}
-
-/// A list page: its `data` read as items, every other field skipped.
-struct Page<'a, 'py> {
-    item: Value<'a, 'py>,
-}
-
-impl<'de, 'py> DeserializeSeed<'de> for Page<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_map(self)
-    }
-}
-
-impl<'de, 'py> Visitor<'de> for Page<'_, 'py> {
-    type Value = Bound<'py, PyAny>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list page (a JSON object with `data`)")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let py = self.item.reader.py;
-        let mut data = py.None().into_bound(py);
-        while let Some(name) = map.next_key::<String>()? {
-            if name == "data" {
-                data = map.next_value_seed(self.item)?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+        let bytes: &'a [u8] = &self.reply.bytes;
+        let start = self.at;
+        let mut end = start + 1;
+        let mut escaped = false;
+        loop {
+            match bytes.get(end) {
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    escaped = true;
+                    end += 2;
+                }
+                Some(_) => end += 1,
+                None => return Err(malformed()),
             }
         }
-        Ok(data)
+        self.at = end + 1;
+        if escaped {
+            serde_json::from_slice::<String>(&bytes[start..=end])
+                .map(Cow::Owned)
+                .map_err(|e| decode_error(describe_error(&e)))
+        } else {
+            std::str::from_utf8(&bytes[start + 1..end])
+                .map(Cow::Borrowed)
+                .map_err(|_| malformed())
+        }
+    }
+
+    /// The number, `true`, `false` or `null` that starts here, as `json.loads`
+    /// reads it: whole numbers as int of any size, the rest as float.
+    fn scalar(&mut self) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let bytes: &'a [u8] = &self.reply.bytes;
+        let start = self.at;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+            .map_or(bytes.len(), |n| start + n);
+        self.at = end;
+        let text = std::str::from_utf8(&bytes[start..end]).map_err(|_| malformed())?;
+        match text {
+            "true" => return Ok(PyBool::new(py, true).to_owned().into_any()),
+            "false" => return Ok(PyBool::new(py, false).to_owned().into_any()),
+            "null" => return Ok(py.None().into_bound(py)),
+            _ => {}
+        }
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return match text.parse::<i64>() {
+                Ok(number) => number.into_bound_py_any(py),
+                // Beyond 64 bits: Python's int reads any size.
+                Err(_) => py.get_type::<PyInt>().call1((text,)),
+            };
+        }
+        // Rust reads decimal floats correctly rounded, as Python does.
+        match text.parse::<f64>() {
+            Ok(number) if digits.starts_with(|c: char| c.is_ascii_digit()) => {
+                Ok(PyFloat::new(py, number).into_any())
+            }
+            _ => Err(malformed()),
+        }
     }
 }

@@ -23,7 +23,10 @@ pub(crate) fn webhook_verify<'py>(
         match checked {
             Ok(event) => {
                 let json = serde_json::to_vec(&event).unwrap_or_default();
-                Ok((None, crate::objects::build(py, json, cls)?))
+                Ok((
+                    None,
+                    crate::objects::build(py, crate::objects::Reply::new(json), cls)?,
+                ))
             }
             Err(err) => Ok((
                 Some(err.code()),
