@@ -2,8 +2,9 @@
 # The bindings against the Rust call, like for like (BENCHMARKS.md): ONE release
 # payroc-mock, and against it, in turn, ROUNDS times: the Rust benchmark of the
 # create-payment call (async, and through the blocking facade the bindings use), the C
-# benchmark (payroc_call) and the Python benchmark (payroc_rs beside plain httpx). A
-# measurement, not a test; run it on an otherwise idle machine.
+# benchmark (payroc_call) and the Python benchmark (payroc_rs beside plain httpx, in
+# blocks that take turns with the Rust blocking facade's: the ratio comes from the same
+# moments of the machine). A measurement, not a test; run it on an otherwise idle machine.
 #
 #   bash scripts/bench-bindings.sh [ROUNDS]     (default 3)
 set -euo pipefail
@@ -13,6 +14,7 @@ rounds=${1:-3}
 . scripts/bench-env.sh
 
 cargo build --quiet --locked --release -p payroc-ffi -p payroc-mock
+cargo build --quiet --locked --release -p payroc-benches --bin blocking-calls
 cargo bench --quiet --locked -p payroc-benches --bench loopback --no-run
 (cd crates/payroc-py && maturin develop --quiet --locked --release)
 start_release_mock
@@ -30,5 +32,6 @@ for round in $(seq "$rounds"); do
       /^emulator/ { name = $0; next }               # a long name, its figure below
       /^ +time: +\[/ { print name $0 }'
   "$work/bench_c" "$url" 5000 500
-  python bindings/python/bench/bench_create_payment.py --url "$url" --rounds 2 --calls 500
+  python bindings/python/bench/bench_create_payment.py --url "$url" --rust "$target/release/blocking-calls" \
+    --blocks 20 --block 100
 done

@@ -166,10 +166,7 @@ impl OwnProcessMock {
     /// The emulator to use; `program` as for [`ChildMock::spawn`].
     pub fn start(program: &str) -> Self {
         match std::env::var("PAYROC_BENCH_MOCK_URL") {
-            Ok(base_url) => Self {
-                _child: None,
-                base_url,
-            },
+            Ok(base_url) => Self::at(base_url),
             Err(_) => {
                 let child = ChildMock::spawn(program);
                 let base_url = child.base_url().to_owned();
@@ -178,6 +175,14 @@ impl OwnProcessMock {
                     base_url,
                 }
             }
+        }
+    }
+
+    /// The running emulator at `base_url`.
+    pub fn at(base_url: String) -> Self {
+        Self {
+            _child: None,
+            base_url,
         }
     }
 

@@ -2,12 +2,17 @@
 POST of the same JSON body to the same server. A measurement, not a test: it prints
 mean / median / p90 microseconds per call. ``bench/README.md`` says how to run it.
 
-Both sides send the same full request (secure token, standing instructions,
+Every side sends the same full request (secure token, standing instructions,
 customer, breakdown — the body of the Rust loopback benchmark) to one release
-payroc-mock, each over one keep-alive connection, one call at a time. Rounds of
-the two alternate, so a slow moment of the machine lands on both.
+payroc-mock, each over one keep-alive connection, one call at a time. The sides take
+turns in blocks of consecutive calls, in ABBA order, so that a slow moment of the
+machine lands on all of them. With ``--rust``, the Rust blocking facade is a side
+too (``benches/src/bin/blocking-calls.rs``, driven block by block through a pipe),
+and each side's figure is also given as a ratio to it: the median of the ratios of
+the blocks' medians, with their spread.
 
-Usage: python bench_create_payment.py [--calls N] [--rounds R] [--mock PATH | --url BASE_URL]
+Usage: python bench_create_payment.py [--blocks B] [--block N] [--rust PROGRAM]
+                                      [--mock PATH | --url BASE_URL]
 """
 
 from __future__ import annotations
@@ -78,14 +83,21 @@ def full_payment_request(order_id: str, token: str) -> Dict[str, Any]:
     }
 
 
-def timed(n: int, call: Callable[[int], Any]) -> List[float]:
-    """Microseconds of each of ``n`` calls."""
-    out = []
-    for i in range(n):
-        start = time.perf_counter_ns()
-        call(i)
-        out.append((time.perf_counter_ns() - start) / 1000)
-    return out
+# The first calls of a block follow calls of another side: not counted.
+SETTLE = 3
+
+
+def timed(call: Callable[[int], Any]) -> Callable[[int], List[float]]:
+    """A block of ``n`` calls of ``call``: the microseconds of each."""
+    def block(n: int) -> List[float]:
+        out = []
+        for i in range(n):
+            start = time.perf_counter_ns()
+            call(i)
+            out.append((time.perf_counter_ns() - start) / 1000)
+        return out
+
+    return block
 
 
 def summary(name: str, samples: List[float]) -> str:
@@ -97,14 +109,16 @@ def summary(name: str, samples: List[float]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--calls", type=int, default=500, help="calls per round and side")
-    ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--blocks", type=int, default=20, help="blocks per side")
+    ap.add_argument("--block", type=int, default=100, help="calls per block")
+    ap.add_argument("--rust", help="the blocking-calls program: the Rust blocking facade as a side")
     ap.add_argument("--mock", default=release_mock(), help="the payroc-mock binary (a release build)")
     ap.add_argument("--url", help="a running payroc-mock to use instead (scripts/bench-bindings.sh)")
     args = ap.parse_args()
 
     mock = None if args.url else subprocess.Popen(
         [args.mock, "--port", "0", "--api-key", API_KEY], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    rust = None
     try:
         if mock is None:
             base = args.url
@@ -145,27 +159,55 @@ def main() -> None:
             # The same bytes each time (the key, made per call, keeps them distinct
             # payments): no Python work before the call; the reply is read into a
             # Payment natively, as the client's call does.
-            assert native.call("payments.create", Payment, None, prebuilt)
+            assert native.call("payments.create", Payment, None, prebuilt).payment_id
 
-        sides = {"payroc_rs Client.payments.create": via_payroc_rs,
-                 "httpx.Client.post(json=...) + .json()": via_httpx,
-                 "(native call alone, prebuilt bytes)": via_native}
+        sides: Dict[str, Callable[[int], List[float]]] = {}
+        if args.rust:
+            rust = subprocess.Popen([args.rust, base], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            pipe_in, pipe_out = rust.stdin, rust.stdout
+            assert pipe_in is not None and pipe_out is not None
+
+            def rust_block(n: int) -> List[float]:
+                pipe_in.write(f"{n}\n")
+                pipe_in.flush()
+                return [int(ns) / 1000 for ns in pipe_out.readline().split()]
+
+            sides["Rust blocking facade (blocking-calls)"] = rust_block
+        sides["payroc_rs Client.payments.create"] = timed(via_payroc_rs)
+        sides["(native call alone, prebuilt bytes)"] = timed(via_native)
+        sides["httpx.Client.post(json=...) + .json()"] = timed(via_httpx)
+
+        for block in sides.values():
+            block(200)  # warm-up: connections open, caches filled
         samples: Dict[str, List[float]] = {name: [] for name in sides}
-        for fn in sides.values():
-            timed(200, fn)  # warm-up: connections open, caches filled
-        for _ in range(args.rounds):
-            for name, fn in sides.items():
-                samples[name].extend(timed(args.calls, fn))
+        medians: Dict[str, List[float]] = {name: [] for name in sides}
+        names = list(sides)
+        for b in range(args.blocks):
+            for name in names if b % 2 == 0 else reversed(names):
+                got = sides[name](args.block + SETTLE)[SETTLE:]
+                samples[name].extend(got)
+                medians[name].append(statistics.median(got))
 
         print(f"python {sys.version.split()[0]}, payroc_rs {payroc_rs.__version__}, httpx {httpx.__version__}; "
-              f"mock {args.url or args.mock}; load average {os.getloadavg()[0]:.2f}")
+              f"mock {args.url or args.mock}; {args.blocks} blocks x {args.block} calls per side; "
+              f"load average {os.getloadavg()[0]:.2f}")
         for name, s in samples.items():
             print(summary(name, s))
+        if args.rust:
+            rust_name = names[0]
+            for name in names[1:]:
+                ratios = sorted(m / r for m, r in zip(medians[name], medians[rust_name]))
+                print(f"{name:<44} / Rust blocking: {statistics.median(ratios):.3f} "
+                      f"(blocks {ratios[0]:.2f}-{ratios[-1]:.2f})")
         ratio = statistics.median(samples["payroc_rs Client.payments.create"]) / statistics.median(
             samples["httpx.Client.post(json=...) + .json()"])
         print(f"payroc_rs / httpx (median): {ratio:.2f}")
         http.close()
     finally:
+        if rust is not None:
+            assert rust.stdin is not None
+            rust.stdin.close()
+            rust.wait()
         if mock is not None:
             assert mock.stdin is not None
             mock.stdin.close()

@@ -36,6 +36,18 @@ def test_keyword_fields_update_the_body() -> None:
     assert body({"a_b": 1, "c": 2}, {"c": 3, "d_e": 4}) == {"aB": 1, "c": 3, "dE": 4}
     assert body(None, {"x_y": 1}) == {"xY": 1}
     assert body(None) == {}
+    # A field replaces the body's member of the same API name, however either spells it.
+    assert body({"order_id": 1, "z": 0}, {"orderId": 2}) == {"orderId": 2, "z": 0}
+    assert body(types.MappingProxyType({"a_b": 1}), {"c": 2}) == {"aB": 1, "c": 2}
+    assert body(payroc_rs.PayrocObject({"paymentId": "X"}), {"amount": 1}) == {"paymentId": "X", "amount": 1}
+    with pytest.raises(payroc_rs.ValidationError, match="not both"):
+        request_body([1], {"c": 3})
+
+
+def test_json_is_written_in_the_callers_order_and_escaped() -> None:
+    text = request_body({"zeta": "é\"\n\u2028", "alpha": [1.5, -0.0, 1e300], "mid": {"b": 1, "a": 2}})
+    assert text.decode().startswith('{"zeta":') and list(json.loads(text)["mid"]) == ["b", "a"]
+    assert json.loads(text) == {"zeta": "é\"\n\u2028", "alpha": [1.5, -0.0, 1e300], "mid": {"b": 1, "a": 2}}
 
 
 def test_python_containers_and_scalars() -> None:

@@ -1,14 +1,16 @@
 //! Request bodies from Python values, as the JSON the operations read: dicts, lists,
 //! tuples and scalars, with snake_case keys written as the API's camelCase. This runs
 //! on every value of every request, so it is done here rather than in Python, where
-//! walking a full payment body took longer than the whole Rust side of the call.
+//! walking a full payment body took longer than the whole Rust side of the call, and
+//! the JSON is written as the values are visited, with no tree between them.
 
 use payroc_core::model::validate::ValidationError;
 use payroc_core::Error;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde::Serialize;
+use std::borrow::Cow;
 
 use crate::errors::Failure;
 use crate::objects::PayrocObject;
@@ -24,27 +26,50 @@ pub(crate) fn request_body<'py>(
     convert: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     crate::guard(|| {
-        let mut data = match body {
-            Some(body) => Walk::new(convert).plain(body).map_err(Wrong::into_py)?,
-            None => Value::Object(Map::new()),
-        };
-        if let Some(fields) = fields.filter(|f| !f.is_empty()) {
-            let Value::Object(data) = &mut data else {
-                return Err(invalid(
-                    "",
-                    "give either a body or keyword fields, not both",
-                ));
-            };
-            if let Value::Object(fields) = Walk::new(convert)
-                .plain(fields.as_any())
-                .map_err(Wrong::into_py)?
-            {
-                data.extend(fields);
+        let fields = fields.filter(|f| !f.is_empty());
+        let mut walk = Walk::new(convert);
+        match (body, fields) {
+            (Some(body), None) => walk.value(body),
+            (body, Some(fields)) => {
+                let body = match body {
+                    None => None,
+                    Some(body) => match object(body)? {
+                        Some(dict) => Some(dict),
+                        None => {
+                            return Err(invalid(
+                                "",
+                                "give either a body or keyword fields, not both",
+                            ))
+                        }
+                    },
+                };
+                walk.merged(body.as_ref(), fields)
+            }
+            (None, None) => {
+                walk.out.extend_from_slice(b"{}");
+                Ok(())
             }
         }
-        let json = serde_json::to_vec(&data).map_err(|e| invalid("", &e.to_string()))?;
-        Ok(PyBytes::new(py, &json))
+        .map_err(Wrong::into_py)?;
+        Ok(PyBytes::new(py, &walk.out))
     })
+}
+
+/// `body` as a dict when it is an object (a mapping, or a reply object sent back,
+/// whose keys are the API's already: kept as they are).
+fn object<'py>(body: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    if let Ok(dict) = body.cast::<PyDict>() {
+        return Ok(Some(dict.clone()));
+    }
+    if body.is_instance_of::<PayrocObject>() {
+        return Ok(Some(body.call_method0("to_dict")?.cast_into::<PyDict>()?));
+    }
+    if let Ok(mapping) = body.cast::<PyMapping>() {
+        let dict = PyDict::new(body.py());
+        dict.update(mapping)?;
+        return Ok(Some(dict));
+    }
+    Ok(None)
 }
 
 /// Why a value cannot be sent: what is wrong, and where (innermost segment first,
@@ -147,26 +172,42 @@ fn camel(key: &str) -> String {
 /// that contains itself) is refused before the walk could exhaust the stack.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-fn number(value: f64) -> Result<Value, Wrong> {
-    Number::from_f64(value)
-        .map(Value::Number)
-        .ok_or_else(|| Wrong::invalid(format!("{value} is not a number JSON can carry")))
+fn finite(value: f64) -> Result<f64, Wrong> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Wrong::invalid(format!(
+            "{value} is not a number JSON can carry"
+        )))
+    }
 }
 
-fn integer(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
+/// A whole number that fits in 64 bits, signed or not.
+enum Whole {
+    Signed(i64),
+    Unsigned(u64),
+}
+
+fn integer(value: &Bound<'_, PyAny>) -> Result<Whole, Wrong> {
     if let Ok(n) = value.extract::<i64>() {
-        return Ok(Value::from(n));
+        return Ok(Whole::Signed(n));
     }
     value
         .extract::<u64>()
-        .map(Value::from)
+        .map(Whole::Unsigned)
         .map_err(|_| Wrong::invalid("is a whole number that does not fit in 64 bits".to_owned()))
+}
+
+/// What a `Decimal` is sent as.
+enum Exact {
+    Whole(Whole),
+    Float(f64),
 }
 
 /// A `Decimal` without a detour through float: an integral one as the exact integer
 /// (an amount in minor units), a fractional one only when a JSON number spells
 /// exactly the same value (`24.95`), anything else refused rather than rounded.
-fn decimal_number(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
+fn decimal_number(value: &Bound<'_, PyAny>) -> Result<Exact, Wrong> {
     if !value.call_method0("is_finite")?.is_truthy()? {
         return Err(Wrong::invalid(format!(
             "{value} is not a number JSON can carry"
@@ -174,21 +215,23 @@ fn decimal_number(value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
     }
     if value.eq(value.call_method0("to_integral_value")?)? {
         let int = value.py().get_type::<PyInt>().call1((value,))?;
-        return integer(&int);
+        return integer(&int).map(Exact::Whole);
     }
     let float = value.extract::<f64>()?;
     let spelled = decimal(value.py())?.call1((float.to_string(),))?;
     if float.is_finite() && spelled.eq(value)? {
-        return number(float);
+        return Ok(Exact::Float(float));
     }
     Err(Wrong::invalid(format!(
         "{value} cannot be sent exactly as a JSON number (amounts are integers in minor units)"
     )))
 }
 
-/// One walk over a request value: the key convention, and the containers being
-/// visited (to refuse a value that contains itself, and to bound the depth).
+/// One walk over a request value, writing its JSON: the key convention, and the
+/// containers being visited (to refuse a value that contains itself, and to bound
+/// the depth).
 struct Walk {
+    out: Vec<u8>,
     convert: bool,
     open: Vec<usize>,
 }
@@ -196,8 +239,21 @@ struct Walk {
 impl Walk {
     fn new(convert: bool) -> Self {
         Self {
+            out: Vec::with_capacity(1024),
             convert,
             open: Vec::new(),
+        }
+    }
+
+    /// Writes a scalar (a str, number or bool) as serde_json writes it.
+    fn scalar<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Wrong> {
+        serde_json::to_writer(&mut self.out, value).map_err(|e| Wrong::invalid(e.to_string()))
+    }
+
+    fn whole(&mut self, whole: Whole) -> Result<(), Wrong> {
+        match whole {
+            Whole::Signed(n) => self.scalar(&n),
+            Whole::Unsigned(n) => self.scalar(&n),
         }
     }
 
@@ -224,61 +280,111 @@ impl Walk {
         out
     }
 
-    fn items<'py>(
-        &mut self,
-        values: impl Iterator<Item = Bound<'py, PyAny>>,
-    ) -> Result<Value, Wrong> {
-        let mut out = Vec::new();
+    fn items<'py>(&mut self, values: impl Iterator<Item = Bound<'py, PyAny>>) -> Result<(), Wrong> {
+        self.out.push(b'[');
         for (i, item) in values.enumerate() {
-            out.push(self.plain(&item).map_err(|e| e.at(Segment::Index(i)))?);
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.value(&item).map_err(|e| e.at(Segment::Index(i)))?;
         }
-        Ok(Value::Array(out))
+        self.out.push(b']');
+        Ok(())
     }
 
-    fn object(&mut self, dict: &Bound<'_, PyDict>) -> Result<Value, Wrong> {
-        let mut out = Map::new();
+    /// The API's name for key `key` of `dict`.
+    fn name<'k>(&self, key: &'k Bound<'_, PyAny>) -> Result<Cow<'k, str>, Wrong> {
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(Wrong::invalid(format!(
+                "keys must be strings (got {})",
+                key.repr()?
+            )));
+        };
+        let key = key.to_cow()?;
+        Ok(if self.convert && key.contains('_') {
+            Cow::Owned(camel(&key))
+        } else {
+            key
+        })
+    }
+
+    /// Writes the members of `dict` (each name once), less those named in `skip`.
+    fn members(
+        &mut self,
+        dict: &Bound<'_, PyDict>,
+        written: &mut Vec<String>,
+        skip: &[String],
+    ) -> Result<(), Wrong> {
         for (key, item) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                return Err(Wrong::invalid(format!(
-                    "keys must be strings (got {})",
-                    key.repr()?
-                )));
-            };
-            let key = key.to_cow()?;
-            let name = if self.convert && key.contains('_') {
-                camel(&key)
-            } else {
-                key.clone().into_owned()
-            };
-            if out.contains_key(&name) {
+            let name = self.name(&key)?;
+            if skip.iter().any(|s| *s == name) {
+                continue;
+            }
+            // Two keys can spell one name only when snake_case keys are converted.
+            if self.convert && written.iter().any(|w| *w == name) {
+                let name = name.into_owned();
                 return Err(twice(dict, &name, self.convert).at(Segment::Key(name)));
             }
-            let value = match self.plain(&item) {
-                Ok(value) => value,
-                Err(wrong) => return Err(wrong.at(Segment::Key(name))),
-            };
-            out.insert(name, value);
+            if !written.is_empty() {
+                self.out.push(b',');
+            }
+            self.scalar(name.as_ref())?;
+            self.out.push(b':');
+            if let Err(wrong) = self.value(&item) {
+                return Err(wrong.at(Segment::Key(name.into_owned())));
+            }
+            written.push(name.into_owned());
         }
-        Ok(Value::Object(out))
+        Ok(())
+    }
+
+    fn object(&mut self, dict: &Bound<'_, PyDict>) -> Result<(), Wrong> {
+        self.out.push(b'{');
+        self.members(dict, &mut Vec::new(), &[])?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    /// `body` updated with `fields`: a member of `body` that `fields` names again is
+    /// replaced.
+    fn merged(
+        &mut self,
+        body: Option<&Bound<'_, PyDict>>,
+        fields: &Bound<'_, PyDict>,
+    ) -> Result<(), Wrong> {
+        let replaced = fields
+            .keys()
+            .iter()
+            .map(|key| self.name(&key).map(Cow::into_owned))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut written = Vec::new();
+        self.out.push(b'{');
+        if let Some(body) = body {
+            self.enter(body.as_any(), |w| w.members(body, &mut written, &replaced))?;
+        }
+        self.enter(fields.as_any(), |w| w.members(fields, &mut written, &[]))?;
+        self.out.push(b'}');
+        Ok(())
     }
 
     /// A Python value as JSON. Exact built-in types are tested first: this runs for
     /// every value, and the abstract checks after them cost several times as much.
-    fn plain(&mut self, value: &Bound<'_, PyAny>) -> Result<Value, Wrong> {
+    fn value(&mut self, value: &Bound<'_, PyAny>) -> Result<(), Wrong> {
         if let Ok(s) = value.cast_exact::<PyString>() {
-            return Ok(Value::String(s.to_cow()?.into_owned()));
+            return self.scalar(s.to_cow()?.as_ref());
         }
         if let Ok(b) = value.cast_exact::<PyBool>() {
-            return Ok(Value::Bool(b.is_true()));
+            return self.scalar(&b.is_true());
         }
         if value.is_exact_instance_of::<PyInt>() {
-            return integer(value);
+            return self.whole(integer(value)?);
         }
         if let Ok(f) = value.cast_exact::<PyFloat>() {
-            return number(f.value());
+            return self.scalar(&finite(f.value())?);
         }
         if value.is_none() {
-            return Ok(Value::Null);
+            self.out.extend_from_slice(b"null");
+            return Ok(());
         }
         if let Ok(dict) = value.cast_exact::<PyDict>() {
             return self.enter(value, |w| w.object(dict));
@@ -291,7 +397,7 @@ impl Walk {
             // A response object sent back: its JSON is the API's already.
             let dict = value.call_method0("to_dict")?;
             let convert = std::mem::replace(&mut self.convert, false);
-            let out = self.enter(value, |w| w.plain(&dict));
+            let out = self.enter(value, |w| w.value(&dict));
             self.convert = convert;
             return out;
         }
@@ -308,21 +414,25 @@ impl Walk {
         }
         // Subclasses of the scalars, such as str- and int-valued enums.
         if let Ok(s) = value.cast::<PyString>() {
-            return Ok(Value::String(s.to_cow()?.into_owned()));
+            return self.scalar(s.to_cow()?.as_ref());
         }
         if value.is_instance_of::<PyInt>() {
-            return integer(value);
+            return self.whole(integer(value)?);
         }
         if value.is_instance(decimal(py)?)? {
-            return decimal_number(value);
+            return match decimal_number(value)? {
+                Exact::Whole(whole) => self.whole(whole),
+                Exact::Float(float) => self.scalar(&float),
+            };
         }
         if value.is_instance_of::<PyFloat>() {
-            return number(value.extract::<f64>()?);
+            return self.scalar(&finite(value.extract::<f64>()?)?);
         }
         // A `date` (a report's `date` filter) as the API writes dates, `YYYY-MM-DD`; a
         // `datetime` is a `date` too, and its ISO form is refused where a date is due.
         if value.is_instance(date(py)?)? {
-            return Ok(Value::String(value.call_method0("isoformat")?.extract()?));
+            let text: String = value.call_method0("isoformat")?.extract()?;
+            return self.scalar(&text);
         }
         Err(Wrong::invalid(format!(
             "a {} cannot be sent; use str, int, float, bool, date, list or dict",

@@ -4,10 +4,11 @@
 //! None. Nothing here knows a schema: a field the SDK has never heard of is read
 //! like any other.
 //!
-//! An object is read from the reply's bytes when it is first looked at, one level at
-//! a time, and never again: a bulk run that reads `payment.transaction_result.status`
-//! builds two levels of a forty-object reply, and nothing is ever re-wrapped. Until
-//! then it holds the reply (shared) and where in it its JSON is.
+//! A reply's top-level object is read when the call returns; each object below it is
+//! read from the reply's bytes when it is first looked at, one level at a time, and
+//! never again: a bulk run that reads `payment.transaction_result.status` builds two
+//! levels of a forty-object reply, and nothing is ever re-wrapped. Until then an
+//! object holds the reply (shared) and where in it its JSON is.
 
 use crate::errors::Failure;
 use payroc_core::{DecodeError, Error};
@@ -182,6 +183,12 @@ impl PayrocObject {
         )
     }
 
+    /// The classes of nested objects, by API name, a subclass may give: none here.
+    #[classattr]
+    fn _nested() -> Option<Py<PyDict>> {
+        None
+    }
+
     /// A field not read yet: the object is read at its first look (a field it does
     /// not have, or one looked for after, raises `AttributeError`).
     fn __getattr__<'py>(
@@ -308,9 +315,12 @@ impl<'py> Class<'py> {
                 ty.name()?
             )));
         }
-        let nested = match ty.getattr_opt(intern!(py, "_nested"))? {
-            Some(map) => Some(map.cast_into::<PyDict>()?),
-            None => None,
+        // Found on PayrocObject (None) when the subclass names no classes.
+        let nested = ty.getattr(intern!(py, "_nested"))?;
+        let nested = if nested.is_none() {
+            None
+        } else {
+            Some(nested.cast_into::<PyDict>()?)
         };
         Ok(Self {
             ty,
@@ -602,7 +612,22 @@ pub(crate) fn build<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let class = Class::of(class.clone())?;
     let reply = whole(reply)?;
-    Cursor::at(py, &reply, 0).value(As::Object(Some(&class)))
+    let value = Cursor::at(py, &reply, 0).value(As::Object(Some(&class)))?;
+    read_top(&value)?;
+    Ok(value)
+}
+
+/// Reads the top level of a reply's object (or of each object of a top-level array)
+/// now: whoever made the call looks at it.
+fn read_top(value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if let Ok(obj) = value.cast::<PayrocObject>() {
+        read(obj)?;
+    } else if let Ok(list) = value.cast::<PyList>() {
+        for item in list.iter() {
+            read_top(&item)?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads a list page (`{"limit", "count", "hasMore", "links", "data": [...]}`) into
@@ -626,8 +651,11 @@ pub(crate) fn build_page<'py>(
     if data.is_none() {
         return Ok(PyList::empty(py));
     }
-    data.cast_into::<PyList>()
-        .map_err(|_| decode_error("a page's `data` must be a list".to_owned()))
+    let items = data
+        .cast_into::<PyList>()
+        .map_err(|_| decode_error("a page's `data` must be a list".to_owned()))?;
+    read_top(items.as_any())?;
+    Ok(items)
 }
 
 fn whole(reply: Reply) -> PyResult<Arc<Reply>> {
