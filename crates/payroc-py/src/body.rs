@@ -292,8 +292,9 @@ impl Walk {
         Ok(())
     }
 
-    /// The API's name for key `key` of `dict`.
-    fn name<'k>(&self, key: &'k Bound<'_, PyAny>) -> Result<Cow<'k, str>, Wrong> {
+    /// The API's name for key `key` of `dict`, and whether it was converted (from
+    /// snake_case).
+    fn name<'k>(&self, key: &'k Bound<'_, PyAny>) -> Result<(Cow<'k, str>, bool), Wrong> {
         let Ok(key) = key.cast::<PyString>() else {
             return Err(Wrong::invalid(format!(
                 "keys must be strings (got {})",
@@ -302,30 +303,35 @@ impl Walk {
         };
         let key = key.to_cow()?;
         Ok(if self.convert && key.contains('_') {
-            Cow::Owned(camel(&key))
+            (Cow::Owned(camel(&key)), true)
         } else {
-            key
+            (key, false)
         })
     }
 
-    /// Writes the members of `dict` (each name once), less those named in `skip`.
+    /// Writes the members of `dict` (each name once), less those named in `skip`;
+    /// `first` until one is written.
     fn members(
         &mut self,
         dict: &Bound<'_, PyDict>,
-        written: &mut Vec<String>,
+        first: &mut bool,
         skip: &[String],
     ) -> Result<(), Wrong> {
+        // The names made from snake_case keys: two keys can spell one name only then.
+        let mut converted: Vec<String> = Vec::new();
         for (key, item) in dict.iter() {
-            let name = self.name(&key)?;
-            if skip.iter().any(|s| *s == name) {
+            let (name, made) = self.name(&key)?;
+            if !skip.is_empty() && skip.iter().any(|s| *s == name) {
                 continue;
             }
-            // Two keys can spell one name only when snake_case keys are converted.
-            if self.convert && written.iter().any(|w| *w == name) {
-                let name = name.into_owned();
-                return Err(twice(dict, &name, self.convert).at(Segment::Key(name)));
+            if made {
+                if converted.iter().any(|c| *c == name) || dict.contains(name.as_ref())? {
+                    let name = name.into_owned();
+                    return Err(twice(dict, &name, self.convert).at(Segment::Key(name)));
+                }
+                converted.push(name.clone().into_owned());
             }
-            if !written.is_empty() {
+            if !std::mem::replace(first, false) {
                 self.out.push(b',');
             }
             self.scalar(name.as_ref())?;
@@ -333,14 +339,13 @@ impl Walk {
             if let Err(wrong) = self.value(&item) {
                 return Err(wrong.at(Segment::Key(name.into_owned())));
             }
-            written.push(name.into_owned());
         }
         Ok(())
     }
 
     fn object(&mut self, dict: &Bound<'_, PyDict>) -> Result<(), Wrong> {
         self.out.push(b'{');
-        self.members(dict, &mut Vec::new(), &[])?;
+        self.members(dict, &mut true, &[])?;
         self.out.push(b'}');
         Ok(())
     }
@@ -355,14 +360,14 @@ impl Walk {
         let replaced = fields
             .keys()
             .iter()
-            .map(|key| self.name(&key).map(Cow::into_owned))
+            .map(|key| self.name(&key).map(|(name, _)| name.into_owned()))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut written = Vec::new();
+        let mut first = true;
         self.out.push(b'{');
         if let Some(body) = body {
-            self.enter(body.as_any(), |w| w.members(body, &mut written, &replaced))?;
+            self.enter(body.as_any(), |w| w.members(body, &mut first, &replaced))?;
         }
-        self.enter(fields.as_any(), |w| w.members(fields, &mut written, &[]))?;
+        self.enter(fields.as_any(), |w| w.members(fields, &mut first, &[]))?;
         self.out.push(b'}');
         Ok(())
     }

@@ -141,6 +141,8 @@ where
         theirs,
         device,
     } = switches;
+    // On the heap once: the core's futures are kilobytes, copied at every wrapping.
+    let fut = Box::pin(fut);
     let work = async move {
         let mut fut = pin!(relayed(fut, ours.clone(), theirs));
         // The first check one period in. (Not `interval`'s immediate first tick:

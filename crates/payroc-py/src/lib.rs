@@ -40,6 +40,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The module's allocations come from mimalloc, not from the malloc CPython shares
+/// (BENCHMARKS.md: the same call allocated several times slower there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A reply read as one object of `cls`; without a class, as a plain `PayrocObject`.
 fn shape(py: Python<'_>, cls: Option<Bound<'_, PyType>>) -> PyResult<Shape> {
     let class = match cls {

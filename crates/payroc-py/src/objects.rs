@@ -11,6 +11,7 @@
 //! object holds the reply (shared) and where in it its JSON is.
 
 use crate::errors::Failure;
+use memchr::memchr2;
 use payroc_core::{DecodeError, Error};
 use payroc_model::json::describe_error;
 use payroc_model::secret::{is_secret_field, redact, redact_field, REDACTED};
@@ -85,9 +86,20 @@ impl Reply {
         while i < bytes.len() {
             match bytes[i] {
                 b'"' => {
+                    // To the closing quote, past escaped characters.
                     i += 1;
-                    while i < bytes.len() && bytes[i] != b'"' {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    loop {
+                        match bytes.get(i..).and_then(|rest| memchr2(b'"', b'\\', rest)) {
+                            Some(n) if bytes[i + n] == b'\\' => i += n + 2,
+                            Some(n) => {
+                                i += n;
+                                break;
+                            }
+                            None => {
+                                i = bytes.len();
+                                break;
+                            }
+                        }
                     }
                     whole &= i < bytes.len();
                 }

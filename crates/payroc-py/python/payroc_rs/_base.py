@@ -29,7 +29,7 @@ else:
 def _body(body: Optional[Any], fields: Mapping[str, Any], convert: bool = True) -> bytes:
     """The request as JSON: ``body`` updated with keyword ``fields``; with ``convert``,
     snake_case keys as the API's camelCase. Walked natively (it visits every value)."""
-    return request_body(body, dict(fields) if fields else None, convert)
+    return request_body(body, fields or None, convert)
 
 
 def _file_part(file: Any, file_name: Optional[str], content_type: Optional[str]) -> Tuple[str, str, bytes]:
@@ -59,19 +59,19 @@ def _file_part(file: Any, file_name: Optional[str], content_type: Optional[str])
 
 
 class _SyncRunner:
-    def run(self, fn: Callable[[], Any]) -> Any:
-        return fn()
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
 
     def pager(self, native: NativePager) -> Any:
         return Pager(native)
 
 
 class _AsyncRunner:
-    def run(self, fn: Callable[[], Any]) -> Any:
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         # The native call starts when the coroutine is awaited, not when it is made:
         # a coroutine never awaited sends nothing.
         async def go() -> Any:
-            return await fn()
+            return await fn(*args, **kwargs)
 
         return go()
 
@@ -146,16 +146,10 @@ class _Resource:
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
     ) -> Any:
-        native = self._native
         if deadline is None and cancel is None:
-            def fn() -> Any:
-                return native.call(op, cls, args, body, idempotency_key, timeout)
-        else:
-            def fn() -> Any:
-                return native.call(op, cls, args, body, idempotency_key, timeout, deadline, cancel_on_deadline,
-                                   cancel)
-
-        return self._runner.run(fn)
+            return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout)
+        return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout, deadline,
+                                 cancel_on_deadline, cancel)
 
     def _upload(
         self,
@@ -169,13 +163,8 @@ class _Resource:
     ) -> Any:
         """Runs an upload: ``file`` is ``(bytes or binary file object, file name, media
         type)``; the name defaults to the file object's, the media type to the name's."""
-        native = self._native
         part = _file_part(*file)
-
-        def fn() -> Any:
-            return native.call(op, cls, args, body, idempotency_key, timeout, file=part)
-
-        return self._runner.run(fn)
+        return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout, file=part)
 
     def _list(self, op: str, args: Dict[str, Any], filters: Mapping[str, Any], cls: Type[o.PayrocObject],
               timeout: Optional[float] = None) -> Any:
