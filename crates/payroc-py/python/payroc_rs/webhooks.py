@@ -23,8 +23,6 @@ string, ``event.data`` the data), so a new event never breaks a receiver.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Optional, Tuple, Union
-
 from . import _payroc
 from ._errors import PayrocError
 from ._objects import WebhookEvent
@@ -41,7 +39,12 @@ __all__ = [
 #: The header that carries the subscription's secret.
 SECRET_HEADER = "Payroc-Secret"
 
-_Headers = Union[Mapping[str, Union[str, bytes]], Iterable[Tuple[str, Union[str, bytes]]]]
+# typing takes longer to import than this package: its names are for type checkers only.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping, Optional, Tuple, Union
+
+    _Headers = Union[Mapping[str, Union[str, bytes]], Iterable[Tuple[str, Union[str, bytes]]]]
 
 
 class WebhookError(PayrocError, ValueError):
@@ -68,7 +71,7 @@ class WebhookBodyError(WebhookError):
 def _secret_header(headers: _Headers) -> Tuple[Optional[bytes], bool]:
     """The ``Payroc-Secret`` value (names in any case; WSGI's ``HTTP_PAYROC_SECRET``
     too) and whether it came more than once."""
-    items = headers.items() if isinstance(headers, Mapping) else headers
+    items = headers.items() if hasattr(headers, "items") else headers
     found: Optional[bytes] = None
     repeated = False
     for name, value in items:
