@@ -7,6 +7,7 @@ import copy
 import json
 import os
 import pickle
+import random
 from pathlib import Path
 from typing import Any, Dict
 
@@ -141,6 +142,46 @@ def test_any_json_layout_reads_as_json_loads_reads_it() -> None:
     for top in ("[]", " [ {\"a\": 1} , {} ] ", "1", '"x"', "null"):
         assert json.loads(json.dumps(build(top.encode(), payroc_rs.PayrocObject),
                                      default=lambda o: o.to_dict())) == json.loads(top)
+
+
+def test_random_documents_read_as_json_loads_reads_them() -> None:
+    """Seeded random JSON, laid out every way json.dumps can (indented, compact, escaped
+    or not): read through the objects, level by level, or whole by to_dict(), each is
+    what json.loads reads."""
+    rng = random.Random(13)
+    words = ["", "a", "é", "☕", "\\", "\"", "]", "}", "{[", "\n\t", "\u2028", "x" * 40]
+
+    def value(depth: int) -> Any:
+        kind = rng.randrange(9 if depth < 4 else 6)
+        if kind == 0:
+            return None
+        if kind == 1:
+            return rng.choice([True, False])
+        if kind == 2:
+            return rng.randrange(-(2**70), 2**70)
+        if kind == 3:
+            return rng.uniform(-1e6, 1e6)
+        if kind in (4, 5):
+            return "".join(rng.choice(words) for _ in range(rng.randrange(4)))
+        if kind in (6, 7):
+            return {"".join(rng.choice(words) for _ in range(2)) + str(i): value(depth + 1)
+                    for i in range(rng.randrange(5))}
+        return [value(depth + 1) for _ in range(rng.randrange(5))]
+
+    def through_objects(v: Any) -> Any:
+        if isinstance(v, payroc_rs.PayrocObject):
+            return {k: through_objects(v[k]) for k in v.to_dict()}
+        if isinstance(v, list):
+            return [through_objects(x) for x in v]
+        return v
+
+    for _ in range(300):
+        doc = {"top": value(0), "more": value(1)}
+        text = json.dumps(doc, indent=rng.choice([None, 0, 2]), ensure_ascii=rng.random() < 0.5,
+                          separators=rng.choice([None, (",", ":"), (" , ", " : ")]))
+        expected = json.loads(text)
+        assert build(text.encode(), payroc_rs.PayrocObject).to_dict() == expected
+        assert through_objects(build(text.encode(), payroc_rs.PayrocObject)) == expected
 
 
 def test_names_that_would_hide_methods_are_items_only() -> None:
