@@ -592,3 +592,40 @@ async fn tax_ids_national_ids_and_account_numbers_stay_out_of_debug_output() {
     assert!(!shown.contains("2334"), "{shown}");
     assert!(!shown.contains("4320"), "{shown}");
 }
+
+#[tokio::test]
+async fn lists_under_an_unknown_parent_are_not_found() {
+    let (_server, client) = start().await;
+    let page = PageQuery::default();
+    let accounts = client
+        .merchant_platforms()
+        .list_processing_accounts("4040404", &ProcessingAccountListQuery::default())
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap_err();
+    let contacts = client
+        .processing_accounts()
+        .list_contacts("4040404", &page)
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap_err();
+    let owners = client
+        .processing_accounts()
+        .list_owners("4040404", &page)
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap_err();
+    let terminals = client
+        .processing_accounts()
+        .list_processing_terminals("4040404", &page)
+        .unwrap()
+        .collect_all()
+        .await
+        .unwrap_err();
+    for err in [accounts, contacts, owners, terminals] {
+        assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+    }
+}

@@ -165,6 +165,21 @@ fn account_position(s: &Store, id: &str) -> Result<usize, Refusal> {
         .ok_or_else(|| Refusal::not_found("processing account", id))
 }
 
+/// A page of what `list` finds under the parent `id` that `parent` looks up (its
+/// refusal, a 404, when there is none).
+fn page_under<T: Serialize>(
+    mock: &Mock,
+    params: &ListParams,
+    parent: fn(&Store, &str) -> Result<usize, Refusal>,
+    id: &str,
+    list: impl FnOnce(&Store) -> Vec<(String, T)>,
+) -> Response {
+    match mock.with_store(|s| parent(s, id).map(|_| list(s))) {
+        Ok(items) => page_of(params, items),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
 /// A path id read as the API's integer id of an owner or contact.
 fn int_id(text: &str, resource: &'static str) -> Result<i64, Refusal> {
     text.parse::<i64>()
@@ -488,9 +503,8 @@ async fn list_accounts(
                 .into_response()
         }
     };
-    let items = mock.with_store(|s| -> Result<Vec<_>, Refusal> {
-        platform_position(s, &id)?;
-        Ok(s.ledger
+    page_under(&mock, &params, platform_position, &id, |s| {
+        s.ledger
             .boarding
             .processing_accounts
             .iter()
@@ -502,12 +516,8 @@ async fn list_accounts(
                     a.account.clone(),
                 )
             })
-            .collect::<Vec<_>>())
-    });
-    match items {
-        Ok(items) => page_of(&params, items),
-        Err(refusal) => refusal.into_response(),
-    }
+            .collect()
+    })
 }
 
 /// `POST /merchant-platforms/{merchantPlatformId}/processing-accounts` → `201`.
@@ -549,9 +559,8 @@ async fn list_contacts(
     headers: HeaderMap,
 ) -> Response {
     let params = ListParams::new(&uri, &headers);
-    let items = mock.with_store(|s| -> Result<Vec<_>, Refusal> {
-        account_position(s, &id)?;
-        Ok(s.ledger
+    page_under(&mock, &params, account_position, &id, |s| {
+        s.ledger
             .boarding
             .contacts
             .iter()
@@ -562,12 +571,8 @@ async fn list_contacts(
                     c.person.clone(),
                 )
             })
-            .collect::<Vec<_>>())
-    });
-    match items {
-        Ok(items) => page_of(&params, items),
-        Err(refusal) => refusal.into_response(),
-    }
+            .collect()
+    })
 }
 
 /// `GET /processing-accounts/{processingAccountId}/owners`: paged by owner id.
@@ -578,9 +583,8 @@ async fn list_owners(
     headers: HeaderMap,
 ) -> Response {
     let params = ListParams::new(&uri, &headers);
-    let items = mock.with_store(|s| -> Result<Vec<_>, Refusal> {
-        account_position(s, &id)?;
-        Ok(s.ledger
+    page_under(&mock, &params, account_position, &id, |s| {
+        s.ledger
             .boarding
             .boarding_owners
             .iter()
@@ -591,12 +595,8 @@ async fn list_owners(
                     o.person.clone(),
                 )
             })
-            .collect::<Vec<_>>())
-    });
-    match items {
-        Ok(items) => page_of(&params, items),
-        Err(refusal) => refusal.into_response(),
-    }
+            .collect()
+    })
 }
 
 /// `GET /processing-accounts/{processingAccountId}/funding-accounts`: one array.
@@ -618,9 +618,8 @@ async fn list_terminals(
     headers: HeaderMap,
 ) -> Response {
     let params = ListParams::new(&uri, &headers);
-    let items = mock.with_store(|s| -> Result<Vec<_>, Refusal> {
-        account_position(s, &id)?;
-        Ok(s.ledger
+    page_under(&mock, &params, account_position, &id, |s| {
+        s.ledger
             .boarding
             .processing_terminals
             .iter()
@@ -631,12 +630,8 @@ async fn list_terminals(
                     t.terminal.clone(),
                 )
             })
-            .collect::<Vec<_>>())
-    });
-    match items {
-        Ok(items) => page_of(&params, items),
-        Err(refusal) => refusal.into_response(),
-    }
+            .collect()
+    })
 }
 
 /// `GET /processing-accounts/{processingAccountId}/pricing`.
