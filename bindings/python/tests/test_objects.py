@@ -273,6 +273,10 @@ def test_unreadable_replies_are_decode_errors() -> None:
         assert CARD not in str(info.value)
     with pytest.raises(payroc_rs.DecodeError):
         build_page(b'{"data": {"a": 1}}', payroc_rs.Payment)
+    # Nesting past serde_json's limit (128) is refused whole, never read into a deep recursion.
+    for deep in (b"[" * 10_000 + b"]" * 10_000, b'{"a":' * 10_000 + b"1" + b"}" * 10_000):
+        with pytest.raises(payroc_rs.DecodeError):
+            build(deep, payroc_rs.PayrocObject)
     with pytest.raises(TypeError):
         build(b"{}", dict)  # type: ignore[type-var]
 

@@ -25,9 +25,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-/// How deep a mapping given to `PayrocObject(...)` may nest; deeper is taken for a
-/// cycle. Replies are held to serde_json's own limit (128) while they are read.
-const MAX_DEPTH: usize = 128;
+// A mapping given to `PayrocObject(...)` may nest as deep as a request body; deeper is
+// taken for a cycle. Replies reach the reader checked by serde_json, whose limit is the
+// same, so reading one recurses no deeper.
+use crate::body::MAX_DEPTH;
 
 /// A reply object, or one nested in a reply: read a field as a snake_case attribute
 /// (`payment.order.amount`) or by its API name (`payment["order"]["amount"]`);
