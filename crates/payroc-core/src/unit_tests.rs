@@ -688,3 +688,31 @@ async fn links_to_the_same_host_on_another_port_or_scheme_are_not_followed() {
     }
     assert!(transport.api_requests().is_empty());
 }
+
+#[tokio::test]
+async fn a_2xx_nested_too_deep_for_the_bindings_is_a_processed_decode_error() {
+    // The payment, with a field no SDK knows nested 200 deep.
+    let deep = format!(
+        "{},\"futureField\":{}1{}}}",
+        PAYMENT.trim_end().strip_suffix('}').unwrap(),
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let transport = ScriptedTransport::new(vec![response(201, &deep)]);
+    let clock = ManualClock::new();
+    let body = serde_json::to_vec(&payment_request()).unwrap();
+    let call = crate::operations::JsonCall {
+        body: Some(&body),
+        ..Default::default()
+    };
+    let err = client(transport, &clock)
+        .call_json("payments.create", &call)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(
+        err.maybe_processed(),
+        "a 2xx to a payment means it was made"
+    );
+    assert!(err.idempotency_key().is_some());
+}

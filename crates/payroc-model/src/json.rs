@@ -148,6 +148,43 @@ fn describe(err: &serde_json::Error) -> String {
     without_input_values(text)
 }
 
+/// The deepest objects and arrays may nest in a reply handed on as JSON: serde_json's
+/// own limit for the values it reads. It skips the values a type does not know without
+/// a limit, so a reply that read as its type may still nest deeper.
+pub const MAX_NESTING: usize = 128;
+
+/// Whether `json`'s objects and arrays nest deeper than [`MAX_NESTING`] (brackets in
+/// strings do not count): a reader that recurses, in C or in Python, could run out of
+/// stack on it.
+pub fn nests_too_deep(json: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in json {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A serde_json error as a message safe to show and to log: no value from the input
 /// is quoted, digit runs that may be card numbers are masked, and the text is capped
 /// (see [`crate::secret::scrub`]).
@@ -215,6 +252,26 @@ fn expects_integer(expected: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert!(!nests_too_deep(deep(MAX_NESTING).as_bytes()));
+        assert!(nests_too_deep(deep(MAX_NESTING + 1).as_bytes()));
+        let quoted = format!(
+            r#"{{"a": "{}\"{}", "b": [[1]]}}"#,
+            "[".repeat(500),
+            "{".repeat(500)
+        );
+        assert!(!nests_too_deep(quoted.as_bytes()));
+        let object = format!(
+            "{}1{}",
+            r#"{"a":"#.repeat(MAX_NESTING + 1),
+            "}".repeat(MAX_NESTING + 1)
+        );
+        assert!(nests_too_deep(object.as_bytes()));
+    }
+
     use super::*;
     use crate::common::Address;
 

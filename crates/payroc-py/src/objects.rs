@@ -25,9 +25,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-// A mapping given to `PayrocObject(...)` may nest as deep as a request body; deeper is
-// taken for a cycle. Replies reach the reader checked by serde_json, whose limit is the
-// same, so reading one recurses no deeper.
+// A mapping given to `PayrocObject(...)` may nest as deep as a request body (deeper is
+// taken for a cycle), and a reply as deep (deeper is refused when it is indexed).
 use crate::body::MAX_DEPTH;
 
 /// A reply object, or one nested in a reply: read a field as a snake_case attribute
@@ -65,6 +64,10 @@ pub(crate) struct Reply {
     nests: Vec<Nest>,
     /// Whether every bracket and string closed (a reply the core checked always does).
     whole: bool,
+    /// Whether objects and arrays nest deeper than [`MAX_DEPTH`]. serde_json skips the
+    /// values a type does not know without a depth limit, so a reply the core checked
+    /// can; reading such a reply, its `repr` or its `to_dict()` would recurse that deep.
+    too_deep: bool,
 }
 
 /// An object or array of a reply.
@@ -83,6 +86,7 @@ impl Reply {
         let mut nests: Vec<Nest> = Vec::new();
         let mut open = Vec::new();
         let mut whole = true;
+        let mut too_deep = false;
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -106,6 +110,7 @@ impl Reply {
                 }
                 b'{' | b'[' => {
                     open.push(nests.len());
+                    too_deep |= open.len() > MAX_DEPTH;
                     nests.push(Nest {
                         open: i,
                         close: i,
@@ -127,6 +132,7 @@ impl Reply {
             bytes,
             nests,
             whole: whole && open.is_empty(),
+            too_deep,
         }
     }
 
@@ -672,6 +678,11 @@ pub(crate) fn build_page<'py>(
 }
 
 fn whole(reply: Reply) -> PyResult<Arc<Reply>> {
+    if reply.too_deep {
+        return Err(decode_error(format!(
+            "the reply nests objects and arrays deeper than {MAX_DEPTH} levels"
+        )));
+    }
     if reply.whole && !reply.bytes.is_empty() {
         Ok(Arc::new(reply))
     } else {

@@ -20,7 +20,7 @@ use crate::paytrace::PaytraceClient;
 use crate::resources::cloud::WaitOptions;
 use crate::retry::Replay;
 use payroc_model::attachment::{FileForm, FileUpload};
-use payroc_model::json::{from_json, from_slice};
+use payroc_model::json::{from_json, from_slice, nests_too_deep, MAX_NESTING};
 use payroc_model::page::{ListQuery, Paginated};
 use payroc_model::{Validate, ValidationError};
 use serde::de::DeserializeOwned;
@@ -375,7 +375,18 @@ pub type JsonReply = Option<Vec<u8>>;
 /// Checks a reply against `T` and keeps the server's bytes.
 fn checked<T: DeserializeOwned>(call: &Call, response: HttpResponse) -> Result<JsonReply> {
     decode::<T>(call, &response)?;
+    if nests_too_deep(&response.body) {
+        return Err(Error::Decode(Box::new(call.decode_error(
+            &response,
+            "a reply nested at most 128 deep",
+            too_deep(),
+        ))));
+    }
     Ok(Some(response.body))
+}
+
+fn too_deep() -> String {
+    format!("objects and arrays nested deeper than {MAX_NESTING} levels")
 }
 
 impl Client {
@@ -614,7 +625,12 @@ impl JsonPager {
     pub async fn next_page(&mut self) -> Result<Option<Vec<u8>>> {
         let next_of = self.next_of;
         self.cursor
-            .next_raw(|body| next_of(body).map_err(|m| ("a page of the list", m)))
+            .next_raw(|body| {
+                if nests_too_deep(body) {
+                    return Err(("a page of the list", too_deep()));
+                }
+                next_of(body).map_err(|m| ("a page of the list", m))
+            })
             .await
     }
 }
