@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The bindings against the Rust call, like for like (BENCHMARKS.md): ONE release
 # payroc-mock, and against it, in turn, ROUNDS times: the Rust benchmark of the
-# create-payment call (async, and through the blocking facade the bindings use), the C
-# benchmark (payroc_call) and the Python benchmark (payroc_rs beside plain httpx, in
-# blocks that take turns with the Rust blocking facade's: the ratio comes from the same
-# moments of the machine). A measurement, not a test; run it on an otherwise idle machine.
+# create-payment call (async, and through the blocking facade the bindings use), then
+# the paired benchmark, where the Rust blocking facade, the C benchmark (payroc_call)
+# and payroc_rs (beside plain httpx) take turns in blocks, so each ratio comes from the
+# same moments of the machine. The paired benchmark runs twice: with the scheduler
+# free to place every process, and pinned (the emulator on all CPUs but the last, the
+# sides on the last), because where the scheduler puts a small client next to the
+# emulator moves its time by a third (BENCHMARKS.md). A measurement, not a test; run
+# it on an otherwise idle machine.
 #
 #   bash scripts/bench-bindings.sh [ROUNDS]     (default 3)
 set -euo pipefail
@@ -31,7 +35,12 @@ for round in $(seq "$rounds"); do
       /^emulator/ && /time: +\[/ { print; next }   # name and figure on one line
       /^emulator/ { name = $0; next }               # a long name, its figure below
       /^ +time: +\[/ { print name $0 }'
-  "$work/bench_c" "$url" 5000 500
-  python bindings/python/bench/bench_create_payment.py --url "$url" --rust "$target/release/blocking-calls" \
-    --blocks 20 --block 100
+  paired=(python bindings/python/bench/bench_create_payment.py --url "$url" --blocks 20 --block 100
+          --rust "$target/release/blocking-calls" --c "$work/bench_c")
+  taskset -apc "0-$(($(nproc) - 1))" "$mock_pid" >/dev/null
+  "${paired[@]}"
+  if [ "$(nproc)" -ge 2 ]; then
+    taskset -apc "0-$(($(nproc) - 2))" "$mock_pid" >/dev/null
+    "${paired[@]}" --pin
+  fi
 done

@@ -8,6 +8,13 @@
  * idempotency key (made by the library).
  *
  *   bench_create_payment BASE_URL [CALLS=2000] [WARMUP=200]
+ *   bench_create_payment BASE_URL --blocks
+ *
+ * With --blocks it is a side of the paired benchmark (bindings/python/bench/
+ * bench_create_payment.py --c): it reads block sizes from stdin, one per line, and for
+ * each makes that many calls and prints on one line `cpu=N` (the CPU time the calling
+ * thread used for the block, in ns: libpayroc does a call's work on it) then each
+ * call's time in ns, space-separated, as benches/src/bin/blocking-calls.rs does.
  *
  * Build with -O2 against a release libpayroc and run against a release payroc-mock
  * (BENCHMARKS.md, "Through the C ABI"). Prints mean, median, p90, p99 and min in µs. */
@@ -29,6 +36,12 @@ static double now_us(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+static long long thread_cpu_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 static int by_value(const void *a, const void *b) {
@@ -65,6 +78,26 @@ static double one_call(const payroc_client *client, const char *token, long n) {
     return elapsed;
 }
 
+/* The --blocks protocol: a block of calls per line of stdin, its figures on stdout. */
+static void serve_blocks(const payroc_client *client, const char *token) {
+    char line[64];
+    long n, i, order = 0;
+    while (fgets(line, sizeof line, stdin) != NULL) {
+        long long cpu = thread_cpu_ns();
+        double *times;
+        n = atol(line);
+        if (n < 1) continue;
+        times = malloc((size_t)n * sizeof *times);
+        if (times == NULL) exit(1);
+        for (i = 0; i < n; i++) times[i] = one_call(client, token, order++);
+        printf("cpu=%lld", thread_cpu_ns() - cpu);
+        for (i = 0; i < n; i++) printf(" %.0f", times[i] * 1000.0);
+        printf("\n");
+        fflush(stdout);
+        free(times);
+    }
+}
+
 int main(int argc, char **argv) {
     char api[512], token[32] = "", body[512];
     time_t now;
@@ -75,12 +108,14 @@ int main(int argc, char **argv) {
     payroc_config *config;
     payroc_result r;
     long calls, warmup, i;
+    int blocks;
     double *times, sum = 0;
     if (argc < 2) {
-        fprintf(stderr, "usage: %s BASE_URL [CALLS] [WARMUP]\n", argv[0]);
+        fprintf(stderr, "usage: %s BASE_URL [CALLS] [WARMUP] | %s BASE_URL --blocks\n", argv[0], argv[0]);
         return 2;
     }
-    calls = argc > 2 ? atol(argv[2]) : 2000;
+    blocks = argc > 2 && strcmp(argv[2], "--blocks") == 0;
+    calls = argc > 2 && !blocks ? atol(argv[2]) : 2000;
     warmup = argc > 3 ? atol(argv[3]) : 200;
     if (calls < 1 || warmup < 0) {
         fprintf(stderr, "CALLS must be at least 1 and WARMUP not negative\n");
@@ -113,6 +148,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     payroc_string_free(out);
+    if (blocks) {
+        serve_blocks(client, token);
+        payroc_client_free(client);
+        return 0;
+    }
 
     times = malloc((size_t)calls * sizeof *times);
     if (times == NULL) return 1;

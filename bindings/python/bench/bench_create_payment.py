@@ -9,10 +9,18 @@ turns in blocks of consecutive calls, in ABBA order, so that a slow moment of th
 machine lands on all of them. With ``--rust``, the Rust blocking facade is a side
 too (``benches/src/bin/blocking-calls.rs``, driven block by block through a pipe),
 and each side's figure is also given as a ratio to it: the median of the ratios of
-the blocks' medians, with their spread.
+the blocks' medians, with their spread. With ``--c``, the C benchmark
+(``bindings/c/bench/bench_create_payment.c --blocks``) is a side the same way.
+
+Beside each side's time per call it prints the CPU time the calling thread used per
+call (each side does all of a call's work on that thread), which the machine's other
+load moves far less than the time. With ``--pin`` the sides run on the last CPU and
+the emulator this script starts on the others, so that every side finds the same
+placement (with ``--url``, pin the emulator yourself, as scripts/bench-bindings.sh
+does).
 
 Usage: python bench_create_payment.py [--blocks B] [--block N] [--rust PROGRAM]
-                                      [--mock PATH | --url BASE_URL]
+                                      [--c PROGRAM] [--pin] [--mock PATH | --url BASE_URL]
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 import httpx
 
@@ -87,15 +95,36 @@ def full_payment_request(order_id: str, token: str) -> Dict[str, Any]:
 SETTLE = 3
 
 
-def timed(call: Callable[[int], Any]) -> Callable[[int], List[float]]:
-    """A block of ``n`` calls of ``call``: the microseconds of each."""
-    def block(n: int) -> List[float]:
+# A block of calls: the microseconds of each, and the CPU microseconds of the block.
+Block = Tuple[List[float], float]
+
+
+def timed(call: Callable[[int], Any]) -> Callable[[int], Block]:
+    """A block of ``n`` calls of ``call`` in this process."""
+    def block(n: int) -> Block:
         out = []
+        cpu = time.thread_time_ns()
         for i in range(n):
             start = time.perf_counter_ns()
             call(i)
             out.append((time.perf_counter_ns() - start) / 1000)
-        return out
+        return out, (time.thread_time_ns() - cpu) / 1000
+
+    return block
+
+
+def piped(program: "subprocess.Popen[str]") -> Callable[[int], Block]:
+    """A block of ``n`` calls made by ``program``, which reads block sizes on stdin
+    and answers with ``cpu=NS`` and each call's nanoseconds on one line."""
+    pipe_in, pipe_out = program.stdin, program.stdout
+    assert pipe_in is not None and pipe_out is not None
+
+    def block(n: int) -> Block:
+        pipe_in.write(f"{n}\n")
+        pipe_in.flush()
+        cpu, *times = pipe_out.readline().split()
+        assert cpu.startswith("cpu="), cpu
+        return [int(ns) / 1000 for ns in times], int(cpu[4:]) / 1000
 
     return block
 
@@ -112,13 +141,25 @@ def main() -> None:
     ap.add_argument("--blocks", type=int, default=20, help="blocks per side")
     ap.add_argument("--block", type=int, default=100, help="calls per block")
     ap.add_argument("--rust", help="the blocking-calls program: the Rust blocking facade as a side")
+    ap.add_argument("--c", help="the C benchmark program (run with --blocks): payroc_call as a side")
+    ap.add_argument("--pin", action="store_true",
+                    help="the sides on the last CPU, the emulator this script starts on the others")
     ap.add_argument("--mock", default=release_mock(), help="the payroc-mock binary (a release build)")
     ap.add_argument("--url", help="a running payroc-mock to use instead (scripts/bench-bindings.sh)")
     args = ap.parse_args()
 
     mock = None if args.url else subprocess.Popen(
         [args.mock, "--port", "0", "--api-key", API_KEY], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    rust = None
+    if args.pin:
+        cpus = sorted(os.sched_getaffinity(0))
+        if len(cpus) < 2:
+            sys.exit("--pin needs two CPUs")
+        if mock is not None:
+            # Every thread of the emulator (its runtime's workers start with it).
+            for tid in os.listdir(f"/proc/{mock.pid}/task"):
+                os.sched_setaffinity(int(tid), cpus[:-1])
+        os.sched_setaffinity(0, cpus[-1:])  # the programs started below inherit it
+    programs: List["subprocess.Popen[str]"] = []
     try:
         if mock is None:
             base = args.url
@@ -161,18 +202,13 @@ def main() -> None:
             # Payment natively, as the client's call does.
             assert native.call("payments.create", Payment, None, prebuilt).payment_id
 
-        sides: Dict[str, Callable[[int], List[float]]] = {}
-        if args.rust:
-            rust = subprocess.Popen([args.rust, base], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-            pipe_in, pipe_out = rust.stdin, rust.stdout
-            assert pipe_in is not None and pipe_out is not None
-
-            def rust_block(n: int) -> List[float]:
-                pipe_in.write(f"{n}\n")
-                pipe_in.flush()
-                return [int(ns) / 1000 for ns in pipe_out.readline().split()]
-
-            sides["Rust blocking facade (blocking-calls)"] = rust_block
+        sides: Dict[str, Callable[[int], Block]] = {}
+        for option, name in ((args.rust, "Rust blocking facade (blocking-calls)"),
+                             (args.c, "C ABI payroc_call (bench_create_payment.c)")):
+            if option:
+                command = [option, base] + (["--blocks"] if option is args.c else [])
+                programs.append(subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+                sides[name] = piped(programs[-1])
         sides["payroc_rs Client.payments.create"] = timed(via_payroc_rs)
         sides["(native call alone, prebuilt bytes)"] = timed(via_native)
         sides["httpx.Client.post(json=...) + .json()"] = timed(via_httpx)
@@ -181,33 +217,36 @@ def main() -> None:
             block(200)  # warm-up: connections open, caches filled
         samples: Dict[str, List[float]] = {name: [] for name in sides}
         medians: Dict[str, List[float]] = {name: [] for name in sides}
+        cpus_per_call: Dict[str, List[float]] = {name: [] for name in sides}
         names = list(sides)
         for b in range(args.blocks):
             for name in names if b % 2 == 0 else reversed(names):
-                got = sides[name](args.block + SETTLE)[SETTLE:]
-                samples[name].extend(got)
-                medians[name].append(statistics.median(got))
+                got, cpu = sides[name](args.block + SETTLE)
+                samples[name].extend(got[SETTLE:])
+                medians[name].append(statistics.median(got[SETTLE:]))
+                cpus_per_call[name].append(cpu / len(got))
 
         print(f"python {sys.version.split()[0]}, payroc_rs {payroc_rs.__version__}, httpx {httpx.__version__}; "
               f"mock {args.url or args.mock}; {args.blocks} blocks x {args.block} calls per side; "
-              f"load average {os.getloadavg()[0]:.2f}")
+              f"{'pinned' if args.pin else 'not pinned'}; load average {os.getloadavg()[0]:.2f}")
         for name, s in samples.items():
-            print(summary(name, s))
+            print(f"{summary(name, s)}   CPU {statistics.median(cpus_per_call[name]):6.1f} µs/call")
         if args.rust:
             rust_name = names[0]
             for name in names[1:]:
                 ratios = sorted(m / r for m, r in zip(medians[name], medians[rust_name]))
+                cpu_ratios = sorted(m / r for m, r in zip(cpus_per_call[name], cpus_per_call[rust_name]))
                 print(f"{name:<44} / Rust blocking: {statistics.median(ratios):.3f} "
-                      f"(blocks {ratios[0]:.2f}-{ratios[-1]:.2f})")
+                      f"(blocks {ratios[0]:.2f}-{ratios[-1]:.2f}); CPU {statistics.median(cpu_ratios):.3f}")
         ratio = statistics.median(samples["payroc_rs Client.payments.create"]) / statistics.median(
             samples["httpx.Client.post(json=...) + .json()"])
         print(f"payroc_rs / httpx (median): {ratio:.2f}")
         http.close()
     finally:
-        if rust is not None:
-            assert rust.stdin is not None
-            rust.stdin.close()
-            rust.wait()
+        for program in programs:
+            assert program.stdin is not None
+            program.stdin.close()
+            program.wait()
         if mock is not None:
             assert mock.stdin is not None
             mock.stdin.close()
