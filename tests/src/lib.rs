@@ -74,3 +74,15 @@ pub fn token_sale(order_id: &str, amount: i64, token: &str) -> PaymentRequest {
         PaymentMethod::secure_token(token),
     )
 }
+
+/// The field paths of a validation error, in order; panics on any other error.
+pub fn violation_paths(err: &payroc_core::Error) -> Vec<String> {
+    let payroc_core::Error::Validation(violations) = err else {
+        panic!("not a validation error: {err}");
+    };
+    violations
+        .violations()
+        .iter()
+        .map(|v| v.path.clone())
+        .collect()
+}

@@ -9,7 +9,7 @@ use payroc_core::model::boarding::{
     CreateMerchantPlatform, CreateProcessingAccount, CreateTerminalOrder,
     HostProcessorConfiguration, JsonObject, LegalAddress, OrderItem, OrganizationType,
     ProcessingAccountListQuery, ProcessingAccountStatus, ProcessingTerminalStatus, Reminder,
-    TerminalOrderStatus, Timezone,
+    TerminalOrderListQuery, TerminalOrderStatus, Timezone,
 };
 use payroc_core::model::common::{Address, ContactMethod};
 use payroc_core::model::funding::{FundingAccount, Identifier, Owner, OwnerRelationship};
@@ -17,7 +17,7 @@ use payroc_core::model::page::PageQuery;
 use payroc_core::model::SensitiveData;
 use payroc_core::{Client, ErrorKind};
 use payroc_mock::MockServer;
-use payroc_tests::start;
+use payroc_tests::{start, violation_paths};
 use serde_json::json;
 
 const TAX_ID: &str = "12-3456789";
@@ -362,10 +362,68 @@ async fn terminals_are_ordered_only_for_approved_accounts_and_ship_by_the_clock(
 
     let orders = client
         .processing_accounts()
-        .list_terminal_orders(&account_id)
+        .list_terminal_orders(&account_id, &TerminalOrderListQuery::default())
         .await
         .unwrap();
     assert_eq!(orders.len(), 2);
+    let ids_of = |query: TerminalOrderListQuery| {
+        let client = &client;
+        let account_id = &account_id;
+        async move {
+            let orders = client
+                .processing_accounts()
+                .list_terminal_orders(account_id, &query)
+                .await
+                .unwrap();
+            orders
+                .into_iter()
+                .map(|o| o.terminal_order_id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let status = |status| TerminalOrderListQuery {
+        status: Some(status),
+        ..TerminalOrderListQuery::default()
+    };
+    assert_eq!(
+        ids_of(status(TerminalOrderStatus::Held)).await,
+        std::slice::from_ref(&held.terminal_order_id)
+    );
+    assert_eq!(
+        ids_of(status(TerminalOrderStatus::Fulfilled)).await,
+        std::slice::from_ref(&order.terminal_order_id)
+    );
+    assert!(ids_of(status(TerminalOrderStatus::Cancelled))
+        .await
+        .is_empty());
+    let created = order.created_date.clone().unwrap();
+    let window = |from: &str, to: &str| TerminalOrderListQuery {
+        from_date_time: Some(from.to_owned()),
+        to_date_time: Some(to.to_owned()),
+        ..TerminalOrderListQuery::default()
+    };
+    assert_eq!(
+        ids_of(window(&created, "2999-01-01T00:00:00Z")).await.len(),
+        2
+    );
+    assert!(
+        ids_of(window("2000-01-01T00:00:00Z", "2000-01-02T00:00:00Z"))
+            .await
+            .is_empty()
+    );
+    let bad = TerminalOrderListQuery {
+        status: Some(TerminalOrderStatus::from_api("lost")),
+        from_date_time: Some("yesterday".into()),
+        to_date_time: None,
+    };
+    let sent = server.mock().requests().len();
+    let err = client
+        .processing_accounts()
+        .list_terminal_orders(&account_id, &bad)
+        .await
+        .unwrap_err();
+    assert_eq!(violation_paths(&err), ["status", "fromDateTime"]);
+    assert_eq!(server.mock().requests().len(), sent);
     let all_terminals = client
         .processing_accounts()
         .list_processing_terminals(&account_id, &PageQuery::limit(3))
@@ -522,14 +580,7 @@ async fn invalid_requests_are_refused_before_the_network_with_their_paths() {
     bad.processing_accounts[1].pricing = object(json!({"pricingIntentId": "1"}));
     let err = client.merchant_platforms().create(&bad).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
-    let payroc_core::Error::Validation(violations) = &err else {
-        panic!("{err}");
-    };
-    let paths: Vec<_> = violations
-        .violations()
-        .iter()
-        .map(|v| v.path.clone())
-        .collect();
+    let paths = violation_paths(&err);
     assert_eq!(
         paths,
         [

@@ -14,7 +14,7 @@ use payroc_core::model::page::PageQuery;
 use payroc_core::model::SensitiveData;
 use payroc_core::{Client, ErrorKind, IdempotencyKey, RequestOptions};
 use payroc_mock::{date_in_days, MockServer};
-use payroc_tests::start;
+use payroc_tests::{start, violation_paths};
 
 const MERCHANT: &str = "4525644354";
 const ACCOUNT_NUMBER: &str = "99001122334";
@@ -583,14 +583,7 @@ async fn invalid_requests_are_refused_before_the_network_with_their_paths() {
     bad.funding_accounts[0] = FundingAccount::checking("Doe", "1234", "12ab");
     let err = client.funding_recipients().create(&bad).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
-    let payroc_core::Error::Validation(violations) = &err else {
-        panic!("{err}");
-    };
-    let paths: Vec<_> = violations
-        .violations()
-        .iter()
-        .map(|v| v.path.clone())
-        .collect();
+    let paths = violation_paths(&err);
     assert_eq!(
         paths,
         [

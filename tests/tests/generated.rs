@@ -184,6 +184,15 @@ fn render_rust() -> String {
                     .unwrap();
                     continue;
                 }
+                if op.query.is_some() {
+                    let resp = rust_reply(op).unwrap();
+                    writeln!(
+                        out,
+                        "    pub async fn {name}(&self{params}) -> Result<{resp}> {{\n        self.client\n            .invoke_query({op_ref}, {ids}, query, &self.options)\n            .await\n    }}"
+                    )
+                    .unwrap();
+                    continue;
+                }
                 match (rust_reply(op), api) {
                     (None, _) => writeln!(
                         out,
@@ -272,8 +281,18 @@ fn render_rust() -> String {
                 .unwrap();
                 continue;
             }
-            let body = op.request.map_or("NoBody".to_owned(), model);
             let resp = rust_reply(op).unwrap_or_else(|| "NoBody".to_owned());
+            if let Some(query) = op.query {
+                writeln!(
+                    out,
+                    "        \"{}\" => {{\n            client\n                .query_json::<{}, {resp}>(op, call)\n                .await\n        }}",
+                    op.name,
+                    model(query)
+                )
+                .unwrap();
+                continue;
+            }
+            let body = op.request.map_or("NoBody".to_owned(), model);
             let run = if op.multipart {
                 "upload_json"
             } else {
@@ -506,6 +525,13 @@ fn render_python() -> String {
                         op.name
                     )
                     .unwrap();
+                } else if op.query.is_some() {
+                    writeln!(
+                        out,
+                        "        return self._call(\"{}\", {args}, None, {cls}, None, timeout, query=_body(None, filters))",
+                        op.name
+                    )
+                    .unwrap();
                 } else {
                     writeln!(
                         out,
@@ -662,10 +688,14 @@ fn the_table_is_consistent() {
     for op in OPERATIONS {
         assert!(names.insert(op.name), "`{}` is in the table twice", op.name);
         assert!(!op.summary.is_empty(), "`{}` has no summary", op.name);
-        assert_eq!(
-            op.pages,
-            op.query.is_some(),
-            "`{}`: a list has a query type",
+        assert!(
+            !op.pages || op.query.is_some(),
+            "`{}`: a paged list has a query type",
+            op.name
+        );
+        assert!(
+            op.query.is_none() || op.pages || op.array,
+            "`{}`: only a list (paged, or one array) has filters",
             op.name
         );
         assert!(

@@ -18,7 +18,7 @@ use payroc_core::operations::JsonCall;
 use payroc_core::transport::ReqwestTransport;
 use payroc_core::{Client, ErrorKind, IdempotencyKey, RequestOptions};
 use payroc_mock::{Fault, MockServer, QueuedFault};
-use payroc_tests::start;
+use payroc_tests::{start, violation_paths as paths};
 use std::time::Duration;
 
 /// A merchant platform with one processing account, as boarding takes it.
@@ -81,17 +81,6 @@ fn pdf_upload(description: &str) -> UploadAttachment {
     );
     upload.attachment.description = Some(description.into());
     upload
-}
-
-fn paths(err: &payroc_core::Error) -> Vec<String> {
-    let payroc_core::Error::Validation(violations) = err else {
-        panic!("not a validation error: {err}");
-    };
-    violations
-        .violations()
-        .iter()
-        .map(|v| v.path.clone())
-        .collect()
 }
 
 #[tokio::test]

@@ -438,7 +438,7 @@ char *payroc_operations(void);
  * - `processing_accounts.list_owners` (processingAccountId, query) → - → page of Owner
  * - `processing_accounts.list_funding_accounts` (processingAccountId) → - → array of FundingAccount
  * - `processing_accounts.list_processing_terminals` (processingAccountId, query) → - → page of ProcessingTerminal
- * - `processing_accounts.list_terminal_orders` (processingAccountId) → - → array of TerminalOrder
+ * - `processing_accounts.list_terminal_orders` (processingAccountId, query) → - → array of TerminalOrder
  * - `processing_accounts.retrieve_pricing_agreement` (processingAccountId) → - → PricingAgreement
  * - `processing_accounts.create_reminder` (processingAccountId) → Reminder → Reminder, idempotency key
  * - `processing_accounts.create_terminal_order` (processingAccountId) → CreateTerminalOrder → TerminalOrder, idempotency key

@@ -2049,7 +2049,8 @@ static void test_boarding(payroc_client *client) {
          "{\"type\":\"pricingAgreement\"}", "\"reminderId\":"},
         {"processing_accounts.create_terminal_order", "{\"processingAccountId\":\"{A}\"}", B_ORDER,
          "\"status\":\"open\""},
-        {"processing_accounts.list_terminal_orders", "{\"processingAccountId\":\"{A}\"}", NULL,
+        {"processing_accounts.list_terminal_orders",
+         "{\"processingAccountId\":\"{A}\",\"query\":{\"status\":\"dispatched\"}}", NULL,
          "\"terminalOrderId\":\"{R}\""},
         {"processing_accounts.list_processing_terminals", "{\"processingAccountId\":\"{A}\"}", NULL,
          "\"processingTerminalId\":\"{T}\""},
@@ -2138,6 +2139,23 @@ static void test_boarding(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "orderItems"), "%s: %s", name(r),
           payroc_error_message(err));
     payroc_error_free(err);
+    boarding_fill(params, sizeof params,
+                  "{\"processingAccountId\":\"{A}\",\"query\":{\"status\":\"lost\",\"toDateTime\":\"soon\"}}",
+                  &ids);
+    r = payroc_call(client, "processing_accounts.list_terminal_orders", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "status") && has_path(err, "toDateTime"), "%s: %s",
+          name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    /* A filter that no order matches: an empty array. */
+    boarding_fill(params, sizeof params, "{\"processingAccountId\":\"{A}\",\"query\":{\"status\":\"cancelled\"}}",
+                  &ids);
+    r = payroc_call(client, "processing_accounts.list_terminal_orders", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_OK && out != NULL && strcmp(out, "[]") == 0, "%s: %s", name(r),
+          r == PAYROC_RESULT_OK ? out : payroc_error_message(err));
+    if (r == PAYROC_RESULT_OK) payroc_string_free(out);
+    else payroc_error_free(err);
+    out = NULL;
+    err = NULL;
 
     /* The emulator's refusals: 404 for what is gone, 409 for what the API forbids. */
     boarding_fill(params, sizeof params, "{\"contactId\":\"{C}\"}", &ids);

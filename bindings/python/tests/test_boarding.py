@@ -6,6 +6,7 @@ moving its clock must not reach the other modules' tests."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import pytest
@@ -223,6 +224,19 @@ def test_review_and_shipping_follow_the_clock_and_the_controls(bmock: Mock, bcli
     assert bclient.terminal_orders.retrieve(order.terminal_order_id).status == "fulfilled"
     terminal = order.order_items[0].links[0].processing_terminal_id
     assert bclient.processing_terminals.retrieve(terminal).status == "active"
+    # The list's filters: a status, and a window of creation times.
+    listed = bclient.processing_accounts.list_terminal_orders
+    assert [o.terminal_order_id for o in listed(acc, status="fulfilled")] == [order.terminal_order_id]
+    assert listed(acc, status="open") == []
+    assert len(listed(acc, from_date_time=order.created_date, to_date_time="2999-01-01T00:00:00Z")) == 1
+    assert listed(acc, to_date_time="2000-01-01T00:00:00Z") == []
+
+    async def filtered_async() -> List[str]:
+        aclient = payroc_rs.AsyncClient(api_key=API_KEY, api_url=bmock.base + "/v1", identity_url=bmock.base)
+        return [o.terminal_order_id for o in await aclient.processing_accounts.list_terminal_orders(
+            acc, status="fulfilled")]
+
+    assert asyncio.run(filtered_async()) == [order.terminal_order_id]
     assert set_status(bmock, "processing-accounts", acc, "terminated")["status"] == "terminated"
     assert list(bclient.merchant_platforms.list_processing_accounts(p.merchant_platform_id)) == []
     closed = list(bclient.merchant_platforms.list_processing_accounts(p.merchant_platform_id, include_closed=True))
@@ -253,6 +267,9 @@ def test_refusals(bmock: Mock, bclient: payroc_rs.Client) -> None:
     with pytest.raises(payroc_rs.ValidationError) as info:
         bclient.contacts.update("1", dict(contact(), contact_methods=[]))
     assert [e.path for e in info.value.errors] == ["contactMethods"]
+    with pytest.raises(payroc_rs.ValidationError) as info:
+        bclient.processing_accounts.list_terminal_orders(acc, status="lost", from_date_time="yesterday")
+    assert [e.path for e in info.value.errors] == ["status", "fromDateTime"]
     assert bmock.requests() == before
 
     # The emulator's refusals as the right errors.

@@ -21,6 +21,7 @@ use crate::funding::{
     Identifier, Metadata, Owner,
 };
 use crate::page::{ListQuery, PageQuery};
+use crate::payment::{date_time_opt, push_opt};
 use crate::secret::SensitiveData;
 use crate::validate::{Validate, Validator};
 use serde::{Deserialize, Serialize};
@@ -698,6 +699,42 @@ impl ListQuery for ProcessingAccountListQuery {
         if let Some(include) = self.include_closed {
             pairs.push(("includeClosed", include.to_string()));
         }
+        pairs
+    }
+}
+
+/// Filters of `GET /processing-accounts/{id}/terminal-orders` (one array, not paged):
+/// a status, and a window of creation times.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TerminalOrderListQuery {
+    /// Only orders in this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TerminalOrderStatus>,
+    /// Only orders created at or after this time (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_date_time: Option<String>,
+    /// Only orders created at or before this time (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_date_time: Option<String>,
+}
+
+impl Validate for TerminalOrderListQuery {
+    fn validate_into(&self, v: &mut Validator) {
+        v.known_opt("status", &self.status);
+        date_time_opt(v, "fromDateTime", &self.from_date_time);
+        date_time_opt(v, "toDateTime", &self.to_date_time);
+    }
+}
+
+impl ListQuery for TerminalOrderListQuery {
+    fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(status) = &self.status {
+            pairs.push(("status", status.as_str().to_owned()));
+        }
+        push_opt(&mut pairs, "fromDateTime", &self.from_date_time);
+        push_opt(&mut pairs, "toDateTime", &self.to_date_time);
         pairs
     }
 }

@@ -301,6 +301,8 @@ struct Owned {
     op: String,
     args: Map<String, Value>,
     body: Option<Vec<u8>>,
+    /// A list's filters, as JSON (for a list that comes as one array).
+    query: Option<Vec<u8>>,
     /// An upload's file.
     file: Option<FileUpload>,
     options: RequestOptions,
@@ -324,6 +326,7 @@ impl Owned {
             op: op.to_owned(),
             args: call_args(args)?,
             body: body.map(<[u8]>::to_vec),
+            query: None,
             file: None,
             options: request_options(idempotency_key, timeout)?,
             wait: WaitOptions {
@@ -336,8 +339,9 @@ impl Owned {
         Ok((owned, switches))
     }
 
-    /// The call, its inputs moved in (nothing copied per call).
-    fn into_call(self) -> (String, Option<Vec<u8>>, JsonCall<'static>) {
+    /// The call, its inputs moved in (nothing copied per call); its body and
+    /// filters are read from the two buffers returned beside it.
+    fn into_call(self) -> (String, Texts, JsonCall<'static>) {
         let call = JsonCall {
             args: self.args,
             query: None,
@@ -346,24 +350,28 @@ impl Owned {
             options: self.options,
             wait: self.wait,
         };
-        (self.op, self.body, call)
+        (self.op, (self.body, self.query), call)
     }
 
     async fn payroc(self, client: Client) -> payroc_core::Result<JsonReply> {
-        let (op, body, call) = self.into_call();
-        client.call_json(&op, &with_body(call, &body)).await
+        let (op, texts, call) = self.into_call();
+        client.call_json(&op, &with_texts(call, &texts)).await
     }
 
     async fn paytrace(self, client: PaytraceClient) -> payroc_core::Result<JsonReply> {
-        let (op, body, call) = self.into_call();
-        client.call_json(&op, &with_body(call, &body)).await
+        let (op, texts, call) = self.into_call();
+        client.call_json(&op, &with_texts(call, &texts)).await
     }
 }
 
-/// `call` reading its body from `body`.
-fn with_body<'a>(call: JsonCall<'static>, body: &'a Option<Vec<u8>>) -> JsonCall<'a> {
+/// A call's JSON body and filters.
+type Texts = (Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// `call` reading its body and filters from `texts`.
+fn with_texts<'a>(call: JsonCall<'static>, texts: &'a Texts) -> JsonCall<'a> {
     JsonCall {
-        body: body.as_deref(),
+        body: texts.0.as_deref(),
+        query: texts.1.as_deref(),
         ..call
     }
 }
@@ -446,7 +454,7 @@ impl NativeClient {
     /// Runs operation `op` with `args` (path parameters by the API's names) and JSON
     /// `body`; returns the response as JSON bytes (`None` for calls without a body,
     /// like deletes).
-    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None, query=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
@@ -461,6 +469,7 @@ impl NativeClient {
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
         file: Option<(String, String, Vec<u8>)>,
+        query: Option<&[u8]>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
@@ -476,6 +485,7 @@ impl NativeClient {
             )?;
             owned.file =
                 file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
+            owned.query = query.map(<[u8]>::to_vec);
             let fut = owned.payroc(self.client.clone());
             let output =
                 drive::blocking(py, &self.runtime, switches, fut).map_err(Failure::into_py)?;
@@ -552,7 +562,7 @@ impl NativeAsyncClient {
 
     /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
     /// called from a coroutine; the request starts at once.
-    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None))]
+    #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None, query=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
@@ -567,6 +577,7 @@ impl NativeAsyncClient {
         cancel_on_deadline: bool,
         cancel: Option<PyRef<'_, CancelToken>>,
         file: Option<(String, String, Vec<u8>)>,
+        query: Option<&[u8]>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
@@ -582,6 +593,7 @@ impl NativeAsyncClient {
             )?;
             owned.file =
                 file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
+            owned.query = query.map(<[u8]>::to_vec);
             drive::awaitable(py, switches, shape, owned.payroc(self.client.clone()))
         })
     }

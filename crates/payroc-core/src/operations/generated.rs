@@ -4969,19 +4969,19 @@ impl ProcessingAccounts<'_> {
             .list(&OPERATIONS[119], &[processing_account_id], query)
     }
 
-    /// Lists a processing account's terminal orders (one array, not paged).
+    /// Lists a processing account's terminal orders (one array, not paged), filtered by status and creation time.
     ///
     /// `GET /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.list_terminal_orders`).
     pub async fn list_terminal_orders(
         &self,
         processing_account_id: &str,
+        query: &payroc_model::boarding::TerminalOrderListQuery,
     ) -> Result<Vec<payroc_model::boarding::TerminalOrder>> {
         self.client
-            .invoke::<NoBody, _>(
+            .invoke_query(
                 &OPERATIONS[120],
                 &[processing_account_id],
-                &[],
-                None,
+                query,
                 &self.options,
             )
             .await
@@ -5145,16 +5145,18 @@ impl BlockingProcessingAccounts<'_> {
         ))
     }
 
-    /// Lists a processing account's terminal orders (one array, not paged).
+    /// Lists a processing account's terminal orders (one array, not paged), filtered by status and creation time.
     ///
     /// `GET /processing-accounts/{processingAccountId}/terminal-orders` (official SDKs: `boarding.processing_accounts.list_terminal_orders`).
     pub fn list_terminal_orders(
         &self,
         processing_account_id: &str,
+        query: &payroc_model::boarding::TerminalOrderListQuery,
     ) -> Result<Vec<payroc_model::boarding::TerminalOrder>> {
-        self.client
-            .runtime()
-            .block_on(self.handle().list_terminal_orders(processing_account_id))
+        self.client.runtime().block_on(
+            self.handle()
+                .list_terminal_orders(processing_account_id, query),
+        )
     }
 
     /// Reads a processing account's pricing agreement (US 4.0 or 5.0).
@@ -6575,7 +6577,7 @@ pub(crate) async fn dispatch(
         }
         "processing_accounts.list_terminal_orders" => {
             client
-                .rest_json::<NoBody, Vec<payroc_model::boarding::TerminalOrder>>(op, call)
+                .query_json::<payroc_model::boarding::TerminalOrderListQuery, Vec<payroc_model::boarding::TerminalOrder>>(op, call)
                 .await
         }
         "processing_accounts.retrieve_pricing_agreement" => {

@@ -409,6 +409,20 @@ impl Client {
         decode(&call, &response)
     }
 
+    /// [`invoke`](Self::invoke) for a list that comes as one array, filtered by
+    /// `query` (validated before anything is sent).
+    pub(crate) async fn invoke_query<Q: ListQuery, T: DeserializeOwned>(
+        &self,
+        op: &'static Operation,
+        ids: &[&str],
+        query: &Q,
+        options: &RequestOptions,
+    ) -> Result<T> {
+        query.validate()?;
+        self.invoke::<NoBody, T>(op, ids, &query.query_pairs(), None, options)
+            .await
+    }
+
     /// [`invoke`](Self::invoke) for an operation whose reply has no content (a
     /// delete, or a PUT that replaces a resource with `body`).
     pub(crate) async fn invoke_empty<B: Serialize + Validate + ?Sized>(
@@ -463,6 +477,23 @@ impl Client {
         checked::<T>(&prepared, response)
     }
 
+    /// A JSON call of a list that comes as one array, filtered by `Q`; the reply
+    /// checked as `T`.
+    pub(crate) async fn query_json<Q, T>(
+        &self,
+        op: &'static Operation,
+        call: &JsonCall<'_>,
+    ) -> Result<JsonReply>
+    where
+        Q: ListQuery + DeserializeOwned,
+        T: DeserializeOwned,
+    {
+        let url = self.list_url::<Q>(op, call)?;
+        let prepared = op.call(url, None, &call.options);
+        let response = self.execute(&prepared).await?;
+        checked::<T>(&prepared, response)
+    }
+
     /// Runs the upload `op` with a typed body (what the generated resource methods
     /// call): validated, then sent as one `multipart/form-data` body.
     pub(crate) async fn upload<B, T>(
@@ -507,6 +538,19 @@ impl Client {
         checked::<T>(&prepared, response)
     }
 
+    /// The URL of the list `op` for `call`: its ids, and its filters read as `Q`
+    /// and validated.
+    fn list_url<Q: ListQuery + DeserializeOwned>(
+        &self,
+        op: &'static Operation,
+        call: &JsonCall<'_>,
+    ) -> Result<String> {
+        let query: Q = call.query()?;
+        let ids = call.ids(op)?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        op.url(self.api_url(), &ids, &query.query_pairs())
+    }
+
     /// A pager whose pages read as `Paginated<T>`, filtered by `Q`.
     pub(crate) fn pager_json<Q, T>(
         &self,
@@ -517,10 +561,7 @@ impl Client {
         Q: ListQuery + DeserializeOwned,
         T: DeserializeOwned,
     {
-        let query: Q = call.query()?;
-        let ids = call.ids(op)?;
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let url = op.url(self.api_url(), &ids, &query.query_pairs())?;
+        let url = self.list_url::<Q>(op, call)?;
         Ok(JsonPager {
             cursor: Cursor::new(self.clone(), url),
             next_of: |body| {

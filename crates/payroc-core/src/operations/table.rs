@@ -636,10 +636,11 @@ pub static OPERATIONS: &[Operation] = &[
         .official("boarding.processing_accounts.list_processing_terminals", "Boarding.ProcessingAccounts.ListProcessingTerminals")
         .doc("Lists a processing account's processing terminals, page by page."),
     Operation::rest("processing_accounts.list_terminal_orders", Get, "/processing-accounts/{processingAccountId}/terminal-orders")
+        .query("boarding::TerminalOrderListQuery")
         .response("boarding::TerminalOrder", "TerminalOrder")
         .array()
         .official("boarding.processing_accounts.list_terminal_orders", "Boarding.ProcessingAccounts.ListTerminalOrders")
-        .doc("Lists a processing account's terminal orders (one array, not paged)."),
+        .doc("Lists a processing account's terminal orders (one array, not paged), filtered by status and creation time."),
     Operation::rest("processing_accounts.retrieve_pricing_agreement", Get, "/processing-accounts/{processingAccountId}/pricing")
         .response("boarding::PricingAgreement", "PricingAgreement")
         .official("boarding.processing_accounts.get_processing_account_pricing_agreement", "Boarding.ProcessingAccounts.GetProcessingAccountPricingAgreement")

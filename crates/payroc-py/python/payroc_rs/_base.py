@@ -145,7 +145,10 @@ class _Resource:
         deadline: Optional[float] = None,
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
+        query: Optional[bytes] = None,
     ) -> Any:
+        if query is not None:
+            return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout, query=query)
         if deadline is None and cancel is None:
             return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout)
         return self._runner.call(self._native.call, op, cls, args, body, idempotency_key, timeout, deadline,

@@ -89,6 +89,7 @@ class NativeClient:
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
         file: Optional[Tuple[str, str, bytes]] = None,
+        query: Optional[bytes] = None,
     ) -> Any: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 
@@ -118,6 +119,7 @@ class NativeAsyncClient:
         cancel_on_deadline: bool = True,
         cancel: Optional[CancelToken] = None,
         file: Optional[Tuple[str, str, bytes]] = None,
+        query: Optional[bytes] = None,
     ) -> Awaitable[Any]: ...
     def list(self, op: str, cls: Type[PayrocObject], args: Optional[Mapping[str, Any]] = None, query: Optional[bytes] = None, timeout: Optional[float] = None) -> NativePager: ...
 

@@ -611,9 +611,9 @@ class ProcessingAccounts(_Resource):
         """Lists a processing account's processing terminals, page by page."""
         return self._list("processing_accounts.list_processing_terminals", {"processingAccountId": processing_account_id}, filters, o.ProcessingTerminal, timeout)
 
-    def list_terminal_orders(self, processing_account_id: str, *, timeout: Optional[float] = None) -> List[o.TerminalOrder]:
-        """Lists a processing account's terminal orders (one array, not paged)."""
-        return self._call("processing_accounts.list_terminal_orders", {"processingAccountId": processing_account_id}, None, o.TerminalOrder, None, timeout)
+    def list_terminal_orders(self, processing_account_id: str, *, timeout: Optional[float] = None, **filters: Any) -> List[o.TerminalOrder]:
+        """Lists a processing account's terminal orders (one array, not paged), filtered by status and creation time."""
+        return self._call("processing_accounts.list_terminal_orders", {"processingAccountId": processing_account_id}, None, o.TerminalOrder, None, timeout, query=_body(None, filters))
 
     def retrieve_pricing_agreement(self, processing_account_id: str, *, timeout: Optional[float] = None) -> o.PricingAgreement:
         """Reads a processing account's pricing agreement (US 4.0 or 5.0)."""
