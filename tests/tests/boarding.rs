@@ -411,6 +411,13 @@ async fn terminals_are_ordered_only_for_approved_accounts_and_ship_by_the_clock(
             .await
             .is_empty()
     );
+    // The same instant with a fraction and an offset, as the official SDKs write one:
+    // the emulator compares instants, not text (by text this end would come first).
+    let to_created = TerminalOrderListQuery {
+        to_date_time: Some(created.replace('Z', ".000000-00:00")),
+        ..TerminalOrderListQuery::default()
+    };
+    assert!(ids_of(to_created).await.contains(&order.terminal_order_id));
     let bad = TerminalOrderListQuery {
         status: Some(TerminalOrderStatus::from_api("lost")),
         from_date_time: Some("yesterday".into()),

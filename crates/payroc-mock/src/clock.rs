@@ -62,6 +62,40 @@ pub(crate) fn parse_iso_date(date: &str) -> Option<i64> {
     Some(days_from_civil(year, month, day))
 }
 
+/// The instant an RFC 3339 date-time names, as seconds since the epoch and
+/// nanoseconds; `None` when it is not one. Its offset and fraction are read, so
+/// `2024-07-02T17:30:00+02:00` and `2024-07-02T15:30:00.000Z` are the same instant.
+pub(crate) fn parse_rfc3339(text: &str) -> Option<(i64, u32)> {
+    if !payroc_model::validate::is_rfc3339(text) {
+        return None;
+    }
+    let two = |at: usize| text.get(at..at + 2)?.parse::<i64>().ok();
+    let secs = parse_iso_date(text.get(..10)?)? * DAY + two(11)? * 3600 + two(14)? * 60 + two(17)?;
+    let rest = text.get(19..)?;
+    let (fraction, zone) = match rest.strip_prefix('.') {
+        Some(f) => f.split_at(f.bytes().take_while(u8::is_ascii_digit).count()),
+        None => ("", rest),
+    };
+    let nanos = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(9)
+        .fold(0, |n, digit| n * 10 + u32::from(digit - b'0'));
+    let offset = match zone.as_bytes().first()? {
+        b'Z' | b'z' => 0,
+        sign => {
+            // `±HH:MM`, the text's last six characters.
+            let east = two(text.len() - 5)? * 3600 + two(text.len() - 2)? * 60;
+            if *sign == b'-' {
+                -east
+            } else {
+                east
+            }
+        }
+    };
+    Some((secs - offset, nanos))
+}
+
 /// `YYYY-MM-DD` of a day counted from the epoch.
 pub(crate) fn iso_date(days: i64) -> String {
     let (y, m, d) = civil(days);
@@ -160,6 +194,29 @@ mod tests {
         assert_eq!(civil(19_723), (2024, 1, 1));
         assert_eq!(civil(19_782), (2024, 2, 29));
         assert_eq!(civil(-1), (1969, 12, 31));
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some((0, 0)));
+        assert_eq!(parse_rfc3339("1970-01-01T01:00:00+01:00"), Some((0, 0)));
+        assert_eq!(parse_rfc3339("1969-12-31T19:00:00-05:00"), Some((0, 0)));
+        assert_eq!(
+            parse_rfc3339("2024-07-02T15:30:00.5z"),
+            Some((1_719_934_200, 500_000_000))
+        );
+        assert_eq!(
+            parse_rfc3339("2024-07-02T17:30:00.123456789123+02:00"),
+            Some((1_719_934_200, 123_456_789))
+        );
+        assert_eq!(
+            parse_rfc3339(&rfc3339(1_719_934_200)),
+            Some((1_719_934_200, 0))
+        );
+        for bad in [
+            "2024-07-02",
+            "2024-07-02T15:30:00",
+            "2024-13-02T15:30:00Z",
+            "yesterday",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
         assert!(payroc_model::validate::is_rfc3339(&now_rfc3339()));
         assert!(payroc_model::validate::is_iso_date(&today()));
         let later = rfc3339_after(std::time::Duration::from_secs(1800));

@@ -842,8 +842,7 @@ struct Facts<'a> {
     result: &'a BankTransferResult,
 }
 
-/// The filters both lists share. Dates compare as text, exact for the UTC `…Z`
-/// stamps the emulator writes; a transfer settles on the day it was processed.
+/// The filters both lists share; a transfer settles on the day it was processed.
 fn matches(params: &ListParams, facts: &Facts<'_>) -> bool {
     let date = facts.date_time.unwrap_or("");
     let settled = is_settled(facts.result);
@@ -858,8 +857,7 @@ fn matches(params: &ListParams, facts: &Facts<'_>) -> bool {
         })
         && params.matches("type", Some(facts.result.kind.as_str()))
         && params.matches("status", Some(facts.result.status.as_str()))
-        && params.get("dateFrom").is_none_or(|from| date >= from)
-        && params.get("dateTo").is_none_or(|to| date <= to)
+        && params.within("dateFrom", "dateTo", date)
         && params
             .get("settlementState")
             .is_none_or(|state| (state == "settled") == settled)

@@ -851,10 +851,7 @@ async fn list_orders(
             .filter(|o| params.matches("status", Some(o.order.status.as_str())))
             .filter(|o| {
                 let created = o.order.created_date.as_deref().unwrap_or("");
-                params
-                    .get("fromDateTime")
-                    .is_none_or(|from| created >= from)
-                    && params.get("toDateTime").is_none_or(|to| created <= to)
+                params.within("fromDateTime", "toDateTime", created)
             })
             .map(|o| o.order.clone())
             .collect::<Vec<_>>())

@@ -2,6 +2,7 @@
 //! holding an item id, `hasMore`, `count`, and `next` / `previous` links that carry
 //! the original filters.
 
+use crate::clock::parse_rfc3339;
 use crate::problem::bad_parameter;
 use axum::http::{header, HeaderMap, Uri};
 use axum::response::Response;
@@ -58,6 +59,20 @@ impl ListParams {
     pub(crate) fn matches(&self, key: &str, value: Option<&str>) -> bool {
         let wanted = self.all(key);
         wanted.is_empty() || value.is_some_and(|v| wanted.contains(&v))
+    }
+
+    /// Whether the date-time `stamp` lies within the filters `from_key` and `to_key`
+    /// (both ends included; an absent end lets everything through). The ends are
+    /// compared as instants, whatever offset or fraction the client wrote them with
+    /// (the official SDKs send their local offset and microseconds); an end that is not
+    /// an RFC 3339 date-time compares as text.
+    pub(crate) fn within(&self, from_key: &str, to_key: &str, stamp: &str) -> bool {
+        let order = |end: &str| match (parse_rfc3339(stamp), parse_rfc3339(end)) {
+            (Some(at), Some(end)) => at.cmp(&end),
+            _ => stamp.cmp(end),
+        };
+        self.get(from_key).is_none_or(|from| order(from).is_ge())
+            && self.get(to_key).is_none_or(|to| order(to).is_le())
     }
 
     fn link(&self, rel: &str, cursor_key: &str, cursor: &str, limit: usize) -> Link {

@@ -457,8 +457,7 @@ pub(super) struct ListFacts<'a> {
     pub(super) settled: bool,
 }
 
-/// The filters the payment and refund lists share. Dates compare as text, which is
-/// exact for the UTC `…Z` stamps the emulator writes.
+/// The filters the payment and refund lists share.
 pub(super) fn shared_filters(params: &ListParams, facts: &ListFacts<'_>) -> bool {
     let number = facts.card.card_number.expose_secret();
     let date = facts.date_time.unwrap_or("");
@@ -471,8 +470,7 @@ pub(super) fn shared_filters(params: &ListParams, facts: &ListFacts<'_>) -> bool
         // Every emulator transaction is a credit/debit card one; none is EBT.
         && params.get("tender").is_none_or(|t| t == "creditDebit")
         && params.matches("status", Some(facts.status))
-        && params.get("dateFrom").is_none_or(|from| date >= from)
-        && params.get("dateTo").is_none_or(|to| date <= to)
+        && params.within("dateFrom", "dateTo", date)
         && params.get("settlementState").is_none_or(|state| {
             (state == "settled") == facts.settled
         })
