@@ -86,3 +86,29 @@ pub fn violation_paths(err: &payroc_core::Error) -> Vec<String> {
         .map(|v| v.path.clone())
         .collect()
 }
+
+/// Whether `text` holds `cvv` as a value of its own, not as three digits inside a
+/// random id such as an idempotency key (one in about 140 holds `737`).
+pub fn shows_cvv(text: &str, cvv: &str) -> bool {
+    text.match_indices(cvv).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + cvv.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_cvv;
+
+    #[test]
+    fn a_cvv_shows_only_as_a_value_of_its_own() {
+        assert!(shows_cvv("with cvv 737 declined", "737"));
+        assert!(shows_cvv("\"cvv\":\"737\"", "737"));
+        assert!(!shows_cvv(
+            "key 3075a1a1-e9dd-737a-a6b3-dd34df3496db",
+            "737"
+        ));
+        assert!(!shows_cvv("order 17370", "737"));
+    }
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import subprocess
 import urllib.request
 import uuid
@@ -103,6 +104,12 @@ def keyed_card(number: str = CARD, cvv: Optional[str] = "123") -> Dict[str, Any]
     if cvv is not None:
         data["cvv"] = cvv
     return {"entry_method": "keyed", "keyed_data": data, "cardholder_name": "Sarah Hopper"}
+
+
+def shows_cvv(text: str, cvv: str = "737") -> bool:
+    """Whether ``text`` holds ``cvv`` as a value of its own, not as three digits inside a
+    random id such as an idempotency key (one in about 140 holds ``737``)."""
+    return re.search(rf"(?<![0-9A-Za-z]){cvv}(?![0-9A-Za-z])", text) is not None
 
 
 def card_payment(amount: int = 4999) -> Dict[str, Any]:

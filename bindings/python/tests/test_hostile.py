@@ -14,7 +14,7 @@ import uuid
 from typing import Any, Dict, List
 
 import pytest
-from conftest import API_KEY, CARD, TERMINAL, Mock, card_payment
+from conftest import API_KEY, CARD, TERMINAL, Mock, card_payment, shows_cvv
 
 import payroc_rs
 
@@ -84,7 +84,8 @@ def test_card_data_echoed_by_a_server_never_reaches_the_exception(client: payroc
         client.payments.create(card_payment())
     err = info.value
     text = exception_text(err) + repr(err.problem) + repr(err.errors) + repr(err.detail)
-    assert "4111111111111111" not in text and "737" not in text, text
+    assert "4111111111111111" not in text and not shows_cvv(text), text
+    assert shows_cvv("with cvv 737 declined") and not shows_cvv("key 3075a1a1-e9dd-737a-a6b3")
     assert CARD not in text
 
 

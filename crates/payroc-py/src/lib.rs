@@ -315,6 +315,8 @@ impl Owned {
         op: &str,
         args: Option<&Bound<'_, PyDict>>,
         body: Option<&[u8]>,
+        query: Option<&[u8]>,
+        file: Option<(String, String, Vec<u8>)>,
         idempotency_key: Option<&str>,
         timeout: Option<&Bound<'_, PyAny>>,
         deadline: Option<&Bound<'_, PyAny>>,
@@ -326,8 +328,9 @@ impl Owned {
             op: op.to_owned(),
             args: call_args(args)?,
             body: body.map(<[u8]>::to_vec),
-            query: None,
-            file: None,
+            query: query.map(<[u8]>::to_vec),
+            file: file
+                .map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes)),
             options: request_options(idempotency_key, timeout)?,
             wait: WaitOptions {
                 deadline: seconds("deadline", deadline)?,
@@ -451,9 +454,9 @@ impl NativeClient {
         self.client.api_url().to_owned()
     }
 
-    /// Runs operation `op` with `args` (path parameters by the API's names) and JSON
-    /// `body`; returns the response as JSON bytes (`None` for calls without a body,
-    /// like deletes).
+    /// Runs operation `op` with `args` (path parameters by the API's names), JSON
+    /// `body` and `query` (a one-array list's filters); returns the reply as objects of
+    /// `cls` (`None` for calls without a body, like deletes).
     #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None, query=None))]
     #[allow(clippy::too_many_arguments)]
     fn call<'py>(
@@ -473,19 +476,18 @@ impl NativeClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (mut owned, switches) = Owned::new(
+            let (owned, switches) = Owned::new(
                 op,
                 args,
                 body,
+                query,
+                file,
                 idempotency_key,
                 timeout,
                 deadline,
                 cancel_on_deadline,
                 cancel,
             )?;
-            owned.file =
-                file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
-            owned.query = query.map(<[u8]>::to_vec);
             let fut = owned.payroc(self.client.clone());
             let output =
                 drive::blocking(py, &self.runtime, switches, fut).map_err(Failure::into_py)?;
@@ -560,7 +562,7 @@ impl NativeAsyncClient {
         self.client.api_url().to_owned()
     }
 
-    /// Operation `op` as an awaitable of its JSON bytes (or `None`). Must be
+    /// Operation `op` as an awaitable of its reply's objects (or `None`). Must be
     /// called from a coroutine; the request starts at once.
     #[pyo3(signature = (op, cls, args=None, body=None, idempotency_key=None, timeout=None, deadline=None, cancel_on_deadline=true, cancel=None, file=None, query=None))]
     #[allow(clippy::too_many_arguments)]
@@ -581,19 +583,18 @@ impl NativeAsyncClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (mut owned, switches) = Owned::new(
+            let (owned, switches) = Owned::new(
                 op,
                 args,
                 body,
+                query,
+                file,
                 idempotency_key,
                 timeout,
                 deadline,
                 cancel_on_deadline,
                 cancel,
             )?;
-            owned.file =
-                file.map(|(name, content_type, bytes)| FileUpload::new(name, content_type, bytes));
-            owned.query = query.map(<[u8]>::to_vec);
             drive::awaitable(py, switches, shape, owned.payroc(self.client.clone()))
         })
     }
@@ -718,8 +719,18 @@ impl NativePaytrace {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, _) =
-                Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
+            let (owned, _) = Owned::new(
+                op,
+                args,
+                body,
+                None,
+                None,
+                idempotency_key,
+                timeout,
+                None,
+                true,
+                None,
+            )?;
             let fut = owned.paytrace(self.client.clone());
             let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
@@ -786,8 +797,18 @@ impl NativeAsyncPaytrace {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, _) =
-                Owned::new(op, args, body, idempotency_key, timeout, None, true, None)?;
+            let (owned, _) = Owned::new(
+                op,
+                args,
+                body,
+                None,
+                None,
+                idempotency_key,
+                timeout,
+                None,
+                true,
+                None,
+            )?;
             let fut = owned.paytrace(self.client.clone());
             drive::awaitable(py, Switches::new(None, false), shape, fut)
         })
