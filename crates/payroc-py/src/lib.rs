@@ -342,6 +342,29 @@ impl Owned {
         Ok((owned, switches))
     }
 
+    /// A call with no filters, file or Cloud wait (a PayTrace call).
+    fn plain(
+        op: &str,
+        args: Option<&Bound<'_, PyDict>>,
+        body: Option<&[u8]>,
+        idempotency_key: Option<&str>,
+        timeout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let (owned, _) = Self::new(
+            op,
+            args,
+            body,
+            None,
+            None,
+            idempotency_key,
+            timeout,
+            None,
+            true,
+            None,
+        )?;
+        Ok(owned)
+    }
+
     /// The call, its inputs moved in (nothing copied per call); its body and
     /// filters are read from the two buffers returned beside it.
     fn into_call(self) -> (String, Texts, JsonCall<'static>) {
@@ -719,18 +742,7 @@ impl NativePaytrace {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, _) = Owned::new(
-                op,
-                args,
-                body,
-                None,
-                None,
-                idempotency_key,
-                timeout,
-                None,
-                true,
-                None,
-            )?;
+            let owned = Owned::plain(op, args, body, idempotency_key, timeout)?;
             let fut = owned.paytrace(self.client.clone());
             let output = drive::blocking(py, &self.runtime, Switches::new(None, false), fut)
                 .map_err(Failure::into_py)?;
@@ -797,18 +809,7 @@ impl NativeAsyncPaytrace {
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let shape = shape(py, cls)?;
-            let (owned, _) = Owned::new(
-                op,
-                args,
-                body,
-                None,
-                None,
-                idempotency_key,
-                timeout,
-                None,
-                true,
-                None,
-            )?;
+            let owned = Owned::plain(op, args, body, idempotency_key, timeout)?;
             let fut = owned.paytrace(self.client.clone());
             drive::awaitable(py, Switches::new(None, false), shape, fut)
         })
