@@ -2146,6 +2146,16 @@ static void test_boarding(payroc_client *client) {
     CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "status") && has_path(err, "toDateTime"), "%s: %s",
           name(r), payroc_error_message(err));
     payroc_error_free(err);
+    /* Filters that are not an object, and a status that is not text: refused, nothing sent. */
+    boarding_fill(params, sizeof params, "{\"processingAccountId\":\"{A}\",\"query\":\"open\"}", &ids);
+    r = payroc_call(client, "processing_accounts.list_terminal_orders", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION, "query as text: %s: %s", name(r), payroc_error_message(err));
+    payroc_error_free(err);
+    boarding_fill(params, sizeof params, "{\"processingAccountId\":\"{A}\",\"query\":{\"status\":[1]}}", &ids);
+    r = payroc_call(client, "processing_accounts.list_terminal_orders", params, NULL, NULL, &out, &err);
+    CHECK(r == PAYROC_RESULT_VALIDATION && has_path(err, "status"), "status as array: %s: %s", name(r),
+          payroc_error_message(err));
+    payroc_error_free(err);
     /* A filter that no order matches: an empty array. */
     boarding_fill(params, sizeof params, "{\"processingAccountId\":\"{A}\",\"query\":{\"status\":\"cancelled\"}}",
                   &ids);

@@ -67,7 +67,8 @@ impl ListParams {
     /// (the official SDKs send their local offset and microseconds); an end that is not
     /// an RFC 3339 date-time compares as text.
     pub(crate) fn within(&self, from_key: &str, to_key: &str, stamp: &str) -> bool {
-        let order = |end: &str| match (parse_rfc3339(stamp), parse_rfc3339(end)) {
+        let at = parse_rfc3339(stamp);
+        let order = |end: &str| match (at, parse_rfc3339(end)) {
             (Some(at), Some(end)) => at.cmp(&end),
             _ => stamp.cmp(end),
         };
