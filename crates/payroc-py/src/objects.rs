@@ -11,9 +11,8 @@
 //! object holds the reply (shared) and where in it its JSON is.
 
 use crate::errors::Failure;
-use memchr::memchr2;
 use payroc_core::{DecodeError, Error};
-use payroc_model::json::describe_error;
+use payroc_model::json::{describe_error, string_end};
 use payroc_model::secret::{is_secret_field, redact, redact_field, REDACTED};
 use pyo3::exceptions::{PyAttributeError, PyTypeError, PyValueError};
 use pyo3::intern;
@@ -91,21 +90,7 @@ impl Reply {
         while i < bytes.len() {
             match bytes[i] {
                 b'"' => {
-                    // To the closing quote, past escaped characters.
-                    i += 1;
-                    loop {
-                        match bytes.get(i..).and_then(|rest| memchr2(b'"', b'\\', rest)) {
-                            Some(n) if bytes[i + n] == b'\\' => i += n + 2,
-                            Some(n) => {
-                                i += n;
-                                break;
-                            }
-                            None => {
-                                i = bytes.len();
-                                break;
-                            }
-                        }
-                    }
+                    i = string_end(&bytes, i + 1);
                     whole &= i < bytes.len();
                 }
                 b'{' | b'[' => {
