@@ -1,11 +1,13 @@
 //! What payroc-core itself costs per call, without a network: a create-payment call
 //! through a transport that answers at once from memory (the full retrieved payment).
 //! Validation, serialization, the token read, the idempotency key, the retry loop and
-//! parsing the response — the part of the loopback figures that is the SDK's own.
+//! parsing the response — the part of the loopback figures that is the SDK's own; and
+//! the same call as the bindings make it, JSON in and JSON out ([`Client::call_json`]).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use payroc_benches::{full_payment_request, FULL_PAYMENT_RESPONSE};
 use payroc_core::http::{BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError};
+use payroc_core::operations::JsonCall;
 use payroc_core::Client;
 use std::sync::Arc;
 
@@ -47,6 +49,18 @@ fn overhead(c: &mut Criterion) {
     let request = full_payment_request("ORD-BENCH-0001", "296753123458");
     c.bench_function("create payment through payroc-core, no network", |b| {
         b.iter(|| rt.block_on(client.payments().create(&request)).unwrap())
+    });
+    // The same call as the bindings make it: JSON in, the server's JSON out.
+    let body = serde_json::to_vec(&request).unwrap();
+    let call = JsonCall {
+        body: Some(&body),
+        ..JsonCall::default()
+    };
+    c.bench_function("create payment through call_json, no network", |b| {
+        b.iter(|| {
+            rt.block_on(client.call_json("payments.create", &call))
+                .unwrap()
+        })
     });
 }
 

@@ -5,7 +5,7 @@
 //! difference fails; `scripts/regen.sh` (or `PAYROC_REGEN=1` with this test) rewrites
 //! them.
 
-use payroc_core::operations::{Api, Operation, OPERATIONS};
+use payroc_core::operations::{find, Api, Operation, OPERATIONS};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -266,7 +266,9 @@ fn render_rust() -> String {
         };
         writeln!(
             out,
-            "/// Runs `op` (not a list) with JSON arguments.\n\
+            "/// Runs `op` (not a list) with JSON arguments. A helper's future is boxed: it\n\
+             /// runs several requests and is several times the size of one request's, which\n\
+             /// every call would otherwise carry (and move) with it.\n\
              pub(crate) async fn {fn_name}(\n    client: &{client},\n    op: &'static Operation,\n    call: &JsonCall<'_>,\n) -> Result<JsonReply> {{\n    match op.name {{"
         )
         .unwrap();
@@ -274,7 +276,7 @@ fn render_rust() -> String {
             if op.is_helper() {
                 writeln!(
                     out,
-                    "        \"{}\" => super::helpers::{}(client, call).await,",
+                    "        \"{}\" => Box::pin(super::helpers::{}(client, call)).await,",
                     op.name,
                     op.name.replace('.', "_")
                 )
@@ -324,6 +326,18 @@ fn render_rust() -> String {
         .unwrap();
     }
     out.push_str("        _ => Err(super::unknown(op.name, \"is not a list\")),\n    }\n}\n");
+    let mut by_name: Vec<usize> = (0..OPERATIONS.len()).collect();
+    by_name.sort_by_key(|&i| OPERATIONS[i].name);
+    let by_name: Vec<String> = by_name.iter().map(usize::to_string).collect();
+    writeln!(
+        out,
+        "\n/// The table's positions in the order of the operations' names: every binding call\n\
+         /// finds its operation by name, in a few comparisons.\n\
+         pub(crate) static BY_NAME: [u16; {}] = [{}];",
+        by_name.len(),
+        by_name.join(", ")
+    )
+    .unwrap();
     out
 }
 
@@ -687,6 +701,11 @@ fn the_table_is_consistent() {
     let mut names = std::collections::HashSet::new();
     for op in OPERATIONS {
         assert!(names.insert(op.name), "`{}` is in the table twice", op.name);
+        assert!(
+            find(op.name).is_some_and(|found| std::ptr::eq(found, op)),
+            "`{}` is not found by its name",
+            op.name
+        );
         assert!(!op.summary.is_empty(), "`{}` has no summary", op.name);
         assert!(
             !op.pages || op.query.is_some(),
@@ -719,5 +738,15 @@ fn the_table_is_consistent() {
                 );
             }
         }
+    }
+    for name in [
+        "",
+        "payments",
+        "payments.",
+        "payments.create ",
+        "PAYMENTS.CREATE",
+        "zzz.zzz",
+    ] {
+        assert!(find(name).is_none(), "`{name}` is not an operation");
     }
 }

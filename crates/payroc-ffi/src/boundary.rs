@@ -290,10 +290,9 @@ pub(crate) unsafe fn read_opt_str<'a>(
         .map_err(|e| Failure::invalid(format!("`{name}` is not valid UTF-8: {e}")))
 }
 
-/// A Rust string as an owned C string for the caller to free with
-/// `payroc_string_free`. An interior NUL (impossible in JSON we serialize) is escaped
-/// rather than truncating the text.
-pub(crate) fn to_c_string(text: String) -> *mut c_char {
+/// UTF-8 text as an owned C string for the caller to free with `payroc_string_free`.
+/// An interior NUL (impossible in JSON) is escaped rather than truncating the text.
+pub(crate) fn to_c_string(text: impl Into<Vec<u8>>) -> *mut c_char {
     match CString::new(text) {
         Ok(s) => s.into_raw(),
         Err(e) => {

@@ -99,14 +99,10 @@ fn known(operation: &str, api: Api, body: Option<&str>) -> Result<(), Failure> {
     }
 }
 
-/// The reply for C: the JSON, or `null` when there is none.
-pub(crate) fn reply_text(reply: JsonReply) -> String {
-    match reply {
-        // The reply was read as UTF-8 JSON by payroc-core before it got here.
-        Some(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        None => "null".to_owned(),
-    }
+/// The reply for C: the JSON, or `null` when there is none. payroc-core has read it
+/// as JSON, so it is UTF-8 and holds no NUL byte: it goes to C as it came.
+pub(crate) fn reply_json(reply: JsonReply) -> Vec<u8> {
+    reply.unwrap_or_else(|| b"null".to_vec())
 }
 
 /// Every operation's name, as a JSON array (`["secure_tokens.create", …]`): the
@@ -329,7 +325,7 @@ pub unsafe extern "C" fn payroc_call(
         known(operation, Api::Payroc, body)?;
         let mut query = None;
         let call = read_call(params, body, &mut query, key)?;
-        let response = reply_text(client.inner.call_json(operation, &call)?);
+        let response = reply_json(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(response)) };
         Ok(())
@@ -402,7 +398,7 @@ pub unsafe extern "C" fn payroc_upload(
         let mut query = None;
         let mut call = read_call(params, body, &mut query, key)?;
         call.file = Some(FileUpload::new(file_name, content_type, bytes));
-        let response = reply_text(client.inner.call_json(operation, &call)?);
+        let response = reply_json(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(response)) };
         Ok(())
@@ -439,7 +435,7 @@ pub unsafe extern "C" fn payroc_paytrace_call(
         known(operation, Api::Paytrace, body)?;
         let mut query = None;
         let call = read_call(params, body, &mut query, None)?;
-        let response = reply_text(client.inner.call_json(operation, &call)?);
+        let response = reply_json(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(response)) };
         Ok(())

@@ -6,7 +6,7 @@ use crate::boundary::{
     guard, guard_value, out_ptr, payroc_result, read_opt_str, read_str, to_c_string, write_out,
     BoxHandle,
 };
-use crate::call::{read_call, reply_text};
+use crate::call::{read_call, reply_json};
 use crate::client::payroc_client;
 use crate::error::{payroc_error, Failure};
 use payroc_core::{CancelHandle, WaitOptions};
@@ -171,7 +171,7 @@ pub unsafe extern "C" fn payroc_cloud_wait(
         let mut call = read_call(None, None, &mut query, None)?;
         call.args.insert(id_name.to_owned(), Value::String(id));
         call.wait = wait;
-        let json = reply_text(client.inner.call_json(operation, &call)?);
+        let json = reply_json(client.inner.call_json(operation, &call)?);
         // SAFETY: checked not NULL; writable by contract.
         unsafe { write_out(out, to_c_string(json)) };
         Ok(())
@@ -210,7 +210,7 @@ unsafe fn run(
         .insert("serialNumber".to_owned(), Value::String(serial));
     // SAFETY: guaranteed by the caller.
     call.wait = unsafe { wait_options(deadline_ms, cancel) };
-    let json = reply_text(client.inner.call_json(operation, &call)?);
+    let json = reply_json(client.inner.call_json(operation, &call)?);
     // SAFETY: checked not NULL; writable by contract.
     unsafe { write_out(out, to_c_string(json)) };
     Ok(())

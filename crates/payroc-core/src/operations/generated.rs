@@ -6122,7 +6122,9 @@ impl BlockingRecurrences<'_> {
     }
 }
 
-/// Runs `op` (not a list) with JSON arguments.
+/// Runs `op` (not a list) with JSON arguments. A helper's future is boxed: it
+/// runs several requests and is several times the size of one request's, which
+/// every call would otherwise carry (and move) with it.
 pub(crate) async fn dispatch(
     client: &Client,
     op: &'static Operation,
@@ -6224,8 +6226,8 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
-        "payment_instructions.wait" => super::helpers::payment_instructions_wait(client, call).await,
-        "payment_instructions.run_sale" => super::helpers::payment_instructions_run_sale(client, call).await,
+        "payment_instructions.wait" => Box::pin(super::helpers::payment_instructions_wait(client, call)).await,
+        "payment_instructions.run_sale" => Box::pin(super::helpers::payment_instructions_run_sale(client, call)).await,
         "refund_instructions.submit" => {
             client
                 .rest_json::<payroc_model::cloud::RefundInstructionRequest, payroc_model::cloud::RefundInstruction>(op, call)
@@ -6241,8 +6243,8 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
-        "refund_instructions.wait" => super::helpers::refund_instructions_wait(client, call).await,
-        "refund_instructions.run_refund" => super::helpers::refund_instructions_run_refund(client, call).await,
+        "refund_instructions.wait" => Box::pin(super::helpers::refund_instructions_wait(client, call)).await,
+        "refund_instructions.run_refund" => Box::pin(super::helpers::refund_instructions_run_refund(client, call)).await,
         "signature_instructions.submit" => {
             client
                 .rest_json::<payroc_model::cloud::SignatureInstructionRequest, payroc_model::cloud::SignatureInstruction>(op, call)
@@ -6258,13 +6260,13 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
-        "signature_instructions.wait" => super::helpers::signature_instructions_wait(client, call).await,
+        "signature_instructions.wait" => Box::pin(super::helpers::signature_instructions_wait(client, call)).await,
         "signatures.retrieve" => {
             client
                 .rest_json::<NoBody, payroc_model::cloud::Signature>(op, call)
                 .await
         }
-        "payroc_cloud.follow" => super::helpers::payroc_cloud_follow(client, call).await,
+        "payroc_cloud.follow" => Box::pin(super::helpers::payroc_cloud_follow(client, call)).await,
         "payment_links.create" => {
             client
                 .rest_json::<payroc_model::payment_link::PaymentLink, payroc_model::payment_link::PaymentLink>(op, call)
@@ -6665,13 +6667,15 @@ pub(crate) async fn dispatch(
                 .rest_json::<NoBody, NoBody>(op, call)
                 .await
         }
-        "repeat_payments.start" => super::helpers::repeat_payments_start(client, call).await,
-        "repeat_payments.charge" => super::helpers::repeat_payments_charge(client, call).await,
+        "repeat_payments.start" => Box::pin(super::helpers::repeat_payments_start(client, call)).await,
+        "repeat_payments.charge" => Box::pin(super::helpers::repeat_payments_charge(client, call)).await,
         _ => Err(super::unknown(op.name, "is a list: page it")),
     }
 }
 
-/// Runs `op` (not a list) with JSON arguments.
+/// Runs `op` (not a list) with JSON arguments. A helper's future is boxed: it
+/// runs several requests and is several times the size of one request's, which
+/// every call would otherwise carry (and move) with it.
 pub(crate) async fn dispatch_paytrace(
     client: &PaytraceClient,
     op: &'static Operation,
@@ -6754,3 +6758,15 @@ pub(crate) fn pager(
         _ => Err(super::unknown(op.name, "is not a list")),
     }
 }
+
+/// The table's positions in the order of the operations' names: every binding call
+/// finds its operation by name, in a few comparisons.
+pub(crate) static BY_NAME: [u16; 148] = [
+    81, 79, 80, 60, 109, 108, 75, 76, 54, 61, 62, 65, 64, 63, 66, 67, 68, 69, 70, 71, 72, 57, 55,
+    56, 129, 127, 128, 77, 78, 133, 138, 134, 136, 135, 137, 94, 91, 92, 93, 100, 101, 95, 99, 96,
+    97, 98, 82, 88, 90, 86, 83, 87, 89, 84, 85, 58, 59, 110, 114, 111, 113, 112, 126, 124, 125, 21,
+    20, 23, 19, 22, 35, 39, 37, 41, 36, 40, 38, 42, 46, 43, 44, 45, 13, 10, 7, 9, 12, 8, 11, 34,
+    102, 107, 103, 105, 104, 106, 122, 123, 116, 118, 117, 119, 120, 115, 121, 130, 131, 141, 143,
+    146, 147, 145, 144, 142, 26, 25, 28, 24, 27, 17, 14, 16, 15, 18, 140, 139, 0, 4, 2, 1, 3, 5,
+    31, 30, 29, 32, 33, 6, 47, 51, 48, 53, 52, 49, 50, 132, 73, 74,
+];

@@ -285,7 +285,10 @@ fn missing(name: &'static str) -> Error {
 
 /// The operation named `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static Operation> {
-    OPERATIONS.iter().find(|op| op.name == name)
+    let at = generated::BY_NAME
+        .binary_search_by(|&i| OPERATIONS[usize::from(i)].name.cmp(name))
+        .ok()?;
+    Some(&OPERATIONS[usize::from(generated::BY_NAME[at])])
 }
 
 /// Every operation's name, in the table's order, as a JSON array.
